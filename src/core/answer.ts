@@ -1,0 +1,110 @@
+import type { Briefbot } from "./briefbot.js";
+import { expandQuery, termCoverage, unknownSubjects } from "./coverage.js";
+import { validateQuestion } from "./question.js";
+import type { Candidate } from "./retrieval.js";
+import { contentTerms } from "./terms.js";
+
+export interface Citation {
+  source: string;
+  paragraph: number;
+  /** Exact slice of the source file: corpus text.slice(start, end). */
+  quote: string;
+  /** Cosine similarity between question and quote. */
+  score: number;
+  start: number;
+  end: number;
+}
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  answer: string;
+  citations: Citation[];
+}
+
+export interface AskOptions {
+  /** Earlier questions of the same conversation, oldest first, for follow-ups like "and how many were injured there?". */
+  history?: string[];
+}
+
+/**
+ * Thresholds tuned on test/fixtures/questions.ts (answerable and off-topic questions about
+ * the shipped brief); the test suite re-checks them on every run.
+ */
+export const THRESHOLDS = {
+  /** Below this cosine a sentence is too far from the question to be an answer on its own. */
+  minSimilarity: 0.35,
+  /** Or: the sentence carries at least this share of the question's IDF-weighted terms... */
+  minCoverage: 0.5,
+  /** ...including a term at least this rare (a name, a figure). */
+  rareTermIdf: 2,
+  /** A sentence this close answers even when the question uses a noun the brief lacks. */
+  strongSimilarity: 0.72,
+  /** Extra quotes must score at least this share of the best one. */
+  relatedShare: 0.75,
+  maxQuotes: 3,
+};
+
+export function citationLabel(c: { source: string; paragraph: number }): string {
+  return `[${c.source} ¶${c.paragraph}]`;
+}
+
+interface Scored {
+  candidate: Candidate;
+  coverage: number;
+  score: number;
+}
+
+export async function answerQuestion(bot: Briefbot, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+  const question = validateQuestion(rawQuestion);
+  const previous = options.history?.length ? options.history[options.history.length - 1] : undefined;
+  const query = expandQuery(previous ? `${previous} ${question}` : question);
+  const candidates = await bot.retrieve(query);
+  const queryTerms = contentTerms(query);
+  const bestFused = candidates[0]?.fused ?? 1;
+
+  // Rank-fused score plus how much of the question's information the sentence holds,
+  // so a sentence naming "Shah Cheragh" beats one that only shares "killed".
+  const scored: Scored[] = candidates
+    .map((candidate) => {
+      const coverage = termCoverage(queryTerms, candidate.chunk.text, bot.lexical);
+      return { candidate, coverage, score: candidate.fused / bestFused + coverage + candidate.similarity };
+    })
+    .sort((a, b) => b.score - a.score);
+
+  const unknown = unknownSubjects(question, bot.lexical);
+  const best = scored[0];
+  const hasRareMatch = (s: Scored) => s.candidate.matchedTerms.some((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf);
+  const relevant = (s: Scored) =>
+    s.candidate.similarity >= THRESHOLDS.minSimilarity || (s.coverage >= THRESHOLDS.minCoverage && hasRareMatch(s));
+  const answered =
+    best !== undefined && ((unknown.length === 0 && relevant(best)) || best.candidate.similarity >= THRESHOLDS.strongSimilarity);
+
+  if (!answered) {
+    const answer = unknown.length
+      ? `The brief does not cover this: it never mentions ${unknown.map((u) => `“${u}”`).join(", ")}.`
+      : "The brief does not cover this question.";
+    return { question, answered: false, answer, citations: [] };
+  }
+
+  // Extra quotes must be nearly as good and keep the question's names and figures that the best quote has.
+  const rareInBest = best.candidate.matchedTerms.filter((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf);
+  const keepsRareTerms = (s: Scored) => rareInBest.every((t) => s.candidate.matchedTerms.includes(t));
+  const extras = scored
+    .slice(1, 8)
+    .filter((s) => s.score >= best.score * THRESHOLDS.relatedShare && relevant(s) && s.coverage > 0 && keepsRareTerms(s))
+    .slice(0, THRESHOLDS.maxQuotes - 1)
+    .sort((a, b) => a.candidate.chunk.id - b.candidate.chunk.id);
+  const chosen = [best, ...extras];
+
+  const citations: Citation[] = chosen.map(({ candidate: { chunk, similarity } }) => ({
+    source: chunk.source,
+    paragraph: chunk.paragraph,
+    quote: chunk.text,
+    score: Math.round(similarity * 1000) / 1000,
+    start: chunk.start,
+    end: chunk.end,
+  }));
+  const answer = citations.map((c) => `“${c.quote}” ${citationLabel(c)}`).join("\n");
+  return { question, answered: true, answer, citations };
+}

@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Chunk, CHUNKER_VERSION, chunkDocuments, type Paragraph } from "./chunker.js";
+import { type Corpus, loadCorpus } from "./corpus.js";
+import type { Embedder } from "./embedder.js";
+import { LexicalIndex } from "./lexical-index.js";
+import { type Answer, answerQuestion, type AskOptions } from "./answer.js";
+import { type Candidate, retrieve } from "./retrieval.js";
+import { openCachedIndex, saveIndex, VectorIndex } from "./vector-index.js";
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, "corpus");
+
+/** Each corpus folder gets its own cache folder, keyed by its absolute path. */
+export function defaultCacheDir(corpusDir: string): string {
+  const root = process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache", "index");
+  const key = createHash("sha256").update(resolve(corpusDir)).digest("hex").slice(0, 16);
+  return join(root, key);
+}
+
+export interface OpenOptions {
+  corpusDir?: string;
+  cacheDir?: string;
+  embedder: Embedder;
+  /** Ignore any cached index and build a new one. */
+  rebuild?: boolean;
+  /** Progress and warnings for humans (stderr in the CLI). */
+  log?: (message: string) => void;
+}
+
+export interface IndexStatus {
+  action: "loaded" | "built";
+  reason?: string;
+  cacheDir: string;
+  chunks: number;
+}
+
+/** The loaded brief: its text, its sentences, and both indexes over them. */
+export class Briefbot {
+  private constructor(
+    readonly corpus: Corpus,
+    readonly paragraphs: Paragraph[],
+    readonly chunks: Chunk[],
+    readonly embedder: Embedder,
+    readonly vectors: VectorIndex,
+    readonly lexical: LexicalIndex,
+    readonly indexStatus: IndexStatus,
+  ) {}
+
+  static async open(options: OpenOptions): Promise<Briefbot> {
+    const log = options.log ?? (() => {});
+    const corpus = await loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
+    for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
+    const { paragraphs, chunks } = chunkDocuments(corpus.documents);
+    const cacheDir = options.cacheDir ?? defaultCacheDir(corpus.dir);
+    const identity = {
+      corpusHash: corpus.hash,
+      model: options.embedder.id,
+      dimension: options.embedder.dimension,
+      chunkerVersion: CHUNKER_VERSION,
+    };
+
+    let vectors: VectorIndex;
+    let status: IndexStatus;
+    const cached = options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : await openCachedIndex(cacheDir, identity);
+    if (cached.status === "fresh") {
+      vectors = cached.index;
+      status = { action: "loaded", cacheDir, chunks: chunks.length };
+    } else {
+      if (cached.status !== "missing") log(`Rebuilding the index: ${cached.reason}.`);
+      const embeddings = await options.embedder.embed(chunks.map((c) => c.text));
+      vectors = VectorIndex.build(embeddings, options.embedder.dimension);
+      await saveIndex(cacheDir, vectors, identity);
+      status = { action: "built", reason: cached.reason, cacheDir, chunks: chunks.length };
+    }
+    return new Briefbot(corpus, paragraphs, chunks, options.embedder, vectors, new LexicalIndex(chunks), status);
+  }
+
+  /** Answers from the brief alone, quoting it; `answered` is false when the brief does not cover the question. */
+  ask(question: string, options?: AskOptions): Promise<Answer> {
+    return answerQuestion(this, question, options);
+  }
+
+  retrieve(query: string): Promise<Candidate[]> {
+    return retrieve(this, query);
+  }
+
+  /** The paragraph numbered `n` in `source` (default: the first file of the corpus). */
+  paragraph(n: number, source?: string): Paragraph | undefined {
+    const file = source ?? this.corpus.documents[0]!.source;
+    return this.paragraphs.find((p) => p.source === file && p.paragraph === n);
+  }
+}

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { BriefbotError } from "./errors.js";
+
+/** One file of the brief, its text exactly as on disk (decoded as UTF-8). */
+export interface SourceDocument {
+  source: string;
+  text: string;
+}
+
+export interface Corpus {
+  dir: string;
+  documents: SourceDocument[];
+  /** Hash over file names and contents: changes whenever the brief changes. */
+  hash: string;
+  /** Files that were skipped, each with the reason, so nothing is lost silently. */
+  skipped: { source: string; reason: string }[];
+}
+
+const TEXT_FILE = /\.(md|txt)$/i;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const absolute = resolve(dir);
+  let names: string[];
+  try {
+    names = (await readdir(absolute, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && TEXT_FILE.test(entry.name) && !entry.name.startsWith("."))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    throw new BriefbotError(
+      `Cannot read the corpus folder ${absolute}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. ` +
+        "Pass an existing folder of .md/.txt files with --corpus DIR.",
+      "CORPUS",
+    );
+  }
+
+  const documents: SourceDocument[] = [];
+  const skipped: Corpus["skipped"] = [];
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (const name of names) {
+    try {
+      const bytes = await readFile(join(absolute, name));
+      if (bytes.length > MAX_FILE_BYTES) {
+        skipped.push({ source: name, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` });
+        continue;
+      }
+      const text = decoder.decode(bytes).replace(/^\uFEFF/, "");
+      if (text.trim() === "") {
+        skipped.push({ source: name, reason: "the file is empty" });
+        continue;
+      }
+      documents.push({ source: name, text });
+    } catch (error) {
+      const reason =
+        error instanceof TypeError ? "not valid UTF-8 text" : `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      skipped.push({ source: name, reason });
+    }
+  }
+
+  if (documents.length === 0) {
+    const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).join("; ")})` : "";
+    throw new BriefbotError(
+      `The corpus folder ${absolute} has no readable .md or .txt brief${why}. Drop a brief into it and try again.`,
+      "CORPUS",
+    );
+  }
+
+  const hash = createHash("sha256");
+  for (const doc of documents) hash.update(doc.source).update("\0").update(doc.text).update("\0");
+  return { dir: absolute, documents, hash: hash.digest("hex"), skipped };
+}

