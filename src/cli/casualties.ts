@@ -1,0 +1,48 @@
+import { extractCasualties, type Figure, type Incident } from "../core/casualties.js";
+import { loadCorpus } from "../core/corpus.js";
+import { chunkDocuments } from "../core/chunker.js";
+import { DEFAULT_CORPUS_DIR } from "../core/briefbot.js";
+import { citationLabel } from "../core/answer.js";
+import { type CliOptions, log } from "./context.js";
+
+/** The JSON contract: {summary, place, when, killed, injured, killedOrInjured, citation}, plus perpetrator and aggregate. */
+export function incidentJson(i: Incident) {
+  return {
+    summary: i.summary,
+    place: i.place,
+    when: i.when,
+    killed: i.killed,
+    injured: i.injured,
+    killedOrInjured: i.killedOrInjured,
+    citation: i.citation,
+    perpetrator: i.perpetrator,
+    aggregate: i.aggregate,
+  };
+}
+
+const figure = (f: Figure | null) => (f ? `${f.bound === "exact" ? "" : f.bound + " "}${f.count.toLocaleString("en-US")}` : "—");
+
+/** Casualty extraction needs no model: it reads the sentences of the corpus directly. */
+export async function casualtiesCommand(options: CliOptions): Promise<number> {
+  const corpus = await loadCorpus(options.corpus ?? DEFAULT_CORPUS_DIR);
+  for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
+  const incidents = extractCasualties(chunkDocuments(corpus.documents).chunks);
+  if (options.json) {
+    process.stdout.write(JSON.stringify(incidents.map(incidentJson), null, 2) + "\n");
+    return 0;
+  }
+  if (incidents.length === 0) {
+    console.log("The brief reports no casualty figures.");
+    return 0;
+  }
+  for (const group of [incidents.filter((i) => !i.aggregate), incidents.filter((i) => i.aggregate)]) {
+    if (group.length === 0) continue;
+    console.log(group[0]!.aggregate ? "\nAggregates (totals over many attacks; not added to the incidents above):" : "Incidents:");
+    for (const i of group) {
+      console.log(`- ${i.place ?? "place not stated"}${i.when ? ` (${i.when})` : ""}${i.perpetrator ? `, ${i.perpetrator}` : ""}`);
+      console.log(`  killed: ${figure(i.killed)}  injured: ${figure(i.injured)}  killed or injured: ${figure(i.killedOrInjured)}`);
+      console.log(`  > ${i.citation.quote.replace(/\s+/g, " ")} ${citationLabel(i.citation)}`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,63 @@
+import { parseArgs } from "node:util";
+import { BriefbotError, describeError } from "../core/errors.js";
+import { askCommand } from "./ask.js";
+import { chatCommand } from "./chat.js";
+import { casualtiesCommand } from "./casualties.js";
+import { type CliOptions, log, openBot } from "./context.js";
+
+const USAGE = `Usage:
+  npm run -s ask -- [--json] [--corpus DIR] "question"   answer one question
+  npm run -s ask -- [--json] [--corpus DIR] -            answer one question per stdin line
+  npm run -s chat -- [--corpus DIR]                      interactive session
+  npm run -s casualties -- [--json] [--corpus DIR]       casualty incidents with citations
+  npm run -s index -- [--corpus DIR]                     rebuild the search index`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { json: { type: "boolean" }, corpus: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    throw new BriefbotError(`${(error as Error).message}\n${USAGE}`, "BAD_INPUT");
+  }
+  const options: CliOptions = { json: parsed.values.json, corpus: parsed.values.corpus };
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case "ask":
+      return askCommand(parsed.positionals, options);
+    case "chat":
+      return chatCommand(options);
+    case "casualties":
+      return casualtiesCommand(options);
+    case "index": {
+      const bot = await openBot(options, true);
+      log(`indexed ${bot.indexStatus.chunks} sentences from ${bot.corpus.documents.length} file(s) into ${bot.indexStatus.cacheDir}`);
+      return 0;
+    }
+    default:
+      throw new BriefbotError(`Unknown command ${JSON.stringify(command ?? "")}.\n${USAGE}`, "BAD_INPUT");
+  }
+}
+
+// A closed pipe (e.g. `| head`) is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`briefbot: ${describeError(error)}\n`);
+    if (!(error instanceof BriefbotError) && process.env.BRIEFBOT_DEBUG) console.error(error);
+    process.exitCode = error instanceof BriefbotError && error.code === "BAD_INPUT" ? 2 : 1;
+  },
+);
