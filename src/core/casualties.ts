@@ -207,7 +207,7 @@ export function filterIncidents(incidents: Incident[], filter: CasualtyFilter): 
   const place = filter.place?.trim().toLowerCase();
   return incidents.filter(
     (i) =>
-      (!place || `${i.place ?? ""} ${i.citation.quote}`.toLowerCase().includes(place)) &&
+      (!place || (i.place ?? "").toLowerCase().includes(place)) &&
       (filter.minKilled === undefined || (i.killed?.count ?? 0) >= filter.minKilled),
   );
 }

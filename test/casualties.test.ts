@@ -1,0 +1,85 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
+import { extractCasualties, extractFromSentence, filterIncidents } from "../src/core/casualties.js";
+import { renderCasualtyChart } from "../src/core/casualty-chart.js";
+import { chunkDocuments } from "../src/core/chunker.js";
+import { loadCorpus } from "../src/core/corpus.js";
+
+const one = (text: string) => extractFromSentence({ source: "news.md", paragraph: 1, text }).map(({ citation, ...rest }) => rest);
+const exact = (count: number) => ({ count, bound: "exact" });
+
+describe("casualty extraction from the shipped brief", () => {
+  it("finds every incident with its exact figures, place, time and citation", async () => {
+    const corpus = await loadCorpus(DEFAULT_CORPUS_DIR);
+    const incidents = extractCasualties(chunkDocuments(corpus.documents).chunks);
+    const rows = incidents.map((i) => [i.aggregate, i.place, i.when, i.killed, i.injured, i.killedOrInjured, i.citation.paragraph]);
+    expect(rows).toEqual([
+      [true, null, "since 2021", null, null, { count: 700, bound: "at least" }, 5],
+      [false, "Kabul", "last year", null, null, { count: 120, bound: "more than" }, 5],
+      [false, "Abdul Rahim Shahid High School, Kabul", null, exact(6), exact(20), null, 5],
+      [false, "Seh Dokan Mosque, Mazar-i Sharif", "last year", { count: 31, bound: "at least" }, null, null, 5],
+      [false, "Kabul", "last year", exact(6), null, null, 7],
+      [false, null, "last year", null, exact(1), null, 7],
+      [false, "Shah Cheragh Shrine, Shiraz", "in 2022", exact(15), null, null, 7],
+    ]);
+    expect(incidents[0]!.perpetrator).toBe("IS-KP");
+    for (const i of incidents) {
+      const doc = corpus.documents.find((d) => d.source === i.citation.source)!;
+      expect(doc.text).toContain(i.citation.quote);
+    }
+    // Deportations and attack counts are not casualties.
+    expect(incidents.some((i) => [i.killed, i.injured, i.killedOrInjured].some((f) => f?.count === 4700 || f?.count === 13))).toBe(false);
+    expect(filterIncidents(incidents, { place: "kabul" })).toHaveLength(3);
+    expect(filterIncidents(incidents, { minKilled: 10 }).map((i) => i.killed!.count)).toEqual([31, 15]);
+  });
+});
+
+describe("casualty extraction from other phrasings", () => {
+  it.each([
+    ["A car bomb in Kandahar on Monday left 53 dead and 110 wounded.", { killed: exact(53), injured: exact(110), place: "Kandahar", when: "on Monday" }],
+    ["One person was killed and eight others were wounded when gunmen stormed a hotel in Kabul.", { killed: exact(1), injured: exact(8), place: "Kabul" }],
+    ["Gunmen opened fire on a bus near Quetta, killing 12 passengers and wounding at least 18.", { killed: exact(12), injured: { count: 18, bound: "at least" }, place: "Quetta" }],
+    ["A suicide blast at a mosque in Peshawar killed at least 18 people and injured more than 40, police said.", { killed: { count: 18, bound: "at least" }, injured: { count: 40, bound: "more than" } }],
+    ["The Islamic State claimed responsibility for the blast in Kunduz, which killed twenty-five worshippers.", { killed: exact(25), perpetrator: "Islamic State", place: "Kunduz" }],
+    ["A roadside bomb killed a soldier in Helmand province last week.", { killed: exact(1), when: "last week" }],
+    ["Two policemen died in the clash in Jalalabad on Friday.", { killed: exact(2), place: "Jalalabad" }],
+    ["The explosion killed and wounded nearly two hundred people in March 2023.", { killedOrInjured: exact(200), when: "in March 2023" }],
+  ])("%s", (sentence, expected) => {
+    const incidents = one(sentence);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ aggregate: false, ...expected });
+  });
+
+  it("keeps aggregates apart and ignores numbers that are not casualties", () => {
+    expect(one("The group has carried out more than 40 attacks since 2020, killing over 300 people in total.")).toEqual([
+      expect.objectContaining({ aggregate: true, killed: { count: 300, bound: "more than" }, when: "since 2020" }),
+    ]);
+    expect(one("Authorities deported 1,200 refugees last month.")).toEqual([]);
+    expect(one("The militia has claimed 13 attacks this year.")).toEqual([]);
+    expect(one("Police arrested 40 suspects in 2022.")).toEqual([]);
+  });
+
+  it("splits two incidents in one sentence", () => {
+    const incidents = one("A drone strike in Khost killed four people; in addition, a mine near Ghazni injured a shepherd.");
+    expect(incidents.map((i) => [i.place, i.killed, i.injured])).toEqual([
+      ["Khost", exact(4), null],
+      ["Ghazni", null, exact(1)],
+    ]);
+  });
+});
+
+describe("casualty chart", () => {
+  it("renders a valid PNG with single incidents and aggregates", async () => {
+    const corpus = await loadCorpus(DEFAULT_CORPUS_DIR);
+    const png = await renderCasualtyChart(extractCasualties(chunkDocuments(corpus.documents).chunks));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const meta = await sharp(png).metadata();
+    expect(meta.format).toBe("png");
+    expect(meta.width).toBeGreaterThan(400);
+    expect(meta.height).toBeGreaterThan(200);
+    const stats = await sharp(png).stats();
+    // Not a blank image: some channel varies.
+    expect(stats.channels.some((c) => c.stdev > 10)).toBe(true);
+  });
+});

@@ -1,0 +1,88 @@
+import { appendFile, cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
+import { BriefbotError } from "../src/core/errors.js";
+import { UseEmbedder } from "../src/core/use-embedder.js";
+import { realEmbedder, tempDir } from "./helpers/bot.js";
+
+async function freshCorpus() {
+  const dir = await tempDir();
+  await cp(DEFAULT_CORPUS_DIR, join(dir, "corpus"), { recursive: true });
+  return { corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache") };
+}
+
+describe("persisted HNSW index", () => {
+  it("is built once, reused, and rebuilt when the corpus changes", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    const first = await Briefbot.open({ ...paths, embedder });
+    expect(first.indexStatus.action).toBe("built");
+    const second = await Briefbot.open({ ...paths, embedder });
+    expect(second.indexStatus.action).toBe("loaded");
+    expect(second.vectors.size).toBe(first.chunks.length);
+
+    await writeFile(join(paths.corpusDir, "update.md"), "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n");
+    const logs: string[] = [];
+    const third = await Briefbot.open({ ...paths, embedder, log: (m) => logs.push(m) });
+    expect(third.indexStatus.action).toBe("built");
+    expect(logs.join("\n")).toMatch(/corpusHash changed/);
+    const answer = await third.ask("Where did a new checkpoint open?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ source: "update.md", paragraph: 2 });
+  });
+
+  it("rebuilds a corrupt index file instead of using it", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    await Briefbot.open({ ...paths, embedder });
+    const files = await readdir(paths.cacheDir);
+    const indexFile = join(paths.cacheDir, files.find((f) => f.endsWith(".hnsw"))!);
+    await appendFile(indexFile, "garbage");
+    const logs: string[] = [];
+    const bot = await Briefbot.open({ ...paths, embedder, log: (m) => logs.push(m) });
+    expect(bot.indexStatus.action).toBe("built");
+    expect(logs.join("\n")).toMatch(/checksum/);
+    expect((await bot.ask("Who is Balkhi?")).answered).toBe(true);
+
+    await writeFile(join(paths.cacheDir, "manifest.json"), "{not json");
+    const again = await Briefbot.open({ ...paths, embedder, log: () => {} });
+    expect(again.indexStatus.action).toBe("built");
+  });
+
+  it("keeps a second corpus folder apart with its own index", async () => {
+    const dir = await tempDir();
+    const other = join(dir, "other");
+    await mkdir(other);
+    await writeFile(
+      join(other, "port-report.md"),
+      "# Port report\n\nThe harbour at Gwadar handled 41 ships in March.\n\nCustoms officers seized 300 kilograms of contraband at the eastern gate.\n",
+    );
+    const embedder = await realEmbedder();
+    const bot = await Briefbot.open({ corpusDir: other, cacheDir: join(dir, "cache-other"), embedder });
+    const answer = await bot.ask("How many ships did the harbour handle?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ source: "port-report.md", paragraph: 2 });
+    expect((await bot.ask("What did Iran's Foreign Minister claim?")).answered).toBe(false);
+  });
+
+  it("explains an empty or unreadable corpus and a missing model folder", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "empty"));
+    const embedder = await realEmbedder();
+    await expect(Briefbot.open({ corpusDir: join(dir, "empty"), embedder })).rejects.toThrow(/no readable \.md or \.txt brief/);
+
+    await mkdir(join(dir, "mixed"));
+    await writeFile(join(dir, "mixed", "bad.txt"), Buffer.from([0xff, 0xfe, 0x00, 0xd8]));
+    await writeFile(join(dir, "mixed", "good.txt"), "Good brief\n\nThe convoy reached Herat on Tuesday.\n");
+    const logs: string[] = [];
+    const bot = await Briefbot.open({ corpusDir: join(dir, "mixed"), cacheDir: join(dir, "c"), embedder, log: (m) => logs.push(m) });
+    expect(bot.corpus.documents.map((d) => d.source)).toEqual(["good.txt"]);
+    expect(logs.join("\n")).toMatch(/Skipped bad\.txt: not valid UTF-8/);
+
+    const error = await UseEmbedder.load(join(dir, "no-such-model")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefbotError);
+    expect((error as Error).message).toMatch(/embedding model is missing.*npm install/);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
