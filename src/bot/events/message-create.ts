@@ -1,0 +1,54 @@
+import type { Message, SendableChannels } from "discord.js";
+import { BriefbotError } from "../../core/errors.js";
+import type { BotContext } from "../context.js";
+import { answerButtons, answerEmbed, truncate } from "../render.js";
+import { userMessage } from "../reply-error.js";
+
+const HELP = "Mention me with a question about the brief, e.g. “@briefbot how many people were killed at the mosque?”. I answer in a thread; ask follow-ups there.";
+
+/** The question without the mention(s) of the bot that asked for it. */
+export function questionFrom(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A mention starts a thread under the message and answers there; later messages in that
+ * thread are follow-ups, answered with the thread's earlier questions as context.
+ */
+export async function onMessage(message: Message, ctx: BotContext, botId: string): Promise<void> {
+  if (message.author.bot || message.system || !message.inGuild()) return;
+  const inOurThread = message.channel.isThread() && ctx.conversations.has(message.channelId);
+  if (!inOurThread && !message.mentions.users.has(botId)) return;
+
+  let target: SendableChannels | undefined;
+  try {
+    const question = questionFrom(message.content, botId);
+    if (!question) {
+      if (!inOurThread) await message.reply({ content: HELP });
+      return;
+    }
+    const wait = ctx.cooldown.take(message.author.id);
+    if (wait > 0) {
+      await message.reply({ content: `Please wait ${wait} s before asking again.` });
+      return;
+    }
+    if (message.channel.isThread()) {
+      target = message.channel;
+    } else {
+      target = await message.startThread({ name: truncate(question, 100), autoArchiveDuration: 1440 });
+    }
+    ctx.conversations.start(target.id);
+    await target.sendTyping().catch(() => {});
+    const answer = await ctx.briefbot.ask(question, { history: ctx.conversations.history(target.id) });
+    ctx.conversations.record(target.id, { asker: message.author.username, question: answer.question, answer, at: new Date() });
+    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
+    await target.send({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+  } catch (error) {
+    if (!(error instanceof BriefbotError && error.code === "BAD_INPUT")) ctx.log(`message ${message.id} failed`, error);
+    try {
+      await (target ?? message.channel).send({ content: userMessage(error) });
+    } catch {
+      // Nowhere left to report it; it is logged.
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+
+export const IDS = {
+  app: "100000000000000001",
+  bot: "100000000000000002",
+  guild: "100000000000000003",
+  channel: "100000000000000004",
+  user: "100000000000000005",
+};
+
+export interface RecordedCall {
+  method: string;
+  /** URL-decoded path below /api/v10, e.g. /webhooks/<app>/<token>/messages/@original */
+  path: string;
+  query: string;
+  body: any;
+  files: { name: string; data: Buffer }[];
+}
+
+let snowflake = 200000000000000000n;
+export const nextId = () => String(++snowflake);
+
+const botUser = { id: IDS.bot, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true };
+export const humanUser = { id: IDS.user, username: "analyst", discriminator: "0", global_name: "Analyst", avatar: null, bot: false };
+
+/** Splits a multipart/form-data body into its JSON payload and its files. */
+function parseMultipart(body: Buffer, contentType: string): { json: any; files: { name: string; data: Buffer }[] } {
+  const boundary = contentType.match(/boundary=(?:"([^"]+)"|([^;]+))/)![1] ?? contentType.match(/boundary=([^;]+)/)![1]!;
+  const delimiter = Buffer.from(`--${boundary}`);
+  const files: { name: string; data: Buffer }[] = [];
+  let json: any = null;
+  let start = body.indexOf(delimiter) + delimiter.length;
+  while (start > delimiter.length - 1) {
+    const end = body.indexOf(delimiter, start);
+    if (end === -1) break;
+    const part = body.subarray(start + 2, end - 2); // skip CRLF after delimiter and before the next
+    const headerEnd = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, headerEnd).toString();
+    const data = part.subarray(headerEnd + 4);
+    const name = headers.match(/name="([^"]+)"/)?.[1];
+    const filename = headers.match(/filename="([^"]+)"/)?.[1];
+    if (name === "payload_json") json = JSON.parse(data.toString());
+    else if (filename) files.push({ name: filename, data: Buffer.from(data) });
+    start = end + delimiter.length;
+  }
+  return { json, files };
+}
+
+/**
+ * A Discord stand-in on 127.0.0.1: the REST routes briefbot uses, recording every call, and a
+ * gateway that says HELLO, answers IDENTIFY with READY + GUILD_CREATE, ACKs heartbeats and
+ * accepts RESUME. Tests push events with dispatch() and read what the bot sent from calls.
+ */
+export class FakeDiscord {
+  readonly calls: RecordedCall[] = [];
+  readonly gatewayOps: { op: number; d: any }[] = [];
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private seq = 0;
+  private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+  private readonly threads = new Map<string, any>();
+  port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: "/gateway" });
+    this.wss.on("connection", (ws) => this.onSocket(ws));
+  }
+
+  async start(): Promise<this> {
+    this.server.listen(0, "127.0.0.1");
+    await once(this.server, "listening");
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise((r) => this.server.close(r));
+  }
+
+  /** Resolves with the first recorded call (already made or still to come) that matches. */
+  waitFor(match: (c: RecordedCall) => boolean, timeoutMs = 30_000): Promise<RecordedCall> {
+    const done = this.calls.find(match);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("timed out waiting for a REST call")), timeoutMs);
+      this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  async waitForOp(op: number, count = 1, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.gatewayOps.filter((o) => o.op === op).length < count) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for gateway op ${op}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  dispatch(t: string, d: unknown): void {
+    this.socket?.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  /** Closes the gateway socket as Discord does on a server restart (resumable close code). */
+  dropGateway(): void {
+    this.socket?.close(4000, "simulated drop");
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    ws.on("message", (raw) => {
+      const payload = JSON.parse(raw.toString());
+      this.gatewayOps.push(payload);
+      if (payload.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (payload.op === 2) this.identify();
+      if (payload.op === 6) ws.send(JSON.stringify({ op: 0, t: "RESUMED", s: ++this.seq, d: {} }));
+    });
+  }
+
+  private identify(): void {
+    this.seq = 0;
+    this.dispatch("READY", {
+      v: 10,
+      user: botUser,
+      guilds: [{ id: IDS.guild, unavailable: true }],
+      session_id: "fake-session",
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      application: { id: IDS.app, flags: 0 },
+    });
+    this.dispatch("GUILD_CREATE", {
+      id: IDS.guild,
+      name: "Briefing Room",
+      owner_id: IDS.user,
+      unavailable: false,
+      large: false,
+      member_count: 2,
+      joined_at: new Date().toISOString(),
+      channels: [{ id: IDS.channel, type: 0, name: "briefing", position: 0, permission_overwrites: [] }],
+      threads: [],
+      members: [],
+      roles: [{ id: IDS.guild, name: "@everyone", permissions: "2199023255551", position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      features: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    });
+  }
+
+  private message(channelId: string, body: any) {
+    return {
+      id: nextId(),
+      channel_id: channelId,
+      author: botUser,
+      content: body?.content ?? "",
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url!, "http://x");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, "");
+    const type = req.headers["content-type"] ?? "";
+    let body: any = null;
+    let files: RecordedCall["files"] = [];
+    if (type.startsWith("multipart/form-data")) ({ json: body, files } = parseMultipart(raw, type));
+    else if (raw.length) body = JSON.parse(raw.toString());
+    const call: RecordedCall = { method: req.method!, path, query: url.search, body, files };
+    this.calls.push(call);
+
+    const json = (status: number, data?: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(data === undefined ? undefined : JSON.stringify(data));
+    };
+    let m: RegExpMatchArray | null;
+    if (req.method === "GET" && path === "/gateway/bot") {
+      json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    } else if (req.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      json(200, (body as any[]).map((c) => ({ ...c, id: nextId(), application_id: IDS.app, version: "1" })));
+    } else if (req.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      res.writeHead(204).end();
+    } else if ((m = path.match(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/)) && req.method === "PATCH") {
+      json(200, this.message(IDS.channel, body));
+    } else if ((m = path.match(/^\/webhooks\/\d+\/[^/]+$/)) && req.method === "POST") {
+      json(200, this.message(IDS.channel, body));
+    } else if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && req.method === "POST") {
+      const thread = {
+        id: nextId(),
+        type: 11,
+        guild_id: IDS.guild,
+        parent_id: m[1],
+        name: body.name,
+        owner_id: IDS.bot,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+      this.threads.set(thread.id, thread);
+      json(201, thread);
+    } else if ((m = path.match(/^\/channels\/(\d+)\/typing$/)) && req.method === "POST") {
+      res.writeHead(204).end();
+    } else if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && req.method === "POST") {
+      json(200, this.message(m[1]!, body));
+    } else {
+      json(404, { message: "Unknown route in FakeDiscord", code: 0 });
+    }
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(call)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  /** Events a user would cause. */
+  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel) {
+    const interaction = {
+      id: nextId(),
+      application_id: IDS.app,
+      type: 2,
+      token: `tok-${nextId()}`,
+      version: 1,
+      guild_id: IDS.guild,
+      channel_id: channelId,
+      channel: { id: channelId, type: channelId === IDS.channel ? 0 : 11, guild_id: IDS.guild },
+      member: { user: humanUser, roles: [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      data: { id: nextId(), name, type: 1, options },
+      locale: "en-US",
+      guild_locale: "en-US",
+      app_permissions: "2199023255551",
+      entitlements: [],
+      authorizing_integration_owners: { "0": IDS.guild },
+      context: 0,
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction;
+  }
+
+  buttonClick(customId: string, message: { id: string; embeds?: unknown[] }) {
+    const interaction = {
+      id: nextId(),
+      application_id: IDS.app,
+      type: 3,
+      token: `tok-${nextId()}`,
+      version: 1,
+      guild_id: IDS.guild,
+      channel_id: IDS.channel,
+      channel: { id: IDS.channel, type: 0, guild_id: IDS.guild },
+      member: { user: humanUser, roles: [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      data: { custom_id: customId, component_type: 2 },
+      message: { ...this.message(IDS.channel, { embeds: message.embeds ?? [] }), id: message.id },
+      locale: "en-US",
+      app_permissions: "2199023255551",
+      entitlements: [],
+      authorizing_integration_owners: { "0": IDS.guild },
+      context: 0,
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction;
+  }
+
+  userMessage(content: string, channelId = IDS.channel, mentionsBot = true) {
+    const message = {
+      id: nextId(),
+      channel_id: channelId,
+      guild_id: IDS.guild,
+      author: humanUser,
+      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: mentionsBot ? [botUser] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+    };
+    this.dispatch("MESSAGE_CREATE", message);
+    return message;
+  }
+}
