@@ -23,10 +23,10 @@ export interface Neighbour {
   similarity: number;
 }
 
-/** HNSW parameters: M=16/efConstruction=200 keep recall@10 >= 0.99 at 50k chunks (see `npm run bench`). */
+/** HNSW parameters: M=16, efConstruction=200, ef=200 keep recall@10 >= 0.99 at 50k embedding-like chunks (see `npm run bench`). */
 export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 200;
-export const HNSW_EF_SEARCH = 100;
+export const HNSW_EF_SEARCH = 200;
 
 /** Cosine-space HNSW over unit vectors, labelled by chunk id. */
 export class VectorIndex {
