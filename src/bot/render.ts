@@ -34,13 +34,10 @@ export function parseSourcesCustomId(customId: string): { doc: number; paragraph
     .map(([doc, paragraph]) => ({ doc: doc!, paragraph: paragraph! }));
 }
 
-export function answerEmbed(answer: Answer, attributions: (string | null)[] = []): EmbedBuilder {
+export function answerEmbed(answer: Answer): EmbedBuilder {
   const embed = new EmbedBuilder().setTitle(truncate(answer.question, LIMITS.title)).setColor(answer.answered ? COLOR_ANSWERED : COLOR_REFUSED);
   if (!answer.answered) return embed.setDescription(truncate(escapeMarkdown(answer.answer), LIMITS.description));
-  const parts = answer.citations.map((c, i) => {
-    const who = attributions[i] ? `*${escapeMarkdown(attributions[i]!)}* ` : "";
-    return `${blockQuote(c.quote)}\n${who}— ${citationLabel(c)}`;
-  });
+  const parts = answer.citations.map((c) => `${blockQuote(c.quote)}\n— *${escapeMarkdown(c.attribution.label)}* ${citationLabel(c)}`);
   let description = "";
   for (const part of parts) {
     const next = description ? `${description}\n\n${part}` : part;

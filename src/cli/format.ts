@@ -19,7 +19,7 @@ export function answerText(answer: Answer): string {
   if (!answer.answered) return answer.answer;
   const lines = ["From the brief:"];
   for (const c of answer.citations) {
-    lines.push(`  > ${c.quote.replace(/\s+/g, " ")}`, `    ${citationLabel(c)}`);
+    lines.push(`  > ${c.quote.replace(/\s+/g, " ")}`, `    — ${c.attribution.label} ${citationLabel(c)}`);
   }
   return lines.join("\n");
 }

@@ -1,3 +1,4 @@
+import { type Attribution, attribute } from "./attribution.js";
 import type { Briefbot } from "./briefbot.js";
 import { expandQuery, termCoverage, unknownSubjects } from "./coverage.js";
 import { validateQuestion } from "./question.js";
@@ -13,6 +14,8 @@ export interface Citation {
   score: number;
   start: number;
   end: number;
+  /** Who the quote attributes its statement to, or the brief's own analysis. */
+  attribution: Attribution;
 }
 
 export interface Answer {
@@ -41,13 +44,17 @@ export const THRESHOLDS = {
   /** A sentence this close answers even when the question uses a noun the brief lacks. */
   strongSimilarity: 0.72,
   /** Extra quotes must score at least this share of the best one. */
-  relatedShare: 0.75,
+  relatedShare: 0.85,
+  /** ...and be at most this much less similar to the question than the best one. */
+  relatedSimilarityGap: 0.1,
   maxQuotes: 3,
 };
 
 export function citationLabel(c: { source: string; paragraph: number }): string {
   return `[${c.source} ¶${c.paragraph}]`;
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface Scored {
   candidate: Candidate;
@@ -92,7 +99,14 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
   const keepsRareTerms = (s: Scored) => rareInBest.every((t) => s.candidate.matchedTerms.includes(t));
   const extras = scored
     .slice(1, 8)
-    .filter((s) => s.score >= best.score * THRESHOLDS.relatedShare && relevant(s) && s.coverage > 0 && keepsRareTerms(s))
+    .filter(
+      (s) =>
+        s.score >= best.score * THRESHOLDS.relatedShare &&
+        s.candidate.similarity >= best.candidate.similarity - THRESHOLDS.relatedSimilarityGap &&
+        relevant(s) &&
+        s.coverage > 0 &&
+        keepsRareTerms(s),
+    )
     .slice(0, THRESHOLDS.maxQuotes - 1)
     .sort((a, b) => a.candidate.chunk.id - b.candidate.chunk.id);
   const chosen = [best, ...extras];
@@ -104,7 +118,8 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
     score: Math.round(similarity * 1000) / 1000,
     start: chunk.start,
     end: chunk.end,
+    attribution: attribute(chunk.text),
   }));
-  const answer = citations.map((c) => `“${c.quote}” ${citationLabel(c)}`).join("\n");
+  const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
   return { question, answered: true, answer, citations };
 }
