@@ -58,10 +58,10 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
 
   it("deploy-commands registers the slash commands in the guild", async () => {
     const config = loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: IDS.app, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: fake.apiUrl });
-    expect(await deployCommands(config)).toBe(4);
+    expect(await deployCommands(config)).toBe(5);
     const put = await fake.waitFor((c) => c.method === "PUT");
     expect(put.path).toBe(`/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "casualties", "source", "digest"]);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "brief", "casualties", "source", "digest"]);
   });
 
   let askMessage: { id: string; embeds: unknown[] };
@@ -139,6 +139,17 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     expect(embed.image.url).toBe("attachment://casualties.png");
     expect(edit.files[0]!.name).toBe("casualties.png");
     expect(edit.files[0]!.data.subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("/brief gives cited key points, and refuses a topic the brief lacks", async () => {
+    const interaction = fake.slashCommand("brief", []);
+    const edit = await fake.waitFor(original(interaction.token));
+    const fields = edit.body.embeds[0].fields as { name: string; value: string }[];
+    expect(fields.map((f) => f.name)).toEqual(["Main dispute", "Actors", "Stated concerns", "Actions taken", "Outlook"]);
+    for (const f of fields) expect(f.value).toMatch(/^> .+\n— \*.+\* \[iran-taliban-iskp\.txt ¶\d+\]$/s);
+    const off = fake.slashCommand("brief", [{ name: "topic", type: 3, value: "football" }]);
+    const refusal = await fake.waitFor(original(off.token));
+    expect(refusal.body.embeds[0].title).toMatch(/does not cover this topic/);
   });
 
   it("/source shows a paragraph and explains a bad number", async () => {

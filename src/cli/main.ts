@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { BriefbotError, describeError } from "../core/errors.js";
 import { askCommand } from "./ask.js";
+import { briefCommand } from "./brief.js";
 import { chatCommand } from "./chat.js";
 import { casualtiesCommand } from "./casualties.js";
 import { type CliOptions, log, openBot } from "./context.js";
@@ -10,6 +11,7 @@ const USAGE = `Usage:
   npm run -s ask -- [--json] [--corpus DIR] -            answer one question per stdin line
   npm run -s chat -- [--corpus DIR]                      interactive session
   npm run -s casualties -- [--json] [--corpus DIR]       casualty incidents with citations
+  npm run -s brief -- [--json] [--corpus DIR] [topic]    key points, each a cited quote
   npm run -s index -- [--corpus DIR]                     rebuild the search index`;
 
 async function main(argv: string[]): Promise<number> {
@@ -36,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       return chatCommand(options);
     case "casualties":
       return casualtiesCommand(options);
+    case "brief":
+      return briefCommand(parsed.positionals.join(" "), options);
     case "index": {
       const bot = await openBot(options, true);
       log(`indexed ${bot.indexStatus.chunks} sentences from ${bot.corpus.documents.length} file(s) into ${bot.indexStatus.cacheDir}`);
