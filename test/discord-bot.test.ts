@@ -1,13 +1,11 @@
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachBot, createClient, type RunningBot } from "../src/bot/bot.js";
+import type { RunningBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/bot/config.js";
-import { Conversations } from "../src/bot/conversations.js";
 import { Cooldown } from "../src/bot/cooldown.js";
 import type { BotContext, FeedbackEntry } from "../src/bot/context.js";
 import { deployCommands } from "../src/bot/deploy-commands.js";
-import { extractCasualties } from "../src/core/casualties.js";
-import { FakeDiscord, IDS, type RecordedCall } from "./helpers/fake-discord.js";
+import { type FakeDiscord, IDS, type RecordedCall, startBotOnFake, testContext } from "./helpers/fake-discord.js";
 import { openShippedBrief } from "./helpers/bot.js";
 
 let fake: FakeDiscord;
@@ -23,29 +21,15 @@ const original = (token: string) => (c: RecordedCall) => c.method === "PATCH" &&
 const callback = (id: string) => (c: RecordedCall) => c.method === "POST" && c.path.startsWith(`/interactions/${id}/`);
 const everyText = (call: RecordedCall) => JSON.stringify(call.body);
 
+let stopBot: () => Promise<void>;
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  fake = await new FakeDiscord().start();
-  const briefbot = await openShippedBrief();
-  ctx = {
-    briefbot,
-    incidents: extractCasualties(briefbot.chunks),
-    cooldown: new Cooldown(0),
-    conversations: new Conversations(),
-    recordFeedback: (entry) => feedback.push(entry),
-    log: (message, error) => errors.push(`${message}: ${String(error)}`),
-  };
-  client = createClient({ apiUrl: fake.apiUrl });
-  running = attachBot(client, ctx);
-  const ready = new Promise((r) => client.once("clientReady", r));
-  await client.login("fake-token-for-tests");
-  await ready;
+  ctx = testContext(await openShippedBrief(), feedback, errors);
+  ({ fake, client, running, stop: stopBot } = await startBotOnFake(ctx));
 });
 
 afterAll(async () => {
-  await running?.drain(1000);
-  await client?.destroy();
-  await fake?.stop();
+  await stopBot?.();
   process.off("unhandledRejection", onUnhandled);
 });
 

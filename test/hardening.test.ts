@@ -1,13 +1,7 @@
-import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachBot, createClient, type RunningBot } from "../src/bot/bot.js";
-import { Conversations } from "../src/bot/conversations.js";
-import { Cooldown } from "../src/bot/cooldown.js";
-import type { BotContext } from "../src/bot/context.js";
 import type { Briefbot } from "../src/core/briefbot.js";
-import { extractCasualties } from "../src/core/casualties.js";
 import { BriefbotError } from "../src/core/errors.js";
-import { FakeDiscord, IDS } from "./helpers/fake-discord.js";
+import { type FakeDiscord, IDS, startBotOnFake, testContext } from "./helpers/fake-discord.js";
 import { openShippedBrief } from "./helpers/bot.js";
 
 /** 1,000 hostile inputs, deterministic: built from fragments an attacker or a careless paste would send. */
@@ -56,31 +50,15 @@ describe("1,000 hostile inputs", () => {
 
   describe("through the Discord adapter", () => {
     let fake: FakeDiscord;
-    let client: Client;
-    let running: RunningBot;
-    const errors: unknown[] = [];
+    let stopBot: () => Promise<void>;
+    const errors: string[] = [];
 
     beforeAll(async () => {
-      fake = await new FakeDiscord().start();
-      const ctx: BotContext = {
-        briefbot: bot,
-        incidents: extractCasualties(bot.chunks),
-        cooldown: new Cooldown(0),
-        conversations: new Conversations(),
-        recordFeedback: () => {},
-        log: (message, error) => errors.push([message, error]),
-      };
-      client = createClient({ apiUrl: fake.apiUrl });
-      running = attachBot(client, ctx);
-      const ready = new Promise((r) => client.once("clientReady", r));
-      await client.login("fake-token");
-      await ready;
+      ({ fake, stop: stopBot } = await startBotOnFake(testContext(bot, [], errors)));
     });
 
     afterAll(async () => {
-      await running.drain(1000);
-      await client.destroy();
-      await fake.stop();
+      await stopBot();
     });
 
     it("answers every /ask with no mention leak and only verbatim quotes", async () => {

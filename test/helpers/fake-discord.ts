@@ -1,7 +1,14 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Client } from "discord.js";
 import { WebSocket, WebSocketServer } from "ws";
+import { attachBot, createClient, type RunningBot } from "../../src/bot/bot.js";
+import type { BotContext, FeedbackEntry } from "../../src/bot/context.js";
+import { Conversations } from "../../src/bot/conversations.js";
+import { Cooldown } from "../../src/bot/cooldown.js";
+import type { Briefbot } from "../../src/core/briefbot.js";
+import { extractCasualties } from "../../src/core/casualties.js";
 
 export const IDS = {
   app: "100000000000000001",
@@ -239,51 +246,40 @@ export class FakeDiscord {
     }
   }
 
-  /** Events a user would cause. */
-  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel) {
+  /** The fields every interaction from the human user in the test guild carries. */
+  private interaction(type: number, channelId: string, data: unknown, extra: object = {}) {
     const interaction = {
       id: nextId(),
       application_id: IDS.app,
-      type: 2,
+      type,
       token: `tok-${nextId()}`,
       version: 1,
       guild_id: IDS.guild,
       channel_id: channelId,
       channel: { id: channelId, type: channelId === IDS.channel ? 0 : 11, guild_id: IDS.guild },
       member: { user: humanUser, roles: [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-      data: { id: nextId(), name, type: 1, options },
+      data,
       locale: "en-US",
       guild_locale: "en-US",
       app_permissions: "2199023255551",
       entitlements: [],
       authorizing_integration_owners: { "0": IDS.guild },
       context: 0,
+      ...extra,
     };
     this.dispatch("INTERACTION_CREATE", interaction);
     return interaction;
   }
 
+  /** Events a user would cause. */
+  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel) {
+    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options });
+  }
+
   buttonClick(customId: string, message: { id: string; embeds?: unknown[] }) {
-    const interaction = {
-      id: nextId(),
-      application_id: IDS.app,
-      type: 3,
-      token: `tok-${nextId()}`,
-      version: 1,
-      guild_id: IDS.guild,
-      channel_id: IDS.channel,
-      channel: { id: IDS.channel, type: 0, guild_id: IDS.guild },
-      member: { user: humanUser, roles: [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-      data: { custom_id: customId, component_type: 2 },
+    return this.interaction(3, IDS.channel, { custom_id: customId, component_type: 2 }, {
       message: { ...this.message(IDS.channel, { embeds: message.embeds ?? [] }), id: message.id },
-      locale: "en-US",
-      app_permissions: "2199023255551",
-      entitlements: [],
-      authorizing_integration_owners: { "0": IDS.guild },
-      context: 0,
-    };
-    this.dispatch("INTERACTION_CREATE", interaction);
-    return interaction;
+    });
   }
 
   userMessage(content: string, channelId = IDS.channel, mentionsBot = true) {
@@ -308,4 +304,36 @@ export class FakeDiscord {
     this.dispatch("MESSAGE_CREATE", message);
     return message;
   }
+}
+
+/** The real bot (discord.js client + handlers) logged in to a fresh fake Discord, as `npm start` wires it. */
+export async function startBotOnFake(ctx: BotContext): Promise<{ fake: FakeDiscord; client: Client; running: RunningBot; stop(): Promise<void> }> {
+  const fake = await new FakeDiscord().start();
+  const client = createClient({ apiUrl: fake.apiUrl });
+  const running = attachBot(client, ctx);
+  const ready = new Promise((r) => client.once("clientReady", r));
+  await client.login("fake-token-for-tests");
+  await ready;
+  return {
+    fake,
+    client,
+    running,
+    async stop() {
+      await running.drain(1000);
+      await client.destroy();
+      await fake.stop();
+    },
+  };
+}
+
+/** A handler context over `briefbot` that records feedback and errors for assertions. */
+export function testContext(briefbot: Briefbot, feedback: FeedbackEntry[] = [], errors: string[] = []): BotContext {
+  return {
+    briefbot,
+    incidents: extractCasualties(briefbot.chunks),
+    cooldown: new Cooldown(0),
+    conversations: new Conversations(),
+    recordFeedback: (entry) => feedback.push(entry),
+    log: (message, error) => errors.push(`${message}: ${String(error)}`),
+  };
 }
