@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    reporters: ["default", "./test/helpers/summary-reporter.ts"],
     // The real model takes a few seconds to load on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,
