@@ -11,7 +11,7 @@ import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { normalize } from "../src/core/embedder.js";
 import { loadEmbedder } from "../src/core/load-embedder.js";
 import { HNSW_EF_SEARCH, VectorIndex } from "../src/core/vector-index.js";
-import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
+import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
 
 const SYNTHETIC_CHUNKS = Number(process.env.BENCH_CHUNKS ?? 50_000);
 const QUERIES = 200;
@@ -124,7 +124,39 @@ async function main() {
   results.warmAnswerP95Ms = round(percentile(answerTimes, 95));
   results.warmP95OverEmbeddingP50 = round(percentile(answerTimes, 95) / percentile(embedTimes, 50), 2);
 
-  // 4. HNSW at scale: recall@10 against exact search, build time and query latency.
+  // 4. Answer quality on the tuned question set: which retriever finds the right sentence first.
+  const correct = { dense: 0, lexical: 0, hybridAnswer: 0 };
+  const isRight = (q: (typeof ANSWERABLE)[number], c?: { paragraph: number; text: string }) => c !== undefined && c.paragraph === q.paragraph && c.text.includes(q.mustQuote);
+  for (const q of ANSWERABLE) {
+    const candidates = await bot.retrieve(q.question);
+    if (isRight(q, candidates.find((c) => c.denseRank === 1)?.chunk)) correct.dense++;
+    if (isRight(q, candidates.find((c) => c.lexicalRank === 1)?.chunk)) correct.lexical++;
+    const top = (await bot.ask(q.question)).citations[0];
+    if (isRight(q, top && { paragraph: top.paragraph, text: top.quote })) correct.hybridAnswer++;
+  }
+  let refused = 0;
+  for (const q of OFF_TOPIC) if (!(await bot.ask(q)).answered) refused++;
+  results.top1DenseOnly = `${correct.dense}/${ANSWERABLE.length}`;
+  results.top1Bm25Only = `${correct.lexical}/${ANSWERABLE.length}`;
+  results.top1HybridAnswer = `${correct.hybridAnswer}/${ANSWERABLE.length}`;
+  results.offTopicRefused = `${refused}/${OFF_TOPIC.length}`;
+  let heldOutRight = 0;
+  const heldOutWrong: string[] = [];
+  for (const q of HELD_OUT) {
+    const answer = await bot.ask(q.question);
+    const top = answer.citations[0];
+    const right = q.paragraph === null ? !answer.answered : answer.answered && top!.paragraph === q.paragraph && top!.quote.includes(q.mustQuote!);
+    if (right) heldOutRight++;
+    else heldOutWrong.push(q.question);
+  }
+  results.heldOutRight = `${heldOutRight}/${HELD_OUT.length}`;
+  results.heldOutWrong = heldOutWrong.join(" | ");
+  if (process.env.BENCH_QUALITY_ONLY) {
+    console.log(results);
+    return;
+  }
+
+  // 5. HNSW at scale: recall@10 against exact search, build time and query latency.
   const dimension = embedder.dimension;
   results.syntheticChunks = SYNTHETIC_CHUNKS;
   results.hnswEfSearch = HNSW_EF_SEARCH;

@@ -3,7 +3,7 @@ import type { Briefbot } from "./briefbot.js";
 import { expandQuery, termCoverage, unknownSubjects } from "./coverage.js";
 import { validateQuestion } from "./question.js";
 import type { Candidate } from "./retrieval.js";
-import { contentTerms } from "./terms.js";
+import { contentTerms, normalizeTerm, tokenize } from "./terms.js";
 
 export interface Citation {
   source: string;
@@ -39,7 +39,7 @@ export const THRESHOLDS = {
   minSimilarity: 0.35,
   /** Or: the sentence carries at least this share of the question's IDF-weighted terms... */
   minCoverage: 0.5,
-  /** ...including a term at least this rare (a name, a figure). */
+  /** ...including a name or figure at least this rare. */
   rareTermIdf: 2,
   /** A sentence this close answers even when the question uses a noun the brief lacks. */
   strongSimilarity: 0.72,
@@ -52,6 +52,16 @@ export const THRESHOLDS = {
 
 export function citationLabel(c: { source: string; paragraph: number }): string {
   return `[${c.source} ¶${c.paragraph}]`;
+}
+
+/** Normalised terms written as names or figures in a sentence (capitalised or numeric tokens). */
+function namesOrFigures(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokenize(text)) {
+    const term = /^[\p{Lu}\p{N}]/u.test(token) ? normalizeTerm(token) : null;
+    if (term) out.add(term);
+  }
+  return out;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -82,8 +92,12 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
   const unknown = unknownSubjects(question, bot.lexical);
   const best = scored[0];
   const hasRareMatch = (s: Scored) => s.candidate.matchedTerms.some((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf);
+  // A lexical hit alone answers only when it is a name or a figure ("Seh Dokan", "4,700"), not a
+  // common word that happens to be rare in this brief ("lead" in "could lead to").
+  const hasRareNameOrFigure = (s: Scored) =>
+    s.candidate.matchedTerms.some((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf && namesOrFigures(s.candidate.chunk.text).has(t));
   const relevant = (s: Scored) =>
-    s.candidate.similarity >= THRESHOLDS.minSimilarity || (s.coverage >= THRESHOLDS.minCoverage && hasRareMatch(s));
+    s.candidate.similarity >= THRESHOLDS.minSimilarity || (s.coverage >= THRESHOLDS.minCoverage && hasRareNameOrFigure(s));
   const answered =
     best !== undefined && ((unknown.length === 0 && relevant(best)) || best.candidate.similarity >= THRESHOLDS.strongSimilarity);
 
