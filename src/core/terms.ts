@@ -1,7 +1,30 @@
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
-const STOPWORDS = new Set<string>([...eng, "did", "does", "do", "done", "tell", "said", "say", "says", "according", "brief", "happen", "happened", "happening", "occur", "occurred", "know", "mention", "mentioned", "explain", "describe", "please"]);
+// The stopword package's English list drops some verbs that carry meaning in a question
+// ("When did they take over?"); those are kept, and question words it lacks are added.
+const MEANINGFUL = new Set(["take", "make", "came", "come", "never", "between", "under"]);
+const STOPWORDS = new Set<string>([
+  ...eng.filter((w) => !MEANINGFUL.has(w)),
+  "when", "why", "whom", "whose", "did", "does", "do", "done", "tell", "said", "say", "says", "according", "brief", "happen", "happened",
+  "happening", "occur", "occurred", "know", "mention", "mentioned", "explain", "describe", "please",
+]);
+
+// Irregular past forms the suffix stemmer cannot reach ("took" -> "take"), so questions in the
+// present tense find sentences in the past tense and vice versa.
+const IRREGULAR = new Map<string, string>(
+  Object.entries({
+    take: "took taken", give: "gave given", go: "went gone", come: "came", see: "saw seen", say: "said", tell: "told", make: "made",
+    find: "found", leave: "left", hold: "held", bring: "brought", begin: "began begun", run: "ran", fight: "fought", flee: "fled",
+    seek: "sought", lead: "led", speak: "spoke spoken", write: "wrote written", know: "knew known", grow: "grew grown", send: "sent",
+    keep: "kept", meet: "met", pay: "paid", lose: "lost", build: "built", buy: "bought", sell: "sold", catch: "caught", teach: "taught",
+    think: "thought", win: "won", hit: "hit", shoot: "shot", strike: "struck", steal: "stole stolen", hide: "hid hidden", rise: "rose risen",
+    fall: "fell fallen", drive: "drove driven", ride: "rode ridden", choose: "chose chosen", break: "broke broken", freeze: "froze frozen",
+    blow: "blew blown", throw: "threw thrown", draw: "drew drawn", wear: "wore worn", bear: "bore borne", forbid: "forbade forbidden",
+    arise: "arose arisen", undertake: "undertook undertaken", overtake: "overtook overtaken", withdraw: "withdrew withdrawn",
+    understand: "understood", stand: "stood", feel: "felt", deal: "dealt", mean: "meant", spend: "spent", lend: "lent", bind: "bound",
+  }).flatMap(([base, forms]) => forms.split(" ").map((form) => [form, base] as [string, string])),
+);
 
 /** Words and figures of a text: "4,700" stays one figure, "IS-KP" stays one name. */
 export function tokenize(text: string): string[] {
@@ -13,7 +36,7 @@ export function normalizeTerm(token: string): string | null {
   const lower = token.toLowerCase().replace(/[’']s$/u, "").replace(/’/gu, "'");
   if (STOPWORDS.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower.replace(/,/g, "");
-  return stemmer(lower);
+  return stemmer(IRREGULAR.get(lower) ?? lower);
 }
 
 export function contentTerms(text: string): string[] {
