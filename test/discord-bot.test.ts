@@ -1,6 +1,5 @@
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/bot/config.js";
 import { Cooldown } from "../src/bot/cooldown.js";
 import type { BotContext, FeedbackEntry } from "../src/bot/context.js";
@@ -10,7 +9,6 @@ import { openShippedBrief } from "./helpers/bot.js";
 
 let fake: FakeDiscord;
 let client: Client;
-let running: RunningBot;
 let ctx: BotContext;
 const errors: string[] = [];
 const feedback: FeedbackEntry[] = [];
@@ -25,7 +23,7 @@ let stopBot: () => Promise<void>;
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
   ctx = testContext(await openShippedBrief(), feedback, errors);
-  ({ fake, client, running, stop: stopBot } = await startBotOnFake(ctx));
+  ({ fake, client, stop: stopBot } = await startBotOnFake(ctx));
 });
 
 afterAll(async () => {

@@ -91,11 +91,11 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
 
   const unknown = unknownSubjects(question, bot.lexical);
   const best = scored[0];
-  const hasRareMatch = (s: Scored) => s.candidate.matchedTerms.some((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf);
+  const isRare = (term: string) => bot.lexical.idf(term) >= THRESHOLDS.rareTermIdf;
   // A lexical hit alone answers only when it is a name or a figure ("Seh Dokan", "4,700"), not a
   // common word that happens to be rare in this brief ("lead" in "could lead to").
   const hasRareNameOrFigure = (s: Scored) =>
-    s.candidate.matchedTerms.some((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf && namesOrFigures(s.candidate.chunk.text).has(t));
+    s.candidate.matchedTerms.some((t) => isRare(t) && namesOrFigures(s.candidate.chunk.text).has(t));
   const relevant = (s: Scored) =>
     s.candidate.similarity >= THRESHOLDS.minSimilarity || (s.coverage >= THRESHOLDS.minCoverage && hasRareNameOrFigure(s));
   const answered =
@@ -109,7 +109,7 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
   }
 
   // Extra quotes must be nearly as good and keep the question's names and figures that the best quote has.
-  const rareInBest = best.candidate.matchedTerms.filter((t) => bot.lexical.idf(t) >= THRESHOLDS.rareTermIdf);
+  const rareInBest = best.candidate.matchedTerms.filter(isRare);
   const keepsRareTerms = (s: Scored) => rareInBest.every((t) => s.candidate.matchedTerms.includes(t));
   const extras = scored
     .slice(1, 8)
