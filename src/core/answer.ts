@@ -102,8 +102,10 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
     best !== undefined && ((unknown.length === 0 && relevant(best)) || best.candidate.similarity >= THRESHOLDS.strongSimilarity);
 
   if (!answered) {
-    const answer = unknown.length
-      ? `The brief does not cover this: it never mentions ${unknown.map((u) => `“${u}”`).join(", ")}.`
+    // Figures are not echoed back: every number an answer prints must come from a quote.
+    const words = unknown.filter((u) => !/\p{N}/u.test(u));
+    const answer = words.length
+      ? `The brief does not cover this: it never mentions ${words.map((u) => `“${u}”`).join(", ")}.`
       : "The brief does not cover this question.";
     return { question, answered: false, answer, citations: [] };
   }
