@@ -64,6 +64,9 @@ describe("CLI contract", () => {
       [["frobnicate"], 2, /Unknown command/],
       [["ask", "--nope", "x"], 2, /Unknown option/],
     ];
+    const noModel = await cli(["ask", "Who is Balkhi?"], "", { ...env, BRIEFBOT_USE_MODEL_DIR: "/no/such/model" });
+    expect(noModel.code).toBe(1);
+    expect(noModel.stderr).toMatch(/embedding model is missing.*npm install/);
     for (const [args, code, message] of cases) {
       const run = await cli(args, "", env);
       expect(run.code, args.join(" ")).toBe(code);
@@ -96,7 +99,8 @@ describe("CLI contract", () => {
   });
 
   it("chat keeps the conversation for follow-ups", async () => {
-    const run = await cli(["chat"], "What happened at Abdul Rahim Shahid High School?\nand how many were injured there?\n/source 9\n/quit\n", env);
+    const run = await cli(["chat"], "What happened at Abdul Rahim Shahid High School?\nand how many were injured there?\n/source 9\n/source x\n/quit\n", env);
+    expect(run.stdout).toContain("No paragraph “x” in the brief.");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("injured 20");
     expect(run.stdout).toContain("Iran had recently deported more than 4,700 Afghan migrants.");

@@ -82,7 +82,7 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     const message = fake.userMessage(`<@${IDS.bot}> What happened at Abdul Rahim Shahid High School?`);
     const thread = await fake.waitFor((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages/${message.id}/threads`);
     expect(thread.body.name).toBe("What happened at Abdul Rahim Shahid High School?");
-    const threadId = await threadIdOf(thread);
+    const threadId: string = thread.response.id;
     const first = await fake.waitFor((c) => c.method === "POST" && c.path === `/channels/${threadId}/messages`);
     expect(first.body.embeds[0].description).toContain("Abdul Rahim Shahid High School");
 
@@ -105,7 +105,7 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const message = fake.userMessage(`<@${IDS.bot}> ${hostile}`);
     const thread = await fake.waitFor((c) => c.path === `/channels/${IDS.channel}/messages/${message.id}/threads`);
-    const threadId = await threadIdOf(thread);
+    const threadId: string = thread.response.id;
     const sent = await fake.waitFor((c) => c.method === "POST" && c.path === `/channels/${threadId}/messages`);
     expect(sent.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(everyText(sent)).not.toMatch(/"content":"@everyone/);
@@ -176,9 +176,3 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     expect(unhandled).toEqual([]);
   });
 });
-
-async function threadIdOf(threadCall: RecordedCall): Promise<string> {
-  // The fake answers thread creation with a new id; find the channel the bot then posts in.
-  const post = await fake.waitFor((c) => c.method === "POST" && /^\/channels\/\d+\/(messages|typing)$/.test(c.path) && c.path.split("/")[2] !== IDS.channel && fake.calls.indexOf(c) > fake.calls.indexOf(threadCall));
-  return post.path.split("/")[2]!;
-}

@@ -78,5 +78,27 @@ describe("1,000 hostile inputs", () => {
       }
       expect(errors).toEqual([]);
     });
+
+    it("answers every mention in its own thread with no mention leak", async () => {
+      const inputs = hostileInputs();
+      for (let i = 0; i < inputs.length; i += 50) {
+        const sent = inputs.slice(i, i + 50).map((text) => fake.userMessage(`<@${IDS.bot}> ${text}`));
+        await Promise.all(
+          sent.map(async (message) => {
+            // A question gets a thread; an input that is only whitespace gets the usage hint as a reply.
+            const first = await fake.waitFor(
+              (c) => c.path === `/channels/${IDS.channel}/messages/${message.id}/threads` || c.body?.message_reference?.message_id === message.id,
+              60_000,
+            );
+            const reply = first.path.endsWith("/threads")
+              ? await fake.waitFor((c) => c.method === "POST" && c.path === `/channels/${first.response.id}/messages`, 60_000)
+              : first;
+            expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+          }),
+        );
+      }
+      expect(errors).toEqual([]);
+      // discord.js queues thread creation per channel route, so 1,000 threads take a while.
+    }, 300_000);
   });
 });

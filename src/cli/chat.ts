@@ -21,9 +21,13 @@ export async function chatCommand(options: CliOptions): Promise<number> {
       history.length = 0;
       console.log("Earlier questions forgotten.");
     } else if (input.startsWith("/source")) {
-      const [, n, file] = input.split(/\s+/);
-      const paragraph = bot.paragraph(Number(n), file);
-      console.log(paragraph ? `[${paragraph.source} ¶${paragraph.paragraph}]\n${paragraph.text}` : `No paragraph ${n} in ${file ?? "the brief"}.`);
+      const [, n = "", file] = input.split(/\s+/);
+      const paragraph = /^\d+$/.test(n) ? bot.paragraph(Number(n), file) : undefined;
+      console.log(
+        paragraph
+          ? `[${paragraph.source} ¶${paragraph.paragraph}]\n${paragraph.text}`
+          : `No paragraph “${n}” in ${file ?? "the brief"}. Use /source N [file], e.g. /source 2.`,
+      );
     } else {
       try {
         const answer = await bot.ask(input, { history });

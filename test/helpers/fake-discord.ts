@@ -25,6 +25,8 @@ export interface RecordedCall {
   query: string;
   body: any;
   files: { name: string; data: Buffer }[];
+  /** What the fake answered (JSON), e.g. the new thread with its id. */
+  response?: any;
 }
 
 let snowflake = 200000000000000000n;
@@ -203,6 +205,7 @@ export class FakeDiscord {
     this.calls.push(call);
 
     const json = (status: number, data?: unknown) => {
+      call.response = data;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(data === undefined ? undefined : JSON.stringify(data));
     };
