@@ -52,8 +52,13 @@ export function unknownSubjects(question: string, lexical: LexicalIndex): string
     if (tags.includes("Pronoun") || !(tags.includes("Noun") || tags.includes("Value"))) continue;
     for (const token of tokenize(term.text)) nounWords.add(token.toLowerCase());
   }
+  // "What did the Taliban promise?": the last word after an auxiliary and its subject is a verb,
+  // whatever the tagger says, and a brief may word the same act differently ("committed").
+  const tokens = tokenize(question);
+  const auxiliary = tokens.findIndex((t) => /^(?:did|does|do|will|would|can|could|should|might|may)$/i.test(t));
+  if (auxiliary >= 0 && auxiliary < tokens.length - 2) nounWords.delete(tokens[tokens.length - 1]!.toLowerCase());
   const unknown: string[] = [];
-  for (const token of tokenize(question)) {
+  for (const token of tokens) {
     const parts = [token, ...token.split(/[-’']/u)].map((p) => p.toLowerCase());
     if (!parts.some((p) => nounWords.has(p))) continue;
     const normal = normalizeTerm(token);
