@@ -1,6 +1,6 @@
 import "dotenv/config";
 import { REST, Routes } from "discord.js";
-import { describeError } from "../core/errors.js";
+import { BriefbotError, describeError } from "../core/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { loadConfig } from "./config.js";
 
@@ -9,8 +9,15 @@ export async function deployCommands(config: ReturnType<typeof loadConfig>): Pro
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const body = COMMANDS.map((c) => c.data);
   const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
-  const result = (await rest.put(route, { body })) as unknown[];
-  return result.length;
+  try {
+    const result = (await rest.put(route, { body })) as unknown[];
+    return result.length;
+  } catch (error) {
+    throw new BriefbotError(
+      `Discord did not accept the commands (${(error as Error).message}). Check DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_URL.`,
+      "CONFIG",
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
