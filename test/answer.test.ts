@@ -51,6 +51,10 @@ describe("answering from the shipped brief", () => {
     expect(followUp.answered).toBe(true);
     expect(followUp.citations[0]!.quote).toContain("injured 20");
     expect(alone.citations[0]?.quote ?? "").not.toBe(followUp.citations[0]!.quote);
+    // A new, self-contained question in the same conversation is answered on its own.
+    const fresh = await bot.ask("How many Afghan migrants did Iran deport?", { history: ["What happened at Seh Dokan?"] });
+    expect(fresh.citations[0]!.quote).toContain("4,700");
+    expect(fresh.citations).toHaveLength(1);
   });
 
   it("rejects bad questions with a clear message", async () => {

@@ -54,6 +54,14 @@ export function citationLabel(c: { source: string; paragraph: number }): string 
   return `[${c.source} ¶${c.paragraph}]`;
 }
 
+// "and how many were injured there?", "what about the school?": a question that leans on the one before.
+const FOLLOW_UP = /^(?:and|but|also|so|then|what about|how about)\b|\b(?:there|it|its|they|them|their|that|this|those|these|he|she|him|his|her)\b/iu;
+
+/** Whether a question continues the previous one and needs it as context for retrieval. */
+export function isFollowUp(question: string): boolean {
+  return FOLLOW_UP.test(question);
+}
+
 /** Normalised terms written as names or figures in a sentence (capitalised or numeric tokens). */
 function namesOrFigures(text: string): Set<string> {
   const out = new Set<string>();
@@ -74,7 +82,7 @@ interface Scored {
 
 export async function answerQuestion(bot: Briefbot, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
   const question = validateQuestion(rawQuestion);
-  const previous = options.history?.length ? options.history[options.history.length - 1] : undefined;
+  const previous = options.history?.length && isFollowUp(question) ? options.history[options.history.length - 1] : undefined;
   const query = expandQuery(previous ? `${previous} ${question}` : question);
   const candidates = await bot.retrieve(query);
   const queryTerms = contentTerms(query);
