@@ -73,6 +73,8 @@ export class FakeDiscord {
   private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   private readonly threads = new Map<string, any>();
   port = 0;
+  /** Answer thread creation with 403 Missing Permissions, as Discord does without Create Public Threads. */
+  refuseThreads = false;
 
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -220,6 +222,8 @@ export class FakeDiscord {
       json(200, this.message(IDS.channel, body));
     } else if ((m = path.match(/^\/webhooks\/\d+\/[^/]+$/)) && req.method === "POST") {
       json(200, this.message(IDS.channel, body));
+    } else if (this.refuseThreads && /\/threads$/.test(path)) {
+      json(403, { message: "Missing Permissions", code: 50013 });
     } else if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && req.method === "POST") {
       const thread = {
         id: nextId(),

@@ -32,16 +32,27 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
       await message.reply({ content: `Please wait ${wait} s before asking again.` });
       return;
     }
+    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
     if (message.channel.isThread()) {
       target = message.channel;
     } else {
-      target = await message.startThread({ name: truncate(question, 100), autoArchiveDuration: 1440 });
+      const thread = await message.startThread({ name: truncate(question, 100), autoArchiveDuration: 1440 }).catch((error: unknown) => {
+        // Without the Create Public Threads permission (or in a channel that has no threads) the
+        // question still deserves an answer: reply in place, without follow-up context.
+        ctx.log(`could not open a thread for message ${message.id}; answering in the channel`, error);
+        return undefined;
+      });
+      if (!thread) {
+        const answer = await ctx.briefbot.ask(question);
+        await message.reply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+        return;
+      }
+      target = thread;
     }
     ctx.conversations.start(target.id);
     await target.sendTyping().catch(() => {});
     const answer = await ctx.briefbot.ask(question, { history: ctx.conversations.history(target.id) });
     ctx.conversations.record(target.id, { asker: message.author.username, question: answer.question, answer, at: new Date() });
-    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
     await target.send({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
   } catch (error) {
     if (!(error instanceof BriefbotError && error.code === "BAD_INPUT")) ctx.log(`message ${message.id} failed`, error);
