@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
+    setupFiles: ["./test/helpers/setup.ts"],
     // The real model takes a few seconds to load on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,

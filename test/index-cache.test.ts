@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
@@ -83,6 +83,5 @@ describe("persisted HNSW index", () => {
     const error = await UseEmbedder.load(join(dir, "no-such-model")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BriefbotError);
     expect((error as Error).message).toMatch(/embedding model is missing.*npm install/);
-    await rm(dir, { recursive: true, force: true });
   });
 });

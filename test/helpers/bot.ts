@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../../src/core/briefbot.js";
@@ -12,8 +12,17 @@ export function realEmbedder(): Promise<Embedder> {
   return shared;
 }
 
+const created: string[] = [];
+
+/** Removes the temp folders (corpora, caches, model folders) made so far; run after each test file. */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 export async function tempDir(prefix = "briefbot-test-"): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** The shipped brief copied to a fresh folder, with its own fresh cache. */
