@@ -1,4 +1,4 @@
-import { extractCasualties, type Figure, type Incident } from "../core/casualties.js";
+import { extractCasualties, formatFigure, type Incident } from "../core/casualties.js";
 import { loadCorpus } from "../core/corpus.js";
 import { chunkDocuments } from "../core/chunker.js";
 import { DEFAULT_CORPUS_DIR } from "../core/briefbot.js";
@@ -20,8 +20,6 @@ export function incidentJson(i: Incident) {
   };
 }
 
-const figure = (f: Figure | null) => (f ? `${f.bound === "exact" ? "" : f.bound + " "}${f.count.toLocaleString("en-US")}` : "—");
-
 /** Casualty extraction needs no model: it reads the sentences of the corpus directly. */
 export async function casualtiesCommand(options: CliOptions): Promise<number> {
   const corpus = await loadCorpus(options.corpus ?? DEFAULT_CORPUS_DIR);
@@ -40,7 +38,7 @@ export async function casualtiesCommand(options: CliOptions): Promise<number> {
     console.log(group[0]!.aggregate ? "\nAggregates (totals over many attacks; not added to the incidents above):" : "Incidents:");
     for (const i of group) {
       console.log(`- ${i.place ?? "place not stated"}${i.when ? ` (${i.when})` : ""}${i.perpetrator ? `, ${i.perpetrator}` : ""}`);
-      console.log(`  killed: ${figure(i.killed)}  injured: ${figure(i.injured)}  killed or injured: ${figure(i.killedOrInjured)}`);
+      console.log(`  killed: ${formatFigure(i.killed)}  injured: ${formatFigure(i.injured)}  killed or injured: ${formatFigure(i.killedOrInjured)}`);
       console.log(`  > ${i.citation.quote.replace(/\s+/g, " ")} ${citationLabel(i.citation)}`);
     }
   }

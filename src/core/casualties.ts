@@ -134,10 +134,14 @@ function findPerpetrator(text: string): string | null {
   return null;
 }
 
+/** "at least 31", "4,700", or "—" when the text gives no figure. */
+export function formatFigure(f: Figure | null): string {
+  if (!f) return "—";
+  return `${f.bound === "exact" ? "" : `${f.bound} `}${f.count.toLocaleString("en-US")}`;
+}
+
 function describe(f: Figure | null, what: string): string | null {
-  if (!f) return null;
-  const q = f.bound === "exact" ? "" : `${f.bound} `;
-  return `${q}${f.count.toLocaleString("en-US")} ${what}`;
+  return f ? `${formatFigure(f)} ${what}` : null;
 }
 
 function summarize(i: Omit<Incident, "summary" | "citation">): string {

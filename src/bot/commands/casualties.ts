@@ -1,15 +1,13 @@
 import { AttachmentBuilder, EmbedBuilder, escapeMarkdown, SlashCommandBuilder } from "discord.js";
 import { citationLabel } from "../../core/answer.js";
-import { type Figure, filterIncidents, type Incident } from "../../core/casualties.js";
+import { filterIncidents, formatFigure, type Incident } from "../../core/casualties.js";
 import { renderCasualtyChart } from "../../core/casualty-chart.js";
 import type { SlashCommand } from "../context.js";
 import { LIMITS, truncate } from "../render.js";
 
-const figure = (f: Figure | null) => (f ? `${f.bound === "exact" ? "" : f.bound + " "}${f.count.toLocaleString("en-US")}` : "—");
-
 function row(incident: Incident, n: number) {
   const name = `${n}. ${incident.aggregate ? "Aggregate · " : ""}${incident.place ?? "place not stated"}${incident.when ? ` (${incident.when})` : ""}`;
-  const figures = `Killed **${figure(incident.killed)}** · Injured **${figure(incident.injured)}** · Killed or injured **${figure(incident.killedOrInjured)}**`;
+  const figures = `Killed **${formatFigure(incident.killed)}** · Injured **${formatFigure(incident.injured)}** · Killed or injured **${formatFigure(incident.killedOrInjured)}**`;
   const who = incident.perpetrator ? `\nBy/claimed by: ${escapeMarkdown(incident.perpetrator)}` : "";
   const cite = ` — ${citationLabel(incident.citation)}`;
   const quoteRoom = LIMITS.fieldValue - figures.length - who.length - cite.length - 4;
