@@ -40,17 +40,36 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 // Headings and sign-offs ("Editorial Team") end without sentence punctuation.
 const isSentence = (text: string) => /[.!?]["”’)]*$/u.test(text) && wordCount(text) >= MIN_WORDS;
 
+interface CorpusEntities {
+  perChunk: Map<number, Set<string>>;
+  /** Names that occur in at least two sentences: the brief's actors. */
+  recurring: Set<string>;
+}
+
+function entitiesOf(text: string): Set<string> {
+  const doc = nlp(text);
+  const names = [...doc.people().out("array"), ...doc.organizations().out("array"), ...doc.places().out("array"), ...(text.match(/\b[A-Z]{2,}(?:-[A-Z]{2,})?\b/g) ?? [])];
+  return new Set(names.map((n: string) => n.replace(/[’']s$/u, "").replace(/[^\p{L}\p{N}-]+$/u, "").trim()).filter(Boolean));
+}
+
+// Tagging every sentence depends on the corpus alone, so it is done once per loaded corpus, not per /brief.
+const entityCache = new WeakMap<Chunk[], CorpusEntities>();
+
+function corpusEntities(chunks: Chunk[]): CorpusEntities {
+  let cached = entityCache.get(chunks);
+  if (!cached) {
+    const perChunk = new Map(chunks.map((c) => [c.id, entitiesOf(c.text)]));
+    const counts = new Map<string, number>();
+    for (const set of perChunk.values()) for (const e of set) counts.set(e, (counts.get(e) ?? 0) + 1);
+    cached = { perChunk, recurring: new Set([...counts].filter(([, n]) => n >= 2).map(([e]) => e)) };
+    entityCache.set(chunks, cached);
+  }
+  return cached;
+}
+
 /** The sentence naming the most of the brief's recurring actors (people, organisations, places, acronyms). */
 function actorsSentence(chunks: Chunk[], pool: Chunk[]): Chunk | undefined {
-  const counts = new Map<string, number>();
-  const entitiesOf = (text: string) => {
-    const doc = nlp(text);
-    const names = [...doc.people().out("array"), ...doc.organizations().out("array"), ...doc.places().out("array"), ...(text.match(/\b[A-Z]{2,}(?:-[A-Z]{2,})?\b/g) ?? [])];
-    return new Set(names.map((n: string) => n.replace(/[’']s$/u, "").replace(/[^\p{L}\p{N}-]+$/u, "").trim()).filter(Boolean));
-  };
-  const perChunk = new Map(chunks.map((c) => [c.id, entitiesOf(c.text)]));
-  for (const set of perChunk.values()) for (const e of set) counts.set(e, (counts.get(e) ?? 0) + 1);
-  const recurring = new Set([...counts].filter(([, n]) => n >= 2).map(([e]) => e));
+  const { perChunk, recurring } = corpusEntities(chunks);
   let best: Chunk | undefined;
   let bestCount = 1;
   for (const chunk of pool) {
