@@ -8,9 +8,9 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
-import { normalize } from "../src/core/embedder.js";
-import { loadEmbedder } from "../src/core/load-embedder.js";
-import { HNSW_EF_SEARCH, VectorIndex } from "../src/core/vector-index.js";
+import { normalize } from "../src/core/index/embedder.js";
+import { loadEmbedder } from "../src/core/index/load-embedder.js";
+import { HNSW_EF_SEARCH, VectorIndex } from "../src/core/index/vector-index.js";
 import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
 
 const SYNTHETIC_CHUNKS = Number(process.env.BENCH_CHUNKS ?? 50_000);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { attribute } from "../src/core/attribution.js";
+import { attribute } from "../src/core/answer/attribution.js";
 import type { Briefbot } from "../src/core/briefbot.js";
-import { buildBriefing } from "../src/core/briefing.js";
+import { buildBriefing } from "../src/core/extract/briefing.js";
 import { openShippedBrief } from "./helpers/bot.js";
 
 let bot: Briefbot;

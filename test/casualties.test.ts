@@ -1,10 +1,10 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
-import { extractCasualties, extractFromSentence, filterIncidents } from "../src/core/casualties.js";
-import { renderCasualtyChart } from "../src/core/casualty-chart.js";
-import { chunkDocuments } from "../src/core/chunker.js";
-import { loadCorpus } from "../src/core/corpus.js";
+import { extractCasualties, extractFromSentence, filterIncidents } from "../src/core/extract/casualties.js";
+import { renderCasualtyChart } from "../src/core/extract/casualty-chart.js";
+import { chunkDocuments } from "../src/core/ingest/chunker.js";
+import { loadCorpus } from "../src/core/ingest/corpus.js";
 
 const one = (text: string) => extractFromSentence({ source: "news.md", paragraph: 1, text }).map(({ citation, ...rest }) => rest);
 const exact = (count: number) => ({ count, bound: "exact" });

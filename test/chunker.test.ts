@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chunkDocuments, splitParagraphs } from "../src/core/chunker.js";
+import { chunkDocuments, splitParagraphs } from "../src/core/ingest/chunker.js";
 import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 
 describe("chunker", () => {

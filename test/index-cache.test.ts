@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { BriefbotError } from "../src/core/errors.js";
-import { UseEmbedder } from "../src/core/use-embedder.js";
+import { UseEmbedder } from "../src/core/index/use-embedder.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 
 async function freshCorpus() {

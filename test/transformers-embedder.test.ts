@@ -2,10 +2,10 @@ import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
-import { cosine } from "../src/core/embedder.js";
+import { cosine } from "../src/core/index/embedder.js";
 import { BriefbotError } from "../src/core/errors.js";
-import { loadCorpus } from "../src/core/corpus.js";
-import { TransformersEmbedder } from "../src/core/transformers-embedder.js";
+import { loadCorpus } from "../src/core/ingest/corpus.js";
+import { TransformersEmbedder } from "../src/core/index/transformers-embedder.js";
 import { tempDir } from "./helpers/bot.js";
 import { writeTinyModel } from "./helpers/tiny-model.js";
 

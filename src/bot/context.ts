@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Briefbot } from "../core/briefbot.js";
-import type { Incident } from "../core/casualties.js";
+import type { Incident } from "../core/extract/casualties.js";
 import type { Conversations } from "./conversations.js";
 import type { Cooldown } from "./cooldown.js";
 

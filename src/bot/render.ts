@@ -1,7 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, escapeMarkdown } from "discord.js";
-import type { Answer } from "../core/answer.js";
-import { citationLabel } from "../core/answer.js";
-import type { Paragraph } from "../core/chunker.js";
+import type { Answer } from "../core/answer/answer.js";
+import { citationLabel } from "../core/answer/answer.js";
+import type { Paragraph } from "../core/ingest/chunker.js";
 
 /** Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, footer: 2048, embedTotal: 6000, customId: 100 };

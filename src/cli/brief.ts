@@ -1,5 +1,5 @@
-import { citationLabel } from "../core/answer.js";
-import { buildBriefing } from "../core/briefing.js";
+import { citationLabel } from "../core/answer/answer.js";
+import { buildBriefing } from "../core/extract/briefing.js";
 import { type CliOptions, openBot } from "./context.js";
 
 export async function briefCommand(topic: string, options: CliOptions): Promise<number> {

@@ -1,8 +1,8 @@
-import { extractCasualties, formatFigure, type Incident } from "../core/casualties.js";
-import { loadCorpus } from "../core/corpus.js";
-import { chunkDocuments } from "../core/chunker.js";
+import { extractCasualties, formatFigure, type Incident } from "../core/extract/casualties.js";
+import { loadCorpus } from "../core/ingest/corpus.js";
+import { chunkDocuments } from "../core/ingest/chunker.js";
 import { DEFAULT_CORPUS_DIR } from "../core/briefbot.js";
-import { citationLabel } from "../core/answer.js";
+import { citationLabel } from "../core/answer/answer.js";
 import { type CliOptions, log } from "./context.js";
 
 /** The JSON contract: {summary, place, when, killed, injured, killedOrInjured, citation}, plus perpetrator and aggregate. */

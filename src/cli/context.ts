@@ -1,5 +1,5 @@
 import { Briefbot } from "../core/briefbot.js";
-import { loadEmbedder } from "../core/load-embedder.js";
+import { loadEmbedder } from "../core/index/load-embedder.js";
 
 export interface CliOptions {
   corpus?: string;

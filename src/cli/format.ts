@@ -1,4 +1,4 @@
-import { type Answer, citationLabel } from "../core/answer.js";
+import { type Answer, citationLabel } from "../core/answer/answer.js";
 
 /** The JSON contract of `ask --json`: exactly these fields, in this order. */
 export function answerJson(answer: Answer, error?: string): string {

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Chunk, CHUNKER_VERSION, chunkDocuments, type Paragraph } from "./chunker.js";
-import { type Corpus, loadCorpus } from "./corpus.js";
-import type { Embedder } from "./embedder.js";
-import { LexicalIndex } from "./lexical-index.js";
-import { type Answer, answerQuestion, type AskOptions } from "./answer.js";
-import { type Candidate, retrieve } from "./retrieval.js";
-import { openCachedIndex, saveIndex, VectorIndex } from "./vector-index.js";
+import { type Chunk, CHUNKER_VERSION, chunkDocuments, type Paragraph } from "./ingest/chunker.js";
+import { type Corpus, loadCorpus } from "./ingest/corpus.js";
+import type { Embedder } from "./index/embedder.js";
+import { LexicalIndex } from "./index/lexical-index.js";
+import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
+import { type Candidate, retrieve } from "./answer/retrieval.js";
+import { openCachedIndex, saveIndex, VectorIndex } from "./index/vector-index.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, "corpus");

@@ -2,8 +2,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../../src/core/briefbot.js";
-import type { Embedder } from "../../src/core/embedder.js";
-import { UseEmbedder } from "../../src/core/use-embedder.js";
+import type { Embedder } from "../../src/core/index/embedder.js";
+import { UseEmbedder } from "../../src/core/index/use-embedder.js";
 
 let shared: Promise<Embedder> | undefined;
 /** The real shipped model, loaded once per test file. */

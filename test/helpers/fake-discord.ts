@@ -8,7 +8,7 @@ import type { BotContext, FeedbackEntry } from "../../src/bot/context.js";
 import { Conversations } from "../../src/bot/conversations.js";
 import { Cooldown } from "../../src/bot/cooldown.js";
 import type { Briefbot } from "../../src/core/briefbot.js";
-import { extractCasualties } from "../../src/core/casualties.js";
+import { extractCasualties } from "../../src/core/extract/casualties.js";
 
 export const IDS = {
   app: "100000000000000001",

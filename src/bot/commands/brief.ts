@@ -1,6 +1,6 @@
 import { EmbedBuilder, escapeMarkdown, SlashCommandBuilder } from "discord.js";
-import { citationLabel } from "../../core/answer.js";
-import { buildBriefing } from "../../core/briefing.js";
+import { citationLabel } from "../../core/answer/answer.js";
+import { buildBriefing } from "../../core/extract/briefing.js";
 import type { SlashCommand } from "../context.js";
 import { blockQuote, LIMITS, truncate } from "../render.js";
 

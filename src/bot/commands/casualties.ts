@@ -1,7 +1,7 @@
 import { AttachmentBuilder, EmbedBuilder, escapeMarkdown, SlashCommandBuilder } from "discord.js";
-import { citationLabel } from "../../core/answer.js";
-import { filterIncidents, formatFigure, type Incident } from "../../core/casualties.js";
-import { renderCasualtyChart } from "../../core/casualty-chart.js";
+import { citationLabel } from "../../core/answer/answer.js";
+import { filterIncidents, formatFigure, type Incident } from "../../core/extract/casualties.js";
+import { renderCasualtyChart } from "../../core/extract/casualty-chart.js";
 import type { SlashCommand } from "../context.js";
 import { LIMITS, truncate } from "../render.js";
 

@@ -1,5 +1,5 @@
 import { AttachmentBuilder, MessageFlags, SlashCommandBuilder } from "discord.js";
-import { citationLabel } from "../../core/answer.js";
+import { citationLabel } from "../../core/answer/answer.js";
 import type { Exchange } from "../conversations.js";
 import type { SlashCommand } from "../context.js";
 

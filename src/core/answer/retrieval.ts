@@ -1,7 +1,7 @@
-import type { Chunk } from "./chunker.js";
-import { cosine, type Embedder } from "./embedder.js";
-import type { LexicalIndex } from "./lexical-index.js";
-import type { VectorIndex } from "./vector-index.js";
+import type { Chunk } from "../ingest/chunker.js";
+import { cosine, type Embedder } from "../index/embedder.js";
+import type { LexicalIndex } from "../index/lexical-index.js";
+import type { VectorIndex } from "../index/vector-index.js";
 
 /** Reciprocal rank fusion constant from Cormack et al. (2009). */
 export const RRF_K = 60;

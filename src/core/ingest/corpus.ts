@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { BriefbotError } from "./errors.js";
+import { BriefbotError } from "../errors.js";
 
 /** One file of the brief, its text exactly as on disk (decoded as UTF-8). */
 export interface SourceDocument {

@@ -1,4 +1,4 @@
-import { BriefbotError } from "./errors.js";
+import { BriefbotError } from "../errors.js";
 
 export const MAX_QUESTION_CHARS = 1000;
 

@@ -1,4 +1,4 @@
-import type { Chunk } from "./chunker.js";
+import type { Chunk } from "../ingest/chunker.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 
 export type Bound = "exact" | "at least" | "more than";

@@ -1,6 +1,6 @@
 import nlp from "compromise";
-import type { LexicalIndex } from "./lexical-index.js";
-import { contentTerms, normalizeTerm, tokenize } from "./terms.js";
+import type { LexicalIndex } from "../index/lexical-index.js";
+import { contentTerms, normalizeTerm, tokenize } from "../index/terms.js";
 
 /**
  * Nouns that only frame a question ("the number of", "more details") and say nothing

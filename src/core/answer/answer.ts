@@ -1,9 +1,9 @@
 import { type Attribution, attribute } from "./attribution.js";
-import type { Briefbot } from "./briefbot.js";
+import type { Briefbot } from "../briefbot.js";
 import { expandQuery, termCoverage, unknownSubjects } from "./coverage.js";
 import { validateQuestion } from "./question.js";
 import type { Candidate } from "./retrieval.js";
-import { contentTerms, normalizeTerm, tokenize } from "./terms.js";
+import { contentTerms, normalizeTerm, tokenize } from "../index/terms.js";
 
 export interface Citation {
   source: string;

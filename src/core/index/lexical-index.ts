@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import type { Chunk } from "./chunker.js";
+import type { Chunk } from "../ingest/chunker.js";
 import { contentTerms, normalizeTerm, tokenize } from "./terms.js";
 
 export interface LexicalHit {
