@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Chunk, CHUNKER_VERSION, chunkDocuments, type Paragraph } from "./ingest/chunker.js";
+import { type Chunk, CHUNKER_VERSION, chunkDocuments, embeddingInput, type Paragraph } from "./ingest/chunker.js";
 import { type Corpus, loadCorpus } from "./ingest/corpus.js";
 import type { Embedder } from "./index/embedder.js";
 import { LexicalIndex } from "./index/lexical-index.js";
@@ -69,7 +69,7 @@ export class Briefbot {
       status = { action: "loaded", cacheDir, chunks: chunks.length };
     } else {
       if (cached.status !== "missing") log(`Rebuilding the index: ${cached.reason}.`);
-      const embeddings = await options.embedder.embed(chunks.map((c) => c.text));
+      const embeddings = await options.embedder.embed(chunks.map(embeddingInput));
       vectors = VectorIndex.build(embeddings, options.embedder.dimension);
       await saveIndex(cacheDir, vectors, identity);
       status = { action: "built", reason: cached.reason, cacheDir, chunks: chunks.length };

@@ -24,6 +24,11 @@ export interface Chunk extends Span {
   sentence: number;
 }
 
+/** The text the embedding model and the lexical index see for a chunk (the quote itself never changes). */
+export function embeddingInput(chunk: Chunk): string {
+  return chunk.text;
+}
+
 const BLANK_LINE = /\n[ \t\u00a0]*\r?\n/g;
 
 /** Trims a [start, end) window of `text` to its non-whitespace content. */
