@@ -7,6 +7,7 @@ import type { Embedder } from "./index/embedder.js";
 import { LexicalIndex } from "./index/lexical-index.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
 import { type Candidate, retrieve } from "./answer/retrieval.js";
+import { StructureIndex } from "./answer/evidence.js";
 import { openCachedIndex, saveIndex, VectorIndex } from "./index/vector-index.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -25,6 +26,8 @@ export interface OpenOptions {
   embedder: Embedder;
   /** Ignore any cached index and build a new one. */
   rebuild?: boolean;
+  /** Read every file as plain text, ignoring Markdown structure (the ablation study's switch). */
+  plainText?: boolean;
   /** Progress and warnings for humans (stderr in the CLI). */
   log?: (message: string) => void;
 }
@@ -46,19 +49,31 @@ export class Briefbot {
     readonly vectors: VectorIndex,
     readonly lexical: LexicalIndex,
     readonly indexStatus: IndexStatus,
-  ) {}
+  ) {
+    this.structure = new StructureIndex(chunks, paragraphs);
+    this.texts = new Map(corpus.documents.map((d) => [d.source, d.text]));
+  }
+
+  /** Term sets of every sentence, paragraph, section and document: the context answers are scored in. */
+  readonly structure: StructureIndex;
+  private readonly texts: Map<string, string>;
+
+  /** The full text of one file of the corpus, the string every quote is a slice of. */
+  text(source: string): string {
+    return this.texts.get(source) ?? "";
+  }
 
   static async open(options: OpenOptions): Promise<Briefbot> {
     const log = options.log ?? (() => {});
     const corpus = await loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
-    const { paragraphs, chunks } = chunkDocuments(corpus.documents);
+    const { paragraphs, chunks } = chunkDocuments(corpus.documents, { plainText: options.plainText });
     const cacheDir = options.cacheDir ?? defaultCacheDir(corpus.dir);
     const identity = {
       corpusHash: corpus.hash,
       model: options.embedder.id,
       dimension: options.embedder.dimension,
-      chunkerVersion: CHUNKER_VERSION,
+      chunkerVersion: options.plainText ? `${CHUNKER_VERSION}-plain` : CHUNKER_VERSION,
     };
 
     let vectors: VectorIndex;

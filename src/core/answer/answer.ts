@@ -1,9 +1,13 @@
 import { type Attribution, attribute } from "./attribution.js";
 import type { Briefbot } from "../briefbot.js";
-import { expandQuery, termCoverage, unknownSubjects } from "./coverage.js";
 import { validateQuestion } from "./question.js";
-import type { Candidate } from "./retrieval.js";
-import { contentTerms, normalizeTerm, tokenize } from "../index/terms.js";
+import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
+import { candidatePool, type Candidate } from "./retrieval.js";
+import { coverage, type Coverage } from "./evidence.js";
+import { typeEvidence } from "./answer-types.js";
+import { isProvisional, isRevision } from "../extract/revisions.js";
+import { answerProbability, type AnswerFeatures } from "./refusal.js";
+import { explainRefusal } from "./refusal-message.js";
 
 export interface Citation {
   source: string;
@@ -23,31 +27,46 @@ export interface Answer {
   answered: boolean;
   answer: string;
   citations: Citation[];
+  /** Estimated probability that the first quote answers the question (the refusal model's output). */
+  confidence?: number;
 }
 
 export interface AskOptions {
   /** Earlier questions of the same conversation, oldest first, for follow-ups like "and how many were injured there?". */
   history?: string[];
+  /** Answer when the refusal model's confidence is at least this (default 0.5, its calibrated threshold). */
+  minConfidence?: number;
+  /** Parts of the answerer to switch off, for the ablation study (`npm run calibrate -- --ablate`). */
+  ablate?: Ablation;
 }
 
-/**
- * Thresholds tuned on test/fixtures/questions.ts (answerable and off-topic questions about
- * the shipped brief); the test suite re-checks them on every run.
- */
-export const THRESHOLDS = {
-  /** Below this cosine a sentence is too far from the question to be an answer on its own. */
-  minSimilarity: 0.35,
-  /** Or: the sentence carries at least this share of the question's IDF-weighted terms... */
-  minCoverage: 0.5,
-  /** ...including a name or figure at least this rare. */
-  rareTermIdf: 2,
-  /** A sentence this close answers even when the question uses a noun the brief lacks. */
-  strongSimilarity: 0.72,
-  /** Extra quotes must score at least this share of the best one. */
-  relatedShare: 0.85,
-  /** ...and be at most this much less similar to the question than the best one. */
-  relatedSimilarityGap: 0.1,
-  maxQuotes: 3,
+/** The parts of the answerer that an ablation can switch off, one at a time. */
+export interface Ablation {
+  structure?: boolean;
+  context?: boolean;
+  answerType?: boolean;
+  lexicon?: boolean;
+  calibration?: boolean;
+}
+
+/** Ranking weights, tuned on the development set (`npm run calibrate` reports the result). */
+export const RANKING = {
+  similarity: 1,
+  coverage: 1.2,
+  subject: 1.0,
+  relation: 0.5,
+  answerType: 0.7,
+  lexical: 0.25,
+  revision: 0.25,
+  latest: 0.3,
+  /** How strictly the revision bonus is tied to the question's subject being present (0: not at all). */
+  revisionSubjectPower: 1,
+  note: -0.3,
+  /** A second quote must score at least this share of the first. */
+  secondShare: 0.92,
+  /** A short answer sentence is quoted with the sentence before it when that one names the subject. */
+  shortSentence: 110,
+  maxQuoteChars: 420,
 };
 
 export function citationLabel(c: { source: string; paragraph: number }): string {
@@ -62,88 +81,133 @@ export function isFollowUp(question: string): boolean {
   return FOLLOW_UP.test(question);
 }
 
-/** Normalised terms written as names or figures in a sentence (capitalised or numeric tokens). */
-function namesOrFigures(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const token of tokenize(text)) {
-    const term = /^[\p{Lu}\p{N}]/u.test(token) ? normalizeTerm(token) : null;
-    if (term) out.add(term);
-  }
-  return out;
-}
-
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-interface Scored {
+export interface ScoredCandidate {
   candidate: Candidate;
-  coverage: number;
+  coverage: Coverage;
+  type: number;
   score: number;
+}
+
+/** Scores one candidate sentence for a question: meaning, the question's words around it, the kind of answer it holds. */
+export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Candidate, bestLexical: number, ablate: Ablation = {}): ScoredCandidate {
+  const chunk = candidate.chunk;
+  const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
+  const type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
+  const counting = q.type === "killed" || q.type === "injured" || q.type === "count";
+  let score =
+    RANKING.similarity * candidate.similarity +
+    RANKING.coverage * cov.all +
+    RANKING.subject * cov.subject +
+    RANKING.relation * cov.relation +
+    RANKING.answerType * type +
+    RANKING.lexical * (bestLexical > 0 ? candidate.lexicalScore / bestLexical : 0);
+  // A revised figure beats the earlier one only where the question's subject is discussed.
+  if (counting && !ablate.answerType && type > 0.5) {
+    let revision = 0;
+    if (isRevision(chunk.text)) revision += RANKING.revision + (q.wantsLatest ? RANKING.latest : 0);
+    if (q.wantsLatest && isProvisional(chunk.text)) revision -= RANKING.latest;
+    if (q.wantsFirst && isProvisional(chunk.text)) revision += RANKING.latest;
+    score += revision * cov.subject ** RANKING.revisionSubjectPower;
+  }
+  if (chunk.kind === "note") score += RANKING.note;
+  return { candidate, coverage: cov, type, score };
+}
+
+/** The features the refusal model reads, from the best candidate and the runner-up. */
+export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredCandidate, second: ScoredCandidate | undefined): AnswerFeatures {
+  const next = bot.structure.siblings(best.candidate.chunk).find((c) => c.sentence === best.candidate.chunk.sentence + 1);
+  const here = coverage(bot.structure, best.candidate.chunk, q, { sentenceOnly: true }).relation;
+  return {
+    relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
+    similarity: best.candidate.similarity,
+    coverage: best.coverage.all,
+    subject: best.coverage.subject,
+    relation: best.coverage.relation,
+    missing: best.coverage.missing,
+    answerType: best.type,
+    margin: best.score - (second?.score ?? 0),
+  };
+}
+
+// A sentence that leans on the one before ("The killings look like punishment for that act").
+const ANAPHORA = /^(?:this|that|these|those|it|its|they|their|he|she|his|her|there|such|the\s+(?:attack|bombing|killings?|blast|group|figure|toll|incident|raid|strike|move|decision)s?)\b|\b(?:that|this|these|those)\s+(?:act|attack|bombing|incident|figure|decision|move|raid|strike|killings?)\b/iu;
+
+/**
+ * The quote for a chosen sentence, widened to a neighbour in the same paragraph when that one is
+ * needed: the sentence before, for a short or anaphoric sentence ("Two people are killed."); the
+ * sentence after, when it holds more of what was asked ("... at Aden airport." + "None of the
+ * ministers on board was hurt").
+ */
+function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ablate: Ablation): { start: number; end: number } {
+  const chunk = best.candidate.chunk;
+  let start = chunk.start;
+  let end = chunk.end;
+  if (ablate.context) return { start, end };
+  const siblings = bot.structure.siblings(chunk);
+  const previous = siblings.find((c) => c.sentence === chunk.sentence - 1);
+  const next = siblings.find((c) => c.sentence === chunk.sentence + 1);
+  if (previous && (chunk.text.length < RANKING.shortSentence || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
+    start = previous.start;
+  }
+  if (next && end - start + next.text.length <= RANKING.maxQuoteChars) {
+    const here = coverage(bot.structure, chunk, q, { sentenceOnly: true });
+    const there = coverage(bot.structure, next, q, { sentenceOnly: true });
+    const typeHere = ablate.answerType ? 0 : best.type;
+    const typeThere = ablate.answerType ? 0 : typeEvidence(next.text, q);
+    if (typeThere > typeHere || (typeThere === typeHere && there.relation > here.relation + 0.15)) end = next.end;
+  }
+  return { start, end };
+}
+
+export interface Ranked {
+  analysis: QuestionAnalysis;
+  ranked: ScoredCandidate[];
+}
+
+/** Every candidate sentence for a question, best first. */
+export async function rankAnswers(bot: Briefbot, question: string, options: AskOptions = {}): Promise<Ranked> {
+  const previous = options.history?.length && isFollowUp(question) ? options.history[options.history.length - 1] : undefined;
+  const text = previous ? `${previous} ${question}` : question;
+  const ablate = options.ablate ?? {};
+  const analysis = analyseQuestion(text, bot.lexical, { lexicon: !ablate.lexicon });
+  const pool = await candidatePool(bot, text, analysis);
+  const bestLexical = Math.max(0, ...pool.map((c) => c.lexicalScore));
+  const ranked = pool
+    .filter((c) => c.chunk.kind === "sentence" || c.chunk.kind === "row" || c.chunk.kind === "note")
+    .filter((c) => !ablate.structure || c.chunk.kind !== "row")
+    .map((c) => scoreCandidate(bot, analysis, c, bestLexical, ablate))
+    .sort((a, b) => b.score - a.score);
+  return { analysis, ranked };
 }
 
 export async function answerQuestion(bot: Briefbot, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
   const question = validateQuestion(rawQuestion);
-  const previous = options.history?.length && isFollowUp(question) ? options.history[options.history.length - 1] : undefined;
-  const query = expandQuery(previous ? `${previous} ${question}` : question);
-  const candidates = await bot.retrieve(query);
-  const queryTerms = contentTerms(query);
-  const bestFused = candidates[0]?.fused ?? 1;
-
-  // Rank-fused score plus how much of the question's information the sentence holds,
-  // so a sentence naming "Shah Cheragh" beats one that only shares "killed".
-  const scored: Scored[] = candidates
-    .map((candidate) => {
-      const coverage = termCoverage(queryTerms, candidate.chunk.text, bot.lexical);
-      return { candidate, coverage, score: candidate.fused / bestFused + coverage + candidate.similarity };
-    })
-    .sort((a, b) => b.score - a.score);
-
-  const unknown = unknownSubjects(question, bot.lexical);
-  const best = scored[0];
-  const isRare = (term: string) => bot.lexical.idf(term) >= THRESHOLDS.rareTermIdf;
-  // A lexical hit alone answers only when it is a name or a figure ("Seh Dokan", "4,700"), not a
-  // common word that happens to be rare in this brief ("lead" in "could lead to").
-  const hasRareNameOrFigure = (s: Scored) =>
-    s.candidate.matchedTerms.some((t) => isRare(t) && namesOrFigures(s.candidate.chunk.text).has(t));
-  const relevant = (s: Scored) =>
-    s.candidate.similarity >= THRESHOLDS.minSimilarity || (s.coverage >= THRESHOLDS.minCoverage && hasRareNameOrFigure(s));
-  const answered =
-    best !== undefined && ((unknown.length === 0 && relevant(best)) || best.candidate.similarity >= THRESHOLDS.strongSimilarity);
-
-  if (!answered) {
-    // Figures are not echoed back: every number an answer prints must come from a quote.
-    const words = unknown.filter((u) => !/\p{N}/u.test(u));
-    const answer = words.length
-      ? `The brief does not cover this: it never mentions ${words.map((u) => `“${u}”`).join(", ")}.`
-      : "The brief does not cover this question.";
-    return { question, answered: false, answer, citations: [] };
+  const { analysis, ranked } = await rankAnswers(bot, question, options);
+  const best = ranked[0];
+  const confidence = best ? answerProbability(answerFeatures(bot, analysis, best, ranked[1]), options.ablate?.calibration) : 0;
+  if (!best || confidence < (options.minConfidence ?? 0.5)) {
+    return { question, answered: false, answer: explainRefusal(bot, analysis, best), citations: [], confidence };
   }
 
-  // Extra quotes must be nearly as good and keep the question's names and figures that the best quote has.
-  const rareInBest = best.candidate.matchedTerms.filter(isRare);
-  const keepsRareTerms = (s: Scored) => rareInBest.every((t) => s.candidate.matchedTerms.includes(t));
-  const extras = scored
-    .slice(1, 8)
-    .filter(
-      (s) =>
-        s.score >= best.score * THRESHOLDS.relatedShare &&
-        s.candidate.similarity >= best.candidate.similarity - THRESHOLDS.relatedSimilarityGap &&
-        relevant(s) &&
-        s.coverage > 0 &&
-        keepsRareTerms(s),
-    )
-    .slice(0, THRESHOLDS.maxQuotes - 1)
-    .sort((a, b) => a.candidate.chunk.id - b.candidate.chunk.id);
-  const chosen = [best, ...extras];
-
-  const citations: Citation[] = chosen.map(({ candidate: { chunk, similarity } }) => ({
-    source: chunk.source,
-    paragraph: chunk.paragraph,
-    quote: chunk.text,
-    score: Math.round(similarity * 1000) / 1000,
-    start: chunk.start,
-    end: chunk.end,
-    attribution: attribute(chunk.text),
-  }));
+  // A second quote only when it is nearly as good and comes from elsewhere (another paragraph).
+  const second = ranked.find((s) => s !== best && s.candidate.chunk.block !== best.candidate.chunk.block);
+  const chosen = second && second.score >= best.score * RANKING.secondShare ? [best, second] : [best];
+  const citations: Citation[] = chosen.map((scored) => {
+    const { chunk, similarity } = scored.candidate;
+    const { start, end } = quoteSpan(bot, scored, analysis, options.ablate ?? {});
+    const quote = bot.text(chunk.source).slice(start, end);
+    return {
+      source: chunk.source,
+      paragraph: chunk.paragraph,
+      quote,
+      score: Math.round(similarity * 1000) / 1000,
+      start,
+      end,
+      attribution: attribute(quote),
+    };
+  });
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
-  return { question, answered: true, answer, citations };
+  return { question, answered: true, answer, citations, confidence: Math.round(confidence * 1000) / 1000 };
 }

@@ -8,31 +8,58 @@ export interface LexicalHit {
   terms: string[];
 }
 
-/** BM25 ranking (MiniSearch's BM25+) over the same chunks as the vector index. */
+/** How much a match in the context header (title, headings, lead-in) counts against one in the sentence. */
+export const CONTEXT_BOOST = 0.5;
+
+/**
+ * BM25 (MiniSearch's BM25+) over the same chunks as the vector index, with the sentence and its
+ * context header as separate fields, plus the corpus statistics the answerer needs: document
+ * frequencies and which terms the corpus writes as names.
+ */
 export class LexicalIndex {
-  private readonly search: MiniSearch<{ id: number; text: string }>;
-  /** Every term of the corpus with the number of chunks it appears in. */
+  private readonly search: MiniSearch<{ id: number; text: string; context: string }>;
+  /** Every term of the corpus's sentences with the number of chunks it appears in. */
   readonly documentFrequency = new Map<string, number>();
+  /** Terms of titles, headings and lead-ins too: everything the corpus says anywhere. */
+  readonly vocabulary = new Set<string>();
+  private readonly capitalised = new Map<string, [number, number]>();
+  /** One way the corpus writes each term ("killed" for "kill"), for lexicons that work on words. */
+  readonly surface = new Map<string, string>();
   readonly chunkCount: number;
 
   constructor(chunks: Chunk[]) {
     this.search = new MiniSearch({
-      fields: ["text"],
+      fields: ["text", "context"],
       tokenize,
       processTerm: (term) => normalizeTerm(term) ?? null,
     });
-    this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text })));
+    this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text, context: c.context })));
     this.chunkCount = chunks.length;
     for (const chunk of chunks) {
       for (const term of new Set(contentTerms(chunk.text))) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+        this.vocabulary.add(term);
       }
+      for (const term of contentTerms(chunk.context)) this.vocabulary.add(term);
+      for (const token of tokenize(`${chunk.context} ${chunk.text}`)) {
+        const term = normalizeTerm(token);
+        if (term && !this.surface.has(term)) this.surface.set(term, token.toLowerCase());
+      }
+      // Sentence-initial words are capitalised whatever they are, so they do not count.
+      tokenize(chunk.text).forEach((token, i) => {
+        const term = i === 0 ? null : normalizeTerm(token);
+        if (!term || /^\p{N}/u.test(term)) return;
+        const counts = this.capitalised.get(term) ?? [0, 0];
+        // "al-Shabaab" and "ISWAP" are names too: any capital letter counts.
+        counts[/\p{Lu}/u.test(token) ? 0 : 1]++;
+        this.capitalised.set(term, counts);
+      });
     }
   }
 
   query(text: string, k: number): LexicalHit[] {
     return this.search
-      .search(text, { combineWith: "OR", prefix: false, fuzzy: false })
+      .search(text, { combineWith: "OR", prefix: false, fuzzy: false, boost: { text: 1, context: CONTEXT_BOOST } })
       .slice(0, k)
       .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
   }
@@ -41,5 +68,15 @@ export class LexicalIndex {
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether the corpus writes a term as a name ("Dehiwala", "ISWAP"), so a lower-case question still names it. */
+  isName(term: string): boolean {
+    const [upper, lower] = this.capitalised.get(term) ?? [0, 0];
+    return upper > 0 && upper >= 2 * lower;
+  }
+
+  has(term: string): boolean {
+    return this.vocabulary.has(term);
   }
 }

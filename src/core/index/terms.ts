@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
+import lemmatizer from "wink-lemmatizer";
 
 // The stopword package's English list drops some verbs that carry meaning in a question
 // ("When did they take over?"); those are kept, and question words it lacks are added.
@@ -36,7 +37,12 @@ export function normalizeTerm(token: string): string | null {
   const lower = token.toLowerCase().replace(/[’']s$/u, "").replace(/’/gu, "'");
   if (STOPWORDS.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower.replace(/,/g, "");
-  return stemmer(IRREGULAR.get(lower) ?? lower);
+  const verb = IRREGULAR.get(lower);
+  if (verb) return stemmer(verb);
+  // Irregular plurals the suffix stemmer cannot reach ("children" → child, "lives" → life).
+  const stem = stemmer(lower);
+  const noun = stemmer(lemmatizer.lemmatizeNoun(lower));
+  return noun !== stem && noun.length >= 3 ? noun : stem;
 }
 
 export function contentTerms(text: string): string[] {

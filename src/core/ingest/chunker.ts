@@ -1,72 +1,73 @@
+import { type Block, type Span, trimSpan } from "./blocks.js";
 import type { SourceDocument } from "./corpus.js";
+import { markdownBlocks } from "./markdown-blocks.js";
+import { textBlocks } from "./text-blocks.js";
 
-/** Bump when chunk boundaries change, so cached indexes are rebuilt. */
-export const CHUNKER_VERSION = "sentences-v1";
+export type { Span } from "./blocks.js";
 
-/** A span of a source file: `text === file.slice(start, end)` always holds. */
-export interface Span {
-  source: string;
-  start: number;
-  end: number;
-  text: string;
-}
+/** Bump when chunk boundaries or embedding inputs change, so cached indexes are rebuilt. */
+export const CHUNKER_VERSION = "structure-v1";
 
-export interface Paragraph extends Span {
-  /** 1-based, counting every non-blank block of the file (the title included). */
-  paragraph: number;
-}
+/** A block of a brief, the unit a citation's ¶ number names. */
+export type Paragraph = Block;
 
-/** The unit we index and quote: one sentence with the paragraph it belongs to. */
+/** What a chunk is: only sentences and table rows are quoted as answers; the rest is context. */
+export type ChunkKind = "sentence" | "row" | "title" | "heading" | "note";
+
+/** The unit we index and quote: one sentence (or table row) with where it sits in the brief. */
 export interface Chunk extends Span {
   id: number;
+  kind: ChunkKind;
   paragraph: number;
-  /** 0-based position of the sentence inside its paragraph. */
+  /** 0-based position of the sentence inside its block. */
   sentence: number;
+  /** Document title, section headings and the block's lead-in: where this sentence sits. */
+  context: string;
+  /** Index of the chunk's block in the corpus's paragraph list. */
+  block: number;
 }
 
-/** The text the embedding model and the lexical index see for a chunk (the quote itself never changes). */
+const isQuotable = (c: Chunk) => c.kind === "sentence" || c.kind === "row" || c.kind === "note";
+export { isQuotable };
+
+/** The text the embedding model sees for a chunk: its section and lead-in, then the sentence itself (the quote never changes). */
 export function embeddingInput(chunk: Chunk): string {
-  return chunk.text;
-}
-
-const BLANK_LINE = /\n[ \t\u00a0]*\r?\n/g;
-
-/** Trims a [start, end) window of `text` to its non-whitespace content. */
-function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return [start, end];
-}
-
-export function splitParagraphs(doc: SourceDocument): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let cursor = 0;
-  const push = (from: number, to: number) => {
-    const [start, end] = trimSpan(doc.text, from, to);
-    if (end > start) {
-      paragraphs.push({ source: doc.source, paragraph: paragraphs.length + 1, start, end, text: doc.text.slice(start, end) });
-    }
-  };
-  for (const match of doc.text.matchAll(BLANK_LINE)) {
-    push(cursor, match.index);
-    cursor = match.index + match[0].length;
-  }
-  push(cursor, doc.text.length);
-  return paragraphs;
+  return chunk.context ? `${chunk.context}. ${chunk.text}` : chunk.text;
 }
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
-export function splitSentences(paragraph: Paragraph): Span[] {
+/** Sentences of `text[from, to)`, with offsets into `text`; a line break inside a paragraph is not a sentence end. */
+export function splitSentences(source: string, text: string, from: number, to: number): Span[] {
+  const body = text.slice(from, to).replace(/\r?\n/gu, (m) => " ".repeat(m.length));
   const sentences: Span[] = [];
-  for (const segment of segmenter.segment(paragraph.text)) {
-    const from = paragraph.start + segment.index;
-    const [start, end] = trimSpan(paragraph.text, segment.index, segment.index + segment.segment.length);
-    if (end > start) {
-      sentences.push({ source: paragraph.source, start: from - segment.index + start, end: from - segment.index + end, text: paragraph.text.slice(start, end) });
+  for (const segment of segmenter.segment(body)) {
+    let [start, end] = trimSpan(body, segment.index, segment.index + segment.segment.length);
+    const slice = body.slice(start, end);
+    const lead = /^[*_]+(?=\S)/u.exec(slice)?.[0].length ?? 0;
+    const tail = /(?<=\S)[*_]+$/u.exec(slice)?.[0].length ?? 0;
+    // Keep markers that open and close inside the sentence ("a **new** toll").
+    const count = (slice.match(/\*\*|__/gu) ?? []).length;
+    if (count % 2 === 1 || lead !== tail) {
+      if (lead && !slice.slice(lead).includes(slice.slice(0, lead))) start += lead;
+      if (tail && !slice.slice(0, slice.length - tail).includes(slice.slice(slice.length - tail))) end -= tail;
+    }
+    [start, end] = trimSpan(body, start, end);
+    if (end > start && /[\p{L}\p{N}]/u.test(body.slice(start, end))) {
+      sentences.push({ source, start: from + start, end: from + end, text: text.slice(from + start, from + end) });
     }
   }
   return sentences;
+}
+
+
+export function readBlocks(doc: SourceDocument): Block[] {
+  return /\.(?:md|markdown)$/iu.test(doc.source) ? markdownBlocks(doc.source, doc.text) : textBlocks(doc.source, doc.text);
+}
+
+/** Where a block sits: title, then section headings, then its lead-in. */
+function contextOf(block: Block): string {
+  return [...block.headings, ...(block.lead ? [block.lead] : [])].join(" › ");
 }
 
 export interface ChunkedCorpus {
@@ -74,15 +75,22 @@ export interface ChunkedCorpus {
   chunks: Chunk[];
 }
 
-export function chunkDocuments(documents: SourceDocument[]): ChunkedCorpus {
+export function chunkDocuments(documents: SourceDocument[], options: { plainText?: boolean } = {}): ChunkedCorpus {
   const paragraphs: Paragraph[] = [];
   const chunks: Chunk[] = [];
   for (const doc of documents) {
-    for (const paragraph of splitParagraphs(doc)) {
-      paragraphs.push(paragraph);
-      splitSentences(paragraph).forEach((span, sentence) => {
-        chunks.push({ ...span, id: chunks.length, paragraph: paragraph.paragraph, sentence });
-      });
+    for (const block of options.plainText ? textBlocks(doc.source, doc.text) : readBlocks(doc)) {
+      const index = paragraphs.length;
+      paragraphs.push(block);
+      const context = contextOf(block);
+      const add = (span: Span, kind: ChunkKind, sentence: number) =>
+        chunks.push({ ...span, id: chunks.length, kind, paragraph: block.paragraph, sentence, context, block: index });
+      if (block.kind === "title" || block.kind === "heading") add(block, block.kind, 0);
+      else if (block.kind === "tableRow") add(block, "row", 0);
+      else {
+        const kind = block.kind === "note" ? "note" : "sentence";
+        splitSentences(doc.source, doc.text, block.bodyStart, block.end).forEach((span, i) => add(span, kind, i));
+      }
     }
   }
   return { paragraphs, chunks };

@@ -1,0 +1,158 @@
+/**
+ * `npm run calibrate`: fits the refusal model (a logistic regression over the answerer's evidence)
+ * on labelled question sets, reports cross-validated accuracy, and writes the weights to
+ * src/core/answer/refusal-model.json. `-- --report` only measures; `-- --ablate` adds the
+ * ablation table (each part of the answerer switched off in turn); `-- --verbose` lists misses.
+ *
+ * Fitting sets: ../shared/eval-dev (the development set), eval-own/tune and the shipped brief's
+ * own questions. eval-own/heldout is measured and never fitted on.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
+import { loadEmbedder } from "../src/core/index/load-embedder.js";
+import { type Ablation, RANKING } from "../src/core/answer/answer.js";
+import { LEVELS } from "../src/core/answer/evidence.js";
+import { FEATURE_NAMES, type RefusalModel } from "../src/core/answer/refusal.js";
+import { fitLogistic, predictLogistic } from "../src/core/answer/logistic.js";
+import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
+import { formatSummary, type QuestionResult, type QuestionSet, readQuestionSet, runQuestion, summarise } from "./quality.js";
+
+const args = new Set(process.argv.slice(2));
+const MODEL_FILE = join(PROJECT_ROOT, "src/core/answer/refusal-model.json");
+const FIT_OPTIONS = { l2: 0.01, steps: 20000, rate: 0.2 };
+const cacheRoot = process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache", "index");
+
+function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
+  const shipped: QuestionSet = {
+    name: "shipped brief",
+    corpus: join(PROJECT_ROOT, "corpus"),
+    questions: [
+      ...ANSWERABLE.map((q, i) => ({ id: `s${i + 1}`, q: q.question, answerable: true, any_of: [q.mustQuote] })),
+      ...OFF_TOPIC.map((q, i) => ({ id: `s-off${i + 1}`, q, answerable: false })),
+    ],
+  };
+  const dev = readQuestionSet("dev (eval-dev)", join(PROJECT_ROOT, "..", "shared", "eval-dev"));
+  const tune = readQuestionSet("own tune", join(PROJECT_ROOT, "eval-own", "tune"));
+  const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
+  return { fit: [dev, tune, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
+}
+
+async function run(set: QuestionSet, ablate: Ablation = {}, plainText = false): Promise<QuestionResult[]> {
+  const embedder = await loadEmbedder();
+  const bot = await Briefbot.open({ corpusDir: set.corpus, embedder, plainText, cacheDir: join(cacheRoot, `calibrate-${set.name.replace(/\W+/gu, "-")}${plainText ? "-plain" : ""}`) });
+  const results: QuestionResult[] = [];
+  for (const q of set.questions) results.push(await runQuestion(bot, q, ablate));
+  return results;
+}
+
+const row = (r: QuestionResult) => FEATURE_NAMES.map((f) => r.features![f]);
+/**
+ * The label: 1 when the best quote holds the fact, 0 for a question the briefs do not answer.
+ * Answerable questions whose best quote is wrong are left out of the fit: whether they are
+ * answered or refused, they are misses, so they say nothing about where to draw the line.
+ */
+const label = (r: QuestionResult) => (r.bestCorrect ? 1 : 0);
+const informative = (r: QuestionResult) => r.features !== null && (r.bestCorrect || !r.question.answerable);
+
+/** The threshold that makes the most right decisions: answer when right, refuse when not. */
+function bestThreshold(p: number[], y: number[]): number {
+  let best = 0.5;
+  let bestRight = -1;
+  for (let t = 0.05; t <= 0.95; t += 0.01) {
+    const right = p.reduce((n, pi, i) => n + ((pi >= t) === (y[i] === 1) ? 1 : 0), 0);
+    if (right > bestRight) {
+      bestRight = right;
+      best = t;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+function crossValidate(results: QuestionResult[], folds = 5): number {
+  let right = 0;
+  results.forEach((_, i) => void i);
+  for (let k = 0; k < folds; k++) {
+    const train = results.filter((_, i) => i % folds !== k);
+    const test = results.filter((_, i) => i % folds === k);
+    const fit = fitLogistic(train.map(row), train.map(label), FIT_OPTIONS);
+    const t = bestThreshold(train.map((r) => predictLogistic(fit, row(r))), train.map(label));
+    right += test.filter((r) => (predictLogistic(fit, row(r)) >= t) === (label(r) === 1)).length;
+  }
+  return right / results.length;
+}
+
+function byType(results: QuestionResult[]): string {
+  const types = ["killed", "injured", "count", "who", "where", "when", "why", "yesno", "other"] as const;
+  const lines = ["| question type | answerable | hit | top1 | unanswerable | refused |", "|---|---|---|---|---|---|"];
+  for (const type of types) {
+    const rs = results.filter((r) => r.type === type);
+    if (!rs.length) continue;
+    const s = summarise(rs);
+    lines.push(`| ${type} | ${s.answerable} | ${s.hit} | ${s.top1} | ${s.unanswerable} | ${s.refused} |`);
+  }
+  return lines.join("\n");
+}
+
+/** `BRIEFBOT_TUNE='{"ranking":{...},"levels":{...}}'` overrides weights for one run, to try settings without editing code. */
+function applyOverrides(): void {
+  const raw = process.env.BRIEFBOT_TUNE;
+  if (!raw) return;
+  const o = JSON.parse(raw) as { ranking?: Partial<typeof RANKING>; levels?: Partial<typeof LEVELS> };
+  Object.assign(RANKING, o.ranking ?? {});
+  Object.assign(LEVELS, o.levels ?? {});
+}
+
+async function main() {
+  applyOverrides();
+  const { fit, heldOut } = questionSets();
+  const all = new Map<string, QuestionResult[]>();
+  const only = process.env.BRIEFBOT_SETS?.split(",");
+  for (const set of [...fit, ...heldOut]) if (!only || only.some((o) => set.name.startsWith(o))) all.set(set.name, await run(set));
+
+  if (!args.has("--report")) {
+    const train = fit.flatMap((s) => all.get(s.name)!).filter(informative);
+    const model = fitLogistic(train.map(row), train.map(label), FIT_OPTIONS);
+    const threshold = bestThreshold(train.map((r) => predictLogistic(model, row(r))), train.map(label));
+    const out: RefusalModel = { features: FEATURE_NAMES, ...model, threshold };
+    writeFileSync(MODEL_FILE, JSON.stringify(out, null, 2) + "\n");
+    console.log(`Fitted on ${train.length} questions; 5-fold cross-validated decision accuracy ${(100 * crossValidate(train)).toFixed(1)} %.`);
+    console.log(`Weights: ${FEATURE_NAMES.map((f, i) => `${f} ${model.weights[i]!.toFixed(2)}`).join(", ")}; threshold ${threshold}.`);
+    console.log("Re-run with --report to measure with the new weights (the answerer reads them at start).");
+    return;
+  }
+
+  for (const [name, results] of all) {
+    console.log(`\n## ${name}: ${formatSummary(summarise(results))}\n`);
+    console.log(byType(results));
+    // Held-out misses are never listed: looking at them would be tuning on them.
+    if (args.has("--verbose") && !heldOut.some((h) => h.name === name)) {
+      for (const r of results) {
+        const wrong = r.question.answerable ? !r.hit : r.answered;
+        if (!wrong) continue;
+        const f = r.features ? FEATURE_NAMES.map((k) => `${k}=${r.features![k].toFixed(2)}`).join(" ") : "";
+        console.log(`miss ${r.question.id} [${r.type}] ${r.question.q}\n   answered=${r.answered} best="${r.firstQuote.slice(0, 160)}"\n   ${f}`);
+      }
+    }
+  }
+
+  if (args.has("--ablate")) {
+    const parts: [string, Ablation, boolean][] = [
+      ["everything on", {}, false],
+      ["1. structure-aware reading off (Markdown read as plain text)", { structure: true }, true],
+      ["2. context off (only the sentence's own words count)", { context: true }, false],
+      ["3. answer typing off", { answerType: true }, false],
+      ["4. WordNet relatives off", { lexicon: true }, false],
+      ["5. calibrated refusal off (cosine ≥ 0.35 instead)", { calibration: true }, false],
+    ];
+    console.log("\n| configuration | set | hit | top1 | refused | quoted chars |\n|---|---|---|---|---|---|");
+    for (const [label, ablate, plain] of parts) {
+      for (const set of [...fit.filter((s) => s.name.startsWith("dev")), ...heldOut]) {
+        const s = summarise(await run(set, ablate, plain));
+        console.log(`| ${label} | ${set.name} | ${s.hit}/${s.answerable} | ${s.top1}/${s.answerable} | ${s.refused}/${s.unanswerable} | ${s.meanQuotedChars} |`);
+      }
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,103 @@
+/**
+ * Question sets and the measures the dev-set scorer uses (hit, top1, refused, quoted characters),
+ * computed in-process so calibration, ablations and the quality tests share one definition.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Briefbot } from "../src/core/briefbot.js";
+import { type Ablation, answerFeatures, answerQuestion, rankAnswers } from "../src/core/answer/answer.js";
+import type { AnswerFeatures } from "../src/core/answer/refusal.js";
+import type { AnswerType } from "../src/core/answer/question-analysis.js";
+
+export interface LabelledQuestion {
+  id: string;
+  q: string;
+  answerable: boolean;
+  any_of?: string[];
+}
+
+export interface QuestionSet {
+  name: string;
+  corpus: string;
+  questions: LabelledQuestion[];
+}
+
+/** Reads a folder laid out like ../shared/eval-dev (corpus/ and qa.jsonl); null when it is not there. */
+export function readQuestionSet(name: string, dir: string): QuestionSet | null {
+  const file = join(dir, "qa.jsonl");
+  if (!existsSync(file) || !existsSync(join(dir, "corpus"))) return null;
+  const questions = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledQuestion);
+  return { name, corpus: join(dir, "corpus"), questions };
+}
+
+/** The scorer's normalisation: lower case, ’ as ', whitespace collapsed. */
+export const normalise = (s: string) => s.toLowerCase().replace(/’/gu, "'").replace(/\s+/gu, " ").trim();
+
+export interface QuestionResult {
+  question: LabelledQuestion;
+  type: AnswerType;
+  answered: boolean;
+  hit: boolean;
+  top1: boolean;
+  /** Whether the best quote (answered or not) contains the fact: the refusal model's label. */
+  bestCorrect: boolean;
+  quotedChars: number;
+  features: AnswerFeatures | null;
+  firstQuote: string;
+}
+
+export async function runQuestion(bot: Briefbot, question: LabelledQuestion, ablate: Ablation = {}): Promise<QuestionResult> {
+  const contains = (quote: string) => (question.any_of ?? []).some((a) => normalise(quote).includes(normalise(a)));
+  const { analysis, ranked } = await rankAnswers(bot, question.q, { ablate });
+  const forced = await answerQuestion(bot, question.q, { ablate, minConfidence: 0 });
+  const answer = await answerQuestion(bot, question.q, { ablate });
+  const best = ranked[0];
+  return {
+    question,
+    type: analysis.type,
+    answered: answer.answered,
+    hit: answer.answered && answer.citations.some((c) => contains(c.quote)),
+    top1: answer.answered && contains(answer.citations[0]?.quote ?? ""),
+    bestCorrect: question.answerable && contains(forced.citations[0]?.quote ?? ""),
+    quotedChars: answer.citations.reduce((n, c) => n + c.quote.length, 0),
+    features: best ? answerFeatures(bot, analysis, best, ranked[1]) : null,
+    firstQuote: forced.citations[0]?.quote ?? "",
+  };
+}
+
+export interface Summary {
+  answerable: number;
+  hit: number;
+  top1: number;
+  unanswerable: number;
+  refused: number;
+  falseRefusals: number;
+  meanQuotedChars: number;
+  /** Answerable questions whose best quote holds the fact, whatever the refusal model decided. */
+  bestCorrect: number;
+}
+
+export function summarise(results: QuestionResult[]): Summary {
+  const answerable = results.filter((r) => r.question.answerable);
+  const unanswerable = results.filter((r) => !r.question.answerable);
+  const answered = results.filter((r) => r.answered);
+  return {
+    answerable: answerable.length,
+    hit: answerable.filter((r) => r.hit).length,
+    top1: answerable.filter((r) => r.top1).length,
+    unanswerable: unanswerable.length,
+    refused: unanswerable.filter((r) => !r.answered).length,
+    falseRefusals: answerable.filter((r) => !r.answered).length,
+    bestCorrect: answerable.filter((r) => r.bestCorrect).length,
+    meanQuotedChars: answered.length ? Math.round(answered.reduce((n, r) => n + r.quotedChars, 0) / answered.length) : 0,
+  };
+}
+
+const pct = (a: number, b: number) => (b ? `${a}/${b} (${Math.round((100 * a) / b)} %)` : "—");
+
+export function formatSummary(s: Summary): string {
+  return `hit ${pct(s.hit, s.answerable)} · top1 ${pct(s.top1, s.answerable)} · refused ${pct(s.refused, s.unanswerable)} · false refusals ${s.falseRefusals} · quoted chars ${s.meanQuotedChars} · best quote right ${pct(s.bestCorrect, s.answerable)}`;
+}

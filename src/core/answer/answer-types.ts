@@ -1,0 +1,118 @@
+import { normalizeTerm, tokenize } from "../index/terms.js";
+import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.js";
+import { NUMBER_PATTERN } from "../extract/numbers.js";
+import { isRevision } from "../extract/revisions.js";
+import { AGE, type QuestionAnalysis } from "./question-analysis.js";
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const DATE = new RegExp(
+  String.raw`\b(?:\d{1,2}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
+  "iu",
+);
+const NUMBER = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(${NUMBER_PATTERN}|dozens|scores|hundreds|thousands)(?=$|[^\p{L}\p{N}])`, "giu");
+const MEASURE = /^(?:-|\s)?(?:years?[-\s]old|year|hours?|days?|weeks?|months?|minutes?|seconds?|km|kilomet|miles?|metres?|meters?|per\s*cent|percent|%|billion|million\s+(?:dollars|euros|pounds))/iu;
+const YEAR_OR_DATE_NUMBER = new RegExp(String.raw`^(?:1[89]|20)\d\d$`, "u");
+const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|after\b|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
+const PLACE_PREPOSITION = /\b(?:in|at|near|outside|inside|from|to|into|across|of)\s+(?:the\s+)?\p{Lu}/u;
+const GROUP_WORD = /\b(?:group|movement|militia|militants?|insurgents?|forces?|army|government|ministry|police|state|faction|organi[sz]ation|network|front|brigade|province|cell)\b/iu;
+
+/** Figures of a sentence that are counts: years, dates and times are not. */
+export function countsIn(text: string): { value: string; index: number }[] {
+  const out: { value: string; index: number }[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const value = m[1]!;
+    const index = m.index + m[0].indexOf(value);
+    if (YEAR_OR_DATE_NUMBER.test(value)) continue;
+    const around = text.slice(Math.max(0, index - 12), index + value.length + 12);
+    if (new RegExp(String.raw`\b${value}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+${value}\b|${value}[:.]\d\d|\d[:.]${value}`, "iu").test(around)) continue;
+    if (/^(?:a|an|one)$/iu.test(value)) continue;
+    // Ages, durations, distances, money and shares are measures, not counts of people or things.
+    const after = text.slice(index + value.length, index + value.length + 16);
+    if (MEASURE.test(after) || /[$€£]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) continue;
+    out.push({ value, index });
+  }
+  return out;
+}
+
+const words = (text: string) => tokenize(text);
+const TALLY = /\b(?:figure|count|tally|total|number|toll)s?\b/iu;
+
+/** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
+function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
+  const tokens = words(text);
+  const harm = tokens.some((t) => isCasualtyWord(t, kind));
+  // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
+  if (!harm) return countsIn(text).length && TALLY.test(text) ? (isRevision(text) ? 0.8 : 0.5) : 0;
+  if (countsIn(text).length) return 1;
+  // A named single victim or a denial still answers: "One Rwandan soldier was lightly wounded", "None ... was hurt".
+  if (/\b(?:one|a|an|his|her|none|no\s+one|nobody|no)\b/iu.test(text)) return 0.8;
+  return 0.4;
+}
+
+/** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
+const AGE_PHRASE = new RegExp(String.raw`\b(?:${NUMBER_PATTERN})[-\s]years?[-\s]old\b|\baged\s+(?:${NUMBER_PATTERN})\b|\bage\s+of\s+(?:${NUMBER_PATTERN})\b`, "iu");
+
+function countEvidence(text: string, focus: string | null, focusMatches: Set<string>): number {
+  if (focus === AGE) return AGE_PHRASE.test(text) ? 1 : 0;
+  const counts = countsIn(text);
+  if (!counts.length) return 0;
+  if (!focus) return 0.8;
+  for (const c of counts) {
+    const after = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40)).slice(0, 4);
+    if (after.some((w) => {
+      const t = normalizeTerm(w);
+      return t !== null && (t === focus || focusMatches.has(t));
+    })) return 1;
+  }
+  return 0.6;
+}
+
+function nameEvidence(text: string, question: string): number {
+  const asked = new Set(words(question).map((w) => w.toLowerCase()));
+  const names = words(text).filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()));
+  if (names.length) return 1;
+  return GROUP_WORD.test(text) ? 0.6 : 0;
+}
+
+const POLARITY = /\b(?:never|none|no\s+one|nobody|not|no|denied|denies|confirmed|did|was|were)\b/iu;
+
+/**
+ * A yes/no question about harm ("Was any reporter killed ...?", "Were any ministers hurt ...?")
+ * is answered by a sentence that speaks of that harm, or plainly says yes or no.
+ */
+function yesNoEvidence(text: string, q: QuestionAnalysis): number {
+  const harm = new Set(tokenize(q.text).map(casualtyKindOfWord).filter((k) => k !== null));
+  const tokens = words(text);
+  if (harm.size && tokens.some((t) => [...harm].some((k) => isCasualtyWord(t, k)) || casualtyKindOfWord(t) !== null && /casualt/iu.test(q.text))) return 1;
+  return POLARITY.test(text) && /\b(?:never|none|no\s+one|nobody|not|denied)\b/iu.test(text) ? 0.8 : 0.5;
+}
+
+/**
+ * How well a sentence holds the kind of answer a question asks for, from 0 (none) to 1: a death
+ * toll for "how many died", a date for "when", a place for "where", a name for "who", a reason
+ * for "why". Used as a soft feature, never as a filter (Watson's lesson: type coercion helps, type filters hurt).
+ */
+export function typeEvidence(text: string, q: QuestionAnalysis): number {
+  const focusSlot = q.focus ? q.slots.find((s) => s.term === q.focus) : undefined;
+  const focusMatches = new Set(focusSlot ? focusSlot.matches.keys() : []);
+  switch (q.type) {
+    case "killed":
+    case "injured":
+      return Math.max(casualtyEvidence(text, q.type), 0.5 * countEvidence(text, q.focus, focusMatches));
+    case "count":
+      return countEvidence(text, q.focus, focusMatches);
+    case "when":
+      return DATE.test(text) ? 1 : 0;
+    case "where":
+      return PLACE_PREPOSITION.test(text) ? 1 : 0.2;
+    case "who":
+      return nameEvidence(text, q.text);
+    case "why":
+      return REASON.test(text) ? 1 : 0.2;
+    case "yesno":
+      return yesNoEvidence(text, q);
+    case "other":
+      return 0.5;
+  }
+}

@@ -1,0 +1,141 @@
+import type { LexicalIndex } from "../index/lexical-index.js";
+import { normalizeTerm, tokenize } from "../index/terms.js";
+import { relatedWords, type Relation } from "../index/wordnet.js";
+import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
+
+/** How much a different word of the same kind of harm counts ("died" for "killed"). */
+const SAME_HARM = 0.9;
+const harmTerms = new WeakMap<LexicalIndex, Map<CasualtyKind, string[]>>();
+
+/** The corpus's words for deaths and for injuries, found once per corpus. */
+function corpusHarmTerms(lexical: LexicalIndex): Map<CasualtyKind, string[]> {
+  let map = harmTerms.get(lexical);
+  if (!map) {
+    map = new Map<CasualtyKind, string[]>([["killed", []], ["injured", []]]);
+    for (const [term, word] of lexical.surface) {
+      const kind = casualtyKindOfWord(word);
+      if (kind) map.get(kind)!.push(term);
+    }
+    harmTerms.set(lexical, map);
+  }
+  return map;
+}
+
+/**
+ * What a question asks for (after Li & Roth's coarse classes, with counts of casualties split
+ * out because briefs are full of them). "other" asks for a description.
+ */
+export type AnswerType = "killed" | "injured" | "count" | "when" | "where" | "who" | "why" | "yesno" | "other";
+
+/** One word of the question and the corpus terms that can stand for it, each with a weight ≤ 1. */
+export interface Slot {
+  word: string;
+  term: string;
+  /** Corpus terms that satisfy the slot: the term itself (1) and WordNet relatives found in the corpus. */
+  matches: Map<string, number>;
+  weight: number;
+  /** A name or figure ("Dehiwala", "2017"): what the question is about, rather than what it asks. */
+  isSubject: boolean;
+  /** Neither the word nor any relative occurs anywhere in the corpus. */
+  missing: boolean;
+}
+
+export interface QuestionAnalysis {
+  text: string;
+  type: AnswerType;
+  /** The noun after "how many" ("gunmen", "vehicles"), normalised, when the question counts something. */
+  focus: string | null;
+  slots: Slot[];
+  /** The question asks for the latest figure ("final", "latest", "after the correction"). */
+  wantsLatest: boolean;
+  /** The question asks for the first figure ("initially", "first reports"). */
+  wantsFirst: boolean;
+}
+
+const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
+const LATEST = /\b(?:final|latest|last|revised|updated|corrected|correction|now|current|confirmed|highest|eventual|in the end|ultimately|overall)\b/iu;
+const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
+
+function classify(question: string, lower: string): AnswerType {
+  const casualty = tokenize(question).map((t) => casualtyKindOfWord(t)).find((k) => k !== null) ?? null;
+  if (/\bhow\s+(?:many|much)\b|\bhow\s+(?:big|large|high)\b/iu.test(lower)) return casualty ?? "count";
+  if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return "count";
+  if (/^\s*(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|were)\s+the\s+(?:reason|motive)\b/iu.test(lower)) return "why";
+  if (/^\s*(?:when|what\s+(?:time|date|day|year|month))\b|\bon\s+what\s+(?:date|day)\b|\bsince\s+when\b/iu.test(lower)) return "when";
+  if (/^\s*where\b|\b(?:which|what)\s+(?:town|city|village|country|province|region|district|place|area|location)\b/iu.test(lower)) return "where";
+  if (/^\s*(?:who|whom|whose)\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
+    return "who";
+  }
+  if (/^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/iu.test(lower)) return "yesno";
+  if (/\bnumber\s+of\b|\btoll\b|\bfigure\b|\bcount\b/iu.test(lower)) return casualty ?? "count";
+  return casualty && /\b(?:casualt|deaths?\b|dead\b|killed|wounded|injured)/iu.test(lower) ? casualty : "other";
+}
+
+/** The focus of "How old was ...?": an age, which is a measure rather than a count. */
+export const AGE = "age";
+
+/** The noun a "how many" question counts ("How many gunmen stormed ..." → gunmen). */
+function focusOf(lower: string): string | null {
+  if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return AGE;
+  // "How many of the convoy's vehicles": skip "of the" and a possessive to reach the counted noun.
+  const m = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+)/u.exec(lower);
+  return m ? normalizeTerm(m[1]!) : null;
+}
+
+/** Reads a question against a corpus: its answer type and its words with the corpus terms that can stand for them. */
+export function analyseQuestion(question: string, lexical: LexicalIndex, options: { lexicon?: boolean } = {}): QuestionAnalysis {
+  const lower = question.toLowerCase();
+  const type = classify(question, lower);
+  const slots = new Map<string, Slot>();
+  const words = tokenize(question);
+  // Two-word entries WordNet knows ("Sri Lankan" → Sri Lanka, "car bomb"), credited to both words.
+  const pairMatches = new Map<string, Map<string, number>>();
+  if (options.lexicon !== false) {
+    for (let i = 0; i + 1 < words.length; i++) {
+      const related = relatedWords(`${words[i]} ${words[i + 1]}`);
+      if (!related.length) continue;
+      const found = new Map<string, number>();
+      for (const r of related) {
+        for (const part of r.word.split(/[\s-]+/u)) {
+          const t = normalizeTerm(part);
+          if (t && lexical.has(t)) found.set(t, Math.max(found.get(t) ?? 0, RELATION_WEIGHT[r.relation]));
+        }
+      }
+      for (const w of [words[i]!, words[i + 1]!]) {
+        const merged = pairMatches.get(w.toLowerCase()) ?? new Map<string, number>();
+        for (const [t, wt] of found) merged.set(t, Math.max(merged.get(t) ?? 0, wt));
+        pairMatches.set(w.toLowerCase(), merged);
+      }
+    }
+  }
+  for (const word of words) {
+    const term = normalizeTerm(word);
+    if (!term || slots.has(term)) continue;
+    const matches = new Map<string, number>();
+    if (lexical.has(term)) matches.set(term, 1);
+    const isFigure = /^\p{N}/u.test(term);
+    if (!isFigure && options.lexicon !== false) {
+      for (const related of relatedWords(word)) {
+        const weight = RELATION_WEIGHT[related.relation];
+        // A multi-word relative ("police officer") is matched by its head, its last word.
+        const head = related.word.split(/[\s-]+/u).pop()!;
+        const t = normalizeTerm(head);
+        if (!t || t === term || !lexical.has(t)) continue;
+        matches.set(t, Math.max(matches.get(t) ?? 0, weight));
+      }
+    }
+    for (const [t, wt] of pairMatches.get(word.toLowerCase()) ?? []) if (!matches.has(t)) matches.set(t, wt);
+    const harm = isFigure ? null : casualtyKindOfWord(word);
+    if (harm) for (const t of corpusHarmTerms(lexical).get(harm)!) if (!matches.has(t)) matches.set(t, SAME_HARM);
+    const isSubject = isFigure || lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
+    slots.set(term, { word, term, matches, weight: lexical.idf(term), isSubject, missing: matches.size === 0 });
+  }
+  return {
+    text: question,
+    type,
+    focus: type === "count" || type === "killed" || type === "injured" ? focusOf(lower) : null,
+    slots: [...slots.values()],
+    wantsLatest: LATEST.test(lower) && !FIRST.test(lower),
+    wantsFirst: FIRST.test(lower),
+  };
+}

