@@ -88,6 +88,25 @@ function yesNoEvidence(text: string, q: QuestionAnalysis): number {
   return POLARITY.test(text) && /\b(?:never|none|no\s+one|nobody|not|denied)\b/iu.test(text) ? 0.8 : 0.5;
 }
 
+// Counted nouns that any noun can stand for: "how many people died" is answered by "Thirty died".
+const GENERIC_FOCUS = new Set(["people", "person", "individu", "victim", "on"].map((w) => normalizeTerm(w) ?? w));
+
+/**
+ * Whether a sentence counts what a "how many X" question counts: 1 when X (or a WordNet relative)
+ * follows one of its figures, 0.5 when X is only elsewhere in the sentence, 0 when X is absent;
+ * 1 when the question counts nothing in particular ("people").
+ */
+export function focusEvidence(text: string, q: QuestionAnalysis): number {
+  if (!q.focus || q.focus === AGE || GENERIC_FOCUS.has(q.focus)) return 1;
+  const slot = q.slots.find((s) => s.term === q.focus);
+  const matches = new Set([q.focus, ...(slot ? slot.matches.keys() : [])]);
+  for (const c of countsIn(text)) {
+    const after = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40)).slice(0, 4);
+    if (after.some((w) => matches.has(normalizeTerm(w) ?? ""))) return 1;
+  }
+  return words(text).some((w) => matches.has(normalizeTerm(w) ?? "")) ? 0.5 : 0;
+}
+
 /**
  * How well a sentence holds the kind of answer a question asks for, from 0 (none) to 1: a death
  * toll for "how many died", a date for "when", a place for "where", a name for "who", a reason

@@ -4,7 +4,7 @@ import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
-import { typeEvidence } from "./answer-types.js";
+import { focusEvidence, typeEvidence } from "./answer-types.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
 import { answerProbability, type AnswerFeatures } from "./refusal.js";
 import { explainRefusal } from "./refusal-message.js";
@@ -58,6 +58,8 @@ export const RANKING = {
   answerType: 0.7,
   lexical: 0.25,
   revision: 0.25,
+  /** Taken off a toll that a later toll of the same section replaces. */
+  superseded: 0.1,
   latest: 0.3,
   /** How strictly the revision bonus is tied to the question's subject being present (0: not at all). */
   revisionSubjectPower: 1,
@@ -128,6 +130,8 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     missing: best.coverage.missing,
     answerType: best.type,
     margin: best.score - (second?.score ?? 0),
+    gap: best.coverage.gap,
+    focus: focusEvidence(quoteText(bot, best, q), q),
   };
 }
 
@@ -156,9 +160,38 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
     const there = coverage(bot.structure, next, q, { sentenceOnly: true });
     const typeHere = ablate.answerType ? 0 : best.type;
     const typeThere = ablate.answerType ? 0 : typeEvidence(next.text, q);
-    if (typeThere > typeHere || (typeThere === typeHere && there.relation > here.relation + 0.15)) end = next.end;
+    // A short follow-on sentence of the same kind is cheap to include and often completes the answer
+    // ("... killed at least 14 insurgents." + "One Rwandan soldier was lightly wounded.").
+    const shortFollowOn = next.text.length < RANKING.shortSentence && typeThere >= typeHere && typeThere > 0.5;
+    if (typeThere > typeHere || (typeThere === typeHere && there.relation > here.relation + 0.15) || shortFollowOn) end = next.end;
   }
   return { start, end };
+}
+
+/** The text the answer would quote for a candidate (the sentence with any neighbour it needs). */
+function quoteText(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ablate: Ablation = {}): string {
+  const { start, end } = quoteSpan(bot, best, q, ablate);
+  return bot.text(best.candidate.chunk.source).slice(start, end);
+}
+
+// A figure for part of the victims ("three of its staff were among the dead") does not replace the toll.
+const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+its|of\s+the\s+dead|one\s+of)\b/iu;
+
+/**
+ * A toll followed later in the same section by another toll of the same kind has been superseded
+ * (ACLED's rule: keep the latest report), unless the question asks for the first figure.
+ */
+function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
+  if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst) return;
+  const section = (s: ScoredCandidate) => {
+    const block = bot.paragraphs[s.candidate.chunk.block]!;
+    return `${block.source}\u0000${block.headings.join("\u0000")}`;
+  };
+  const tolls = ranked.filter((s) => s.type >= 0.8 && !PARTIAL.test(s.candidate.chunk.text));
+  for (const s of tolls) {
+    const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && section(o) === section(s));
+    if (later) s.score -= RANKING.superseded;
+  }
 }
 
 export interface Ranked {
@@ -177,8 +210,9 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
   const ranked = pool
     .filter((c) => c.chunk.kind === "sentence" || c.chunk.kind === "row" || c.chunk.kind === "note")
     .filter((c) => !ablate.structure || c.chunk.kind !== "row")
-    .map((c) => scoreCandidate(bot, analysis, c, bestLexical, ablate))
-    .sort((a, b) => b.score - a.score);
+    .map((c) => scoreCandidate(bot, analysis, c, bestLexical, ablate));
+  if (!ablate.answerType) penaliseSuperseded(bot, analysis, ranked);
+  ranked.sort((a, b) => b.score - a.score);
   return { analysis, ranked };
 }
 

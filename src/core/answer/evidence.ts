@@ -13,10 +13,10 @@ export const LEVELS = {
   /** Per sentence of distance inside a paragraph (1: no decay). */
   decay: 1,
   sentence: 1,
-  before: 0.85,
+  before: 0.95,
   after: 0.6,
   heading: 0.8,
-  section: 0.45,
+  section: 0.6,
   title: 0.55,
   document: 0.3,
 };
@@ -114,6 +114,12 @@ export interface Coverage {
   relation: number;
   /** IDF-weighted share of question words the corpus never uses, even through WordNet. */
   missing: number;
+  /**
+   * The most informative question word (other than the subject) absent from the answer's own
+   * paragraph, as a share of the rarest possible word: "arrested" in "How many suspects were
+   * arrested after X?" when the paragraph about X never says so.
+   */
+  gap: number;
 }
 
 export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAnalysis, options: { sentenceOnly?: boolean } = {}): Coverage {
@@ -124,13 +130,15 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
   let relationTotal = 0;
   let relation = 0;
   let missing = 0;
+  let gap = 0;
+  const maxWeight = Math.max(1e-9, ...q.slots.map((s) => s.weight));
   for (const slot of q.slots) {
     const w = slot.weight;
     total += w;
     if (slot.missing) {
+      // A word the corpus never uses is most likely what the question is about ("Australia").
       missing += w;
-      if (!slot.isSubject) relationTotal += w;
-      else subjectTotal += w;
+      subjectTotal += w;
       continue;
     }
     const m = slotMatch(structure, chunk, slot, options.sentenceOnly);
@@ -141,6 +149,8 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     } else {
       relationTotal += w;
       relation += w * Math.max(slotMatch(structure, chunk, slot, true), 0.5 * m);
+      const inParagraph = m >= LEVELS.after * LEVELS.decay ** 2 ? m : 0;
+      gap = Math.max(gap, (w / maxWeight) * (1 - inParagraph));
     }
   }
   return {
@@ -148,5 +158,6 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     subject: subjectTotal ? subject / subjectTotal : 1,
     relation: relationTotal ? relation / relationTotal : 1,
     missing: total ? missing / total : 0,
+    gap,
   };
 }

@@ -11,9 +11,13 @@ export interface AnswerFeatures {
   margin: number;
   /** Share of the question's other words in the best sentence or the one after it. */
   relationNext: number;
+  /** See Coverage.gap. */
+  gap: number;
+  /** Whether the quote counts what a "how many X" question counts (see focusEvidence). */
+  focus: number;
 }
 
-export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext"];
+export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus"];
 
 export interface RefusalModel {
   features: string[];
