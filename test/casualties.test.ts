@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
-import { extractCasualties, extractFromSentence, filterIncidents } from "../src/core/extract/casualties.js";
+import { extractCasualtiesFrom, extractFromSentence, filterIncidents } from "../src/core/extract/casualties.js";
 import { renderCasualtyChart } from "../src/core/extract/casualty-chart.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
 import { loadCorpus } from "../src/core/ingest/corpus.js";
@@ -12,7 +12,7 @@ const exact = (count: number) => ({ count, bound: "exact" });
 describe("casualty extraction from the shipped brief", () => {
   it("finds every incident with its exact figures, place, time and citation", async () => {
     const corpus = await loadCorpus(DEFAULT_CORPUS_DIR);
-    const incidents = extractCasualties(chunkDocuments(corpus.documents).chunks);
+    const incidents = extractCasualtiesFrom(chunkDocuments(corpus.documents));
     const rows = incidents.map((i) => [i.aggregate, i.place, i.when, i.killed, i.injured, i.killedOrInjured, i.citation.paragraph]);
     expect(rows).toEqual([
       [true, null, "since 2021", null, null, { count: 700, bound: "at least" }, 5],
@@ -72,7 +72,7 @@ describe("casualty extraction from other phrasings", () => {
 describe("casualty chart", () => {
   it("renders a valid PNG with single incidents and aggregates", async () => {
     const corpus = await loadCorpus(DEFAULT_CORPUS_DIR);
-    const png = await renderCasualtyChart(extractCasualties(chunkDocuments(corpus.documents).chunks));
+    const png = await renderCasualtyChart(extractCasualtiesFrom(chunkDocuments(corpus.documents)));
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const meta = await sharp(png).metadata();
     expect(meta.format).toBe("png");

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   await mkdir(dirname(feedbackFile), { recursive: true });
   const ctx: BotContext = {
     briefbot,
-    incidents: extractCasualties(briefbot.chunks),
+    incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
     cooldown: new Cooldown(config.cooldownSeconds),
     conversations: new Conversations(),
     recordFeedback: (entry) => {

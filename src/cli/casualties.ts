@@ -1,4 +1,4 @@
-import { extractCasualties, formatFigure, type Incident } from "../core/extract/casualties.js";
+import { extractCasualtiesFrom, formatFigure, type Incident } from "../core/extract/casualties.js";
 import { loadCorpus } from "../core/ingest/corpus.js";
 import { chunkDocuments } from "../core/ingest/chunker.js";
 import { DEFAULT_CORPUS_DIR } from "../core/briefbot.js";
@@ -17,6 +17,11 @@ export function incidentJson(i: Incident) {
     citation: i.citation,
     perpetrator: i.perpetrator,
     aggregate: i.aggregate,
+    whenRelative: i.whenRelative,
+    attackersKilled: i.attackersKilled,
+    vague: i.vague,
+    history: i.history,
+    citations: i.citations,
   };
 }
 
@@ -24,7 +29,7 @@ export function incidentJson(i: Incident) {
 export async function casualtiesCommand(options: CliOptions): Promise<number> {
   const corpus = await loadCorpus(options.corpus ?? DEFAULT_CORPUS_DIR);
   for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
-  const incidents = extractCasualties(chunkDocuments(corpus.documents).chunks);
+  const incidents = extractCasualtiesFrom(chunkDocuments(corpus.documents));
   if (options.json) {
     process.stdout.write(JSON.stringify(incidents.map(incidentJson), null, 2) + "\n");
     return 0;

@@ -337,7 +337,7 @@ export async function startBotOnFake(ctx: BotContext): Promise<{ fake: FakeDisco
 export function testContext(briefbot: Briefbot, feedback: FeedbackEntry[] = [], errors: string[] = []): BotContext {
   return {
     briefbot,
-    incidents: extractCasualties(briefbot.chunks),
+    incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
     cooldown: new Cooldown(0),
     conversations: new Conversations(),
     recordFeedback: (entry) => feedback.push(entry),

@@ -20,6 +20,8 @@ export interface RelatedWord {
 
 interface Synset {
   words: string[];
+  /** The words as WordNet writes them: "Berlin" for a name, "scale" for a common word. */
+  written: string[];
   pointers: { symbol: string; offset: number; pos: Pos; target: number }[];
 }
 
@@ -83,7 +85,8 @@ class WordNetFiles {
     const line = text.slice(0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length);
     const fields = line.slice(0, line.indexOf(" | ") >= 0 ? line.indexOf(" | ") : line.length).split(" ");
     const wordCount = parseInt(fields[3]!, 16);
-    const words = Array.from({ length: wordCount }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/u, "").toLowerCase());
+    const written = Array.from({ length: wordCount }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/u, ""));
+    const words = written.map((w) => w.toLowerCase());
     let at = 4 + wordCount * 2;
     const pointerCount = Number(fields[at]);
     at++;
@@ -92,7 +95,7 @@ class WordNetFiles {
       const p = POS_BY_CHAR[fields[at + 2]!];
       if (p) pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: p, target: parseInt(fields[at + 3]!, 16) });
     }
-    const synset = { words, pointers };
+    const synset = { words, written, pointers };
     this.cache.set(key, synset);
     return synset;
   }
@@ -170,4 +173,23 @@ export function relatedWords(word: string): RelatedWord[] {
   }
   out.delete(lower);
   return [...out].map(([w, relation]) => ({ word: w, relation }));
+}
+
+/**
+ * Whether WordNet knows a word as a common (lower-case) word in its most frequent sense:
+ * "Scale" and "Foreign" are common words, "Berlin" and "Konduga" are not.
+ */
+export function isCommonWord(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const lower = word.toLowerCase();
+  for (const pos of POS) {
+    const lemma = LEMMATIZE[pos](lower);
+    const first = wn.senses(lemma, pos)[0];
+    if (first === undefined) continue;
+    const synset = wn.synset(first, pos);
+    const i = synset.words.indexOf(lemma);
+    if (i >= 0 && synset.written[i] === synset.written[i]!.toLowerCase()) return true;
+  }
+  return false;
 }

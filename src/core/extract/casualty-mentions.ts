@@ -1,0 +1,167 @@
+import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
+import { isProvisional, isRevision } from "./revisions.js";
+
+export type Bound = "exact" | "at least" | "more than";
+export interface Figure {
+  count: number;
+  bound: Bound;
+}
+
+export type Kind = "killed" | "injured" | "killedOrInjured";
+
+/** One statement of a casualty figure inside a sentence. */
+export interface Mention {
+  kind: Kind;
+  figure: Figure;
+  start: number;
+  end: number;
+  /** A party's claim ("the group later asserted that 137 hostages had died"): history, never the toll. */
+  claimed: boolean;
+  /** An early figure ("Initial reports spoke of four dead"): history unless nothing later replaces it. */
+  provisional: boolean;
+  /** A figure that revises an earlier one ("the toll later rose to 21"). */
+  revision: boolean;
+  /** A total over many attacks or a period ("since 2015", "between January 2020 and ..."). */
+  aggregate: boolean;
+  /** The attacker's own death ("officers killed him"), kept apart from the victims. */
+  attacker: boolean;
+  /** Parts that were added up ("two men and two women" → [2, 2]). */
+  parts?: number[];
+}
+
+/** A vague quantity of harm ("dozens were wounded"): shown as written, never turned into a number. */
+export interface VagueMention {
+  kind: Kind;
+  words: string;
+  start: number;
+}
+
+const QUALIFIER = String.raw`(?:(at\s+least|no\s+fewer\s+than|a\s+minimum\s+of|more\s+than|over|upwards\s+of|nearly|almost|about|around|some|roughly|approximately|an\s+estimated|up\s+to|as\s+many\s+as|above|in\s+excess\s+of)\s+)?`;
+const QTY = String.raw`${QUALIFIER}(${NUMBER_PATTERN})`;
+// A noun phrase between a figure and its verb: "eight others", "two Russian staff members", "a child among them".
+const NOUNS = String.raw`(?:\s+(?!that\b|which\b|who\b|and\b|in\b|at\b|on\b|of\b|to\b|for\b|from\b|with\b|by\b|had\b|have\b|has\b|were\b|was\b|are\b|is\b)[\p{L}’'-]+){0,4}?(?:\s*,[^,.;:]{1,60},)?`;
+const BE = String.raw`(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|had|have|has))?`;
+const ADVERB = String.raw`(?:\s+(?:reportedly|reported|confirmed|feared|believed|said\s+to\s+be|lightly|slightly|seriously|badly|critically|fatally|gravely|also|later|all))*`;
+const DEAD = String.raw`(?:killed|dead|died|die|dies|perished|murdered|lost\s+their\s+lives|shot\s+dead)`;
+const HURT = String.raw`(?:injured|wounded|hurt|hospitali[sz]ed|treated(?:\s+in\s+hospital)?\s+for\s+(?:their\s+)?(?:wounds|injuries|burns)|taken\s+to\s+hospital|admitted\s+to\s+hospital|in\s+hospital)`;
+const KILL_VERB = String.raw`(?:killed|killing|kills|kill|shot\s+dead|murdered|massacred|slaughtered|executed|beheaded|claimed\s+the\s+lives\s+of|left)`;
+const HURT_VERB = String.raw`(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting)`;
+const DEATH_NOUNS = String.raw`(?:deaths|dead|bodies|fatalities|lives|corpses)`;
+const TOLL = String.raw`(?:toll|figure|count|tally)`;
+// "toll had climbed to", "put the death toll at", "corrects the figure downward by more than 100, to".
+const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at|reached|reaches)`;
+// The counted things that follow a figure in a sum: "two men and two women".
+const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
+
+/** Patterns, most specific first; each marks the text it used so no figure is counted twice. */
+const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean }[] = [
+  { kind: "killedOrInjured", regex: new RegExp(String.raw`\b(?:killed|killing)\s+(?:and|or)\s+(?:injured|injuring|wounded|wounding)\s+${QTY}`, "giu") },
+  { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\b`, "giu") },
+  { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\bclaimed\s+${QTY}\s+lives\b`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
+  // Nobody: "no one was killed" is a figure of zero.
+  { kind: "killed", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians|lives))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:killed|lost|dead)\b/giu },
+  { kind: "injured", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:hurt|injured|wounded)\b/giu },
+  // One person: "his bodyguard was injured", "killing a soldier", "one of them, who was wounded".
+  { kind: "killed", one: true, regex: /\b(?:killed|killing)\s+(?:a|an|one)\s+(?!number\b|few\b|lot\b|total\b|handful\b|couple\b|series\b|dozen\b)[\p{L}-]+/giu },
+  { kind: "injured", one: true, regex: /\b(?:injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?!number\b|few\b|lot\b|total\b|handful\b|couple\b|series\b|dozen\b)[\p{L}-]+/giu },
+  { kind: "killed", one: true, regex: new RegExp(String.raw`\b(?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:was|got)\s+(?:killed|shot\s+dead)\b`, "giu") },
+  { kind: "injured", one: true, regex: new RegExp(String.raw`\b(?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:was|got)${ADVERB}\s+${HURT}`, "giu") },
+  { kind: "injured", one: true, regex: /\bone\s+of\s+them,?\s+who\s+was\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b/giu },
+  { kind: "killed", one: true, attacker: true, regex: /\b(?:killed|shot\s+dead|shot\s+and\s+killed)\s+(?:him|her)\b/giu },
+];
+
+const VAGUE = /\b(dozens|scores|hundreds|thousands|several|many)\s+(?:(?:more|of\s+(?:people|civilians|others|defenceless\s+people|[\p{L}-]+))\s+)?(?:(?:were|had\s+been|have\s+been|are)\s+)?(killed|dead|died|wounded|injured|hurt|treated\s+for)/giu;
+const VAGUE_AFTER_VERB = /\b(killed|killing|murdered|wounded|injured|injuring)\s+(dozens|scores|hundreds|thousands)\b/giu;
+
+function bound(qualifier: string | undefined): Bound {
+  const q = (qualifier ?? "").toLowerCase().replace(/\s+/g, " ");
+  if (["at least", "no fewer than", "a minimum of"].includes(q)) return "at least";
+  if (["more than", "over", "upwards of", "above", "in excess of"].includes(q)) return "more than";
+  return "exact";
+}
+
+// A figure for part of the dead ("68 of them children", "30 of the victims", "among them 31 women").
+const PARTIAL_BEFORE = /\b(?:among\s+(?:them|the\s+\w+)|including|of\s+whom|of\s+them)\s*(?:some\s+|about\s+)?$/iu;
+const PARTIAL_AFTER = /^\s*(?:of\s+(?:them|those|the|whom|its|their)\b|foreign\s+nationals\s+are\s+among|[\p{L}-]+\s+(?:are|were)\s+among)/iu;
+const MONTH_AFTER = /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/u;
+const NOT_VICTIMS = /\b(?:missing|arrested|detained|displaced|evacuated|rescued|abducted|kidnapped|suspects)\b/iu;
+const CLAIM = /\b(?:claimed|claims|asserted|asserts|alleged|alleges|boasted)\b(?!\s+(?:responsibility|the\s+lives|\S+\s+lives|lives))/iu;
+const AGGREGATE = /\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\s+and\b|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|months|decades?)\b|\bin\s+the\s+past\s+\w+\s+years\b|\b(?:more\s+than\s+a\s+decade|over\s+the\s+years|to\s+date|so\s+far\s+this\s+year|each\s+year|a\s+year)\b|\battacks\b|\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;]*\band\b/iu;
+const ATTACKER = /\b(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|militants?|insurgents?|fighters?)\b/iu;
+
+/** The text a mention's sentence is judged on for claims, aggregates and revisions: its clause. */
+function clauseAround(text: string, start: number, end: number): [number, number] {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "), 0);
+  const after = text.slice(end);
+  const stop = after.search(/[;.](?:\s|$)/u);
+  return [from, stop < 0 ? text.length : end + stop];
+}
+
+/** Every casualty figure stated in a sentence, in text order, with what kind of statement it is. */
+export function findMentions(text: string): Mention[] {
+  const taken: [number, number][] = [];
+  const mentions: Mention[] = [];
+  for (const { kind, regex, one, zero, attacker } of PATTERNS) {
+    for (const m of text.matchAll(regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const numberText = m[2] ?? "";
+      const numberAt = numberText ? text.indexOf(numberText, start) : start;
+      if (PARTIAL_BEFORE.test(text.slice(Math.max(0, numberAt - 24), numberAt))) continue;
+      const afterNumber = text.slice(numberAt + numberText.length);
+      if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
+      if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
+      if (NOT_VICTIMS.test(m[0])) continue;
+      let count = zero ? 0 : one ? 1 : parseNumber(numberText);
+      if (count === null || (count <= 0 && !zero)) continue;
+      // A bare year is a date, not a figure ("in 2022 that killed").
+      if (!one && !zero && /^(1[89]|20)\d\d$/u.test(numberText) && !/^\s+(?:people|deaths|dead|killed|civilians)/iu.test(afterNumber)) continue;
+      let parts: number[] | undefined;
+      let matchEnd = end;
+      // "shot dead two men and two women": the figure is the sum of the parts.
+      if (!one && !zero) {
+        const enumeration = ENUMERATION.exec(afterNumber);
+        if (enumeration && /^(?:killed|killing|shot\s+dead|murdered|injured|wounded|injuring|wounding)\b/iu.test(m[0].trim())) {
+          parts = [count, ...[...enumeration[0].matchAll(new RegExp(String.raw`(?:,\s*|\band\s+)(${NUMBER_PATTERN})\s+[\p{L}’'-]+`, "giu"))].map((p) => parseNumber(p[1]!) ?? 0)];
+          count = parts.reduce((a, b) => a + b, 0);
+          matchEnd = Math.max(end, numberAt + numberText.length + enumeration[0].length);
+        }
+      }
+      taken.push([start, matchEnd]);
+      const [from, to] = clauseAround(text, start, matchEnd);
+      const clause = text.slice(from, to);
+      mentions.push({
+        kind,
+        figure: { count, bound: one || zero ? "exact" : bound(m[1]) },
+        start,
+        end: matchEnd,
+        claimed: CLAIM.test(text.slice(from, matchEnd)) && !/\bclaimed\s+\S+\s+lives\b/iu.test(m[0]),
+        provisional: isProvisional(clause),
+        revision: isRevision(clause),
+        aggregate: AGGREGATE.test(clause),
+        // "Soldiers killed all seven attackers": the attackers' deaths, not the victims'.
+        attacker: Boolean(attacker) || (kind === "killed" && ATTACKER.test(afterNumber.slice(0, 24)) && /^\s*(?:attackers?|gunm[ae]n|bombers?|assailants?)\b/iu.test(afterNumber)),
+        ...(parts ? { parts } : {}),
+      });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** "dozens were wounded", "murdered dozens of defenceless people". */
+export function findVagueMentions(text: string): VagueMention[] {
+  const out: VagueMention[] = [];
+  const kindOf = (verb: string): Kind => (/kill|dead|died|murder/iu.test(verb) ? "killed" : "injured");
+  for (const m of text.matchAll(VAGUE)) if (!/^(?:several|many)$/iu.test(m[1]!)) out.push({ kind: kindOf(m[2]!), words: m[1]!.toLowerCase(), start: m.index });
+  for (const m of text.matchAll(VAGUE_AFTER_VERB)) out.push({ kind: kindOf(m[1]!), words: m[2]!.toLowerCase(), start: m.index });
+  return out;
+}

@@ -1,0 +1,320 @@
+import type { Chunk, Paragraph } from "../ingest/chunker.js";
+import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
+import { findDate, findPlaces, isFullDate, labelPlace, samePlace, sameTime } from "./place-and-date.js";
+import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
+import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
+import { isCommonWord } from "../index/wordnet.js";
+
+/**
+ * Assembles casualty incidents across a brief's structure. A figure's place and date come from its
+ * own sentence or, failing that, from the sentences before it in its paragraph, the paragraphs
+ * before it in its section, the paragraph's lead-in, the section heading and the title, in that
+ * order (the nearest statement wins). A later figure for the same incident replaces an earlier one
+ * and the earlier one is kept as history; a party's claim only ever goes into the history.
+ */
+
+type Level = "sentence" | "paragraph" | "section" | "label" | "title";
+
+interface Located {
+  place: string | null;
+  placeLevel: Level | null;
+  when: string | null;
+  whenRelative: boolean;
+}
+
+/** Which words the corpus writes as names: capitalised where a sentence does not begin. */
+function nameTest(chunks: Chunk[]): (word: string) => boolean {
+  const counts = new Map<string, [number, number]>();
+  for (const c of chunks) {
+    const words = c.text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+    words.forEach((w, i) => {
+      if (i === 0) return;
+      const key = w.toLowerCase().replace(/[’']s$/u, "");
+      const n = counts.get(key) ?? [0, 0];
+      n[/^\p{Lu}/u.test(w) ? 0 : 1]++;
+      counts.set(key, n);
+    });
+  }
+  return (word: string) => {
+    const seen = counts.get(word.toLowerCase().replace(/[’']s$/u, ""));
+    // A word only ever seen at the start of a sentence or in a heading: a name unless WordNet knows it as a common word.
+    if (!seen) return !isCommonWord(word);
+    return seen[0] >= seen[1];
+  };
+}
+
+const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
+
+interface Draft extends Incident {
+  section: string;
+  block: number;
+  order: number;
+  kinds: Set<Kind>;
+  /** Made from a summary table row: its figures fill gaps and never overrule the narrative. */
+  fromTable: boolean;
+}
+
+const sectionOf = (p: Paragraph) => `${p.source}\u0000${p.headings.join("\u0000")}`;
+
+export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Incident[] {
+  const isName = nameTest(chunks);
+  const drafts: Draft[] = [];
+  const chunksByBlock = new Map<number, Chunk[]>();
+  for (const c of chunks) {
+    const list = chunksByBlock.get(c.block) ?? [];
+    list.push(c);
+    chunksByBlock.set(c.block, list);
+  }
+
+  const locate = (chunk: Chunk): Located => {
+    const block = paragraphs[chunk.block]!;
+    const before = (chunksByBlock.get(chunk.block) ?? []).filter((c) => c.sentence < chunk.sentence).reverse();
+    // A lead-in labels its own item ("**Konduga, 16 June 2019.**"): an item with one never borrows from the items before it.
+    const earlierBlocks: string[] = [];
+    for (let b = chunk.block - 1; !block.lead && b >= 0 && sectionOf(paragraphs[b]!) === sectionOf(block) && paragraphs[b]!.source === block.source; b--) {
+      if (paragraphs[b]!.kind !== "heading" && paragraphs[b]!.kind !== "title") earlierBlocks.push(paragraphs[b]!.text);
+    }
+    let place: string | null = null;
+    let placeLevel: Level | null = null;
+    let when: Located["when"] = null;
+    let whenRelative = false;
+    const fromTexts = (level: Level, texts: string[]) => {
+      // Within one level, a place after in/at/near beats one after of/from, however near.
+      if (!place) {
+        const found = texts.map((t) => findPlaces(t, isName));
+        const pick = found.find((f) => f.length && f.strong) ?? found.find((f) => f.length);
+        if (pick) {
+          place = pick.slice(0, 3).join(", ");
+          placeLevel = level;
+        }
+      }
+      for (const text of texts) {
+        if (!when) {
+          const d = findDate(text);
+          if (d && !(d.relative && level !== "sentence")) {
+            when = d.text;
+            whenRelative = d.relative;
+          }
+        }
+      }
+    };
+    const fromLabel = (label: string) => {
+      if (!place) {
+        place = labelPlace(label, isName);
+        if (place) placeLevel = "label";
+      }
+      if (!when) when = findDate(label)?.text ?? null;
+    };
+    fromTexts("sentence", [chunk.text]);
+    fromTexts("paragraph", before.map((c) => c.text));
+    if (block.lead) fromLabel(block.lead);
+    fromTexts("section", earlierBlocks);
+    for (const label of block.headings.slice(1).reverse()) fromLabel(label);
+    const title = block.headings[0] ?? "";
+    if (!place && title) {
+      place = findPlaces(title, isName)[0] ?? labelPlace(title, isName);
+      if (place) placeLevel = "title";
+    }
+    if (!when && title) {
+      const d = findDate(title);
+      if (d && !d.relative) when = d.text;
+    }
+    return { place, placeLevel, when, whenRelative };
+  };
+
+  const citationOf = (chunk: Chunk): IncidentCitation => ({ source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text });
+
+  const newDraft = (chunk: Chunk, where: Located, aggregate: boolean): Draft => {
+    const block = paragraphs[chunk.block]!;
+    const d: Draft = {
+      summary: "",
+      place: where.place,
+      when: where.when,
+      whenRelative: where.whenRelative,
+      killed: null,
+      injured: null,
+      killedOrInjured: null,
+      perpetrator: null,
+      aggregate,
+      citation: citationOf(chunk),
+      citations: [],
+      history: [],
+      attackersKilled: null,
+      vague: {},
+      section: sectionOf(block),
+      block: chunk.block,
+      order: chunk.id,
+      kinds: new Set(),
+      fromTable: chunk.kind === "row",
+    };
+    drafts.push(d);
+    return d;
+  };
+
+  /** The incident a figure belongs to, or null when it starts a new one. */
+  const findTarget = (chunk: Chunk, where: Located, m: Pick<Mention, "kind" | "revision" | "claimed" | "provisional">): Draft | null => {
+    const block = paragraphs[chunk.block]!;
+    const sameDoc = drafts.filter((d) => !d.aggregate && d.citation.source === chunk.source && sameTime(d.when, where.when));
+    const latest = <T>(xs: T[]) => xs[xs.length - 1] ?? null;
+    if (NEW_EVENT.test(chunk.text) && !m.revision) return null;
+    if (where.placeLevel === "sentence") {
+      const same = latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
+      if (same && (m.revision || m.claimed || m.provisional || !same.kinds.has(m.kind) || same.block === chunk.block)) return same;
+      if (m.revision || m.claimed) return latest(sameDoc.filter((d) => d.section === sectionOf(block)));
+      return null;
+    }
+    if (where.placeLevel === "paragraph" || where.placeLevel === "section") {
+      return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && (d.section === sectionOf(block) || d.block === chunk.block)))
+        ?? latest(sameDoc.filter((d) => d.block === chunk.block));
+    }
+    // Place only from a label or the title: the section's latest incident, if its time fits.
+    const inSection = latest(sameDoc.filter((d) => d.section === sectionOf(block)));
+    if (inSection) return inSection;
+    if (m.revision && where.placeLevel === "title") return latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
+    return null;
+  };
+
+  const record = (d: Draft, kind: Kind, figure: Figure, chunk: Chunk, note: HistoryEntry["note"] | null) => {
+    const citation = citationOf(chunk);
+    if (!d.citations.some((c) => c.source === citation.source && c.quote === citation.quote)) d.citations.push(citation);
+    if (note) {
+      d.history.push({ kind, figure, note, citation });
+      return;
+    }
+    const previous = d[kind];
+    if (previous) d.history.push({ kind, figure: previous, note: "earlier figure", citation: d.citation });
+    d[kind] = figure;
+    d.kinds.add(kind);
+    d.citation = citation;
+    d.vague = Object.fromEntries(Object.entries(d.vague).filter(([k]) => k !== kind));
+  };
+
+  for (const chunk of chunks) {
+    if (chunk.kind === "row") {
+      readRow(chunk, paragraphs[chunk.block]!);
+      continue;
+    }
+    if (chunk.kind !== "sentence" && chunk.kind !== "note") continue;
+    const mentions = findMentions(chunk.text);
+    const vague = findVagueMentions(chunk.text);
+    if (!mentions.length && !vague.length) continue;
+    const where = locate(chunk);
+    let current: Draft | null = null;
+    for (const m of mentions) {
+      if (m.aggregate) {
+        const agg = newDraft(chunk, where, true);
+        record(agg, m.kind, m.figure, chunk, null);
+        continue;
+      }
+      // Figures of one sentence belong together unless a kind repeats without a revision.
+      if (!current || (current.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed)) {
+        current = findTarget(chunk, where, m) ?? newDraft(chunk, where, false);
+      }
+      if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
+      else if (m.attacker) {
+        current.attackersKilled = m.figure;
+        if (!current.citations.length) current.citations.push(citationOf(chunk));
+      } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
+      else record(current, m.kind, m.figure, chunk, null);
+      if (!current.place && where.place) current.place = where.place;
+      if (!current.when && where.when) current.when = where.when;
+    }
+    for (const v of vague) {
+      const target = current ?? findTarget(chunk, where, { kind: v.kind, revision: false, claimed: false, provisional: false }) ?? newDraft(chunk, where, false);
+      if (!target[v.kind]) target.vague[v.kind] = v.words;
+      if (!target.citations.length) target.citations.push(citationOf(chunk));
+    }
+  }
+
+  /** A table row read with its headers: "| 23 Mar 2019 | Ogossagou ... | 160 | local officials |". */
+  function readRow(chunk: Chunk, block: Paragraph): void {
+    const cells = block.cells ?? [];
+    const figureCells: [Kind, string][] = [];
+    let place: string | null = null;
+    let when: string | null = null;
+    for (const cell of cells) {
+      const header = cell.header.toLowerCase();
+      const kind: Kind | null = /casualt/u.test(header)
+        ? "killedOrInjured"
+        : /kill|dead|death|fatalit/u.test(header)
+          ? "killed"
+          : /injur|wound|hurt/u.test(header)
+            ? "injured"
+            : null;
+      if (kind) figureCells.push([kind, cell.text]);
+      else if (!when && /date|when|day/u.test(header)) when = findDate(cell.text)?.text ?? cell.text;
+      else if (!place && /locat|place|site|where|town|city|attack|incident|target|area|village/u.test(header)) place = cell.text.replace(/[*_]/gu, "");
+    }
+    if (!figureCells.length) return;
+    when ??= findDate(chunk.text)?.text ?? null;
+    place ??= cells.find((c) => !findDate(c.text) && /^\p{Lu}/u.test(c.text))?.text ?? null;
+    const where: Located = { place, placeLevel: "sentence", when, whenRelative: false };
+    let target = drafts.find((d) => !d.aggregate && d.citation.source === chunk.source && samePlace(d.place, place) && sameTime(d.when, when) && d.when !== null && when !== null) ?? null;
+    for (const [kind, text] of figureCells) {
+      const figure = cellFigure(text);
+      if (!figure) continue;
+      target ??= newDraft(chunk, where, false);
+      // A summary table repeats what the text says: it fills gaps, it does not overrule the narrative.
+      if (!target[kind]) record(target, kind, figure, chunk, null);
+      else if (!target.citations.some((c) => c.quote === chunk.text)) target.citations.push(citationOf(chunk));
+    }
+  }
+
+  mergeSameDay(drafts);
+  return drafts
+    .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
+    .sort((a, b) => a.order - b.order)
+    .map(({ section: _s, block: _b, order: _o, kinds: _k, ...incident }) => incident);
+}
+
+/**
+ * Two incidents of one document dated to the same day are one incident when they share a place
+ * word, or when one is a table row and the other the only paragraph that tells of that day.
+ */
+function mergeSameDay(drafts: Draft[]): void {
+  const fullDay = (d: Draft) => !d.aggregate && isFullDate(d.when);
+  for (let i = 0; i < drafts.length; i++) {
+    const a = drafts[i]!;
+    if (!fullDay(a)) continue;
+    for (let j = i + 1; j < drafts.length; j++) {
+      const b = drafts[j]!;
+      if (!fullDay(b) || b.citation.source !== a.citation.source || !sameTime(a.when, b.when)) continue;
+      const sameDay = drafts.filter((d) => d !== a && fullDay(d) && d.citation.source === a.citation.source && sameTime(d.when, a.when));
+      const tableAndText = a.fromTable !== b.fromTable && sameDay.length === 1;
+      if (!samePlace(a.place, b.place) && !tableAndText) continue;
+      const [keep, drop] = a.fromTable && !b.fromTable ? [b, a] : [a, b];
+      for (const kind of ["killed", "injured", "killedOrInjured"] as const) {
+        const theirs = drop[kind];
+        if (!theirs) continue;
+        const narrativeWins = keep[kind] && (drop.fromTable || keep.order > drop.order);
+        if (!keep[kind] || !narrativeWins) {
+          if (keep[kind]) keep.history.push({ kind, figure: keep[kind]!, note: "earlier figure", citation: keep.citation });
+          keep[kind] = theirs;
+        } else drop.history.push({ kind, figure: theirs, note: "earlier figure", citation: drop.citation });
+      }
+      keep.history.push(...drop.history);
+      for (const c of drop.citations) if (!keep.citations.some((k) => k.quote === c.quote)) keep.citations.push(c);
+      keep.place = [...new Set([keep.place, drop.place].filter(Boolean))].join("; ") || null;
+      keep.order = Math.min(keep.order, drop.order);
+      keep.attackersKilled ??= drop.attackersKilled;
+      drafts.splice(drafts.indexOf(drop), 1);
+      if (drop === a) {
+        i--;
+        break;
+      }
+      j--;
+    }
+  }
+}
+
+const CELL = new RegExp(String.raw`^\s*(?:(at\s+least|more\s+than|over|about|around|some|nearly|above)\s+)?(${NUMBER_PATTERN})\b`, "iu");
+
+/** The first figure of a table cell ("at least 89 (Idlib health directorate)"); null for "dozens" or "not reported". */
+function cellFigure(text: string): Figure | null {
+  const m = CELL.exec(text.replace(/[*_]/gu, ""));
+  if (!m) return null;
+  const count = parseNumber(m[2]!);
+  if (count === null) return null;
+  const q = (m[1] ?? "").toLowerCase();
+  return { count, bound: q === "at least" ? "at least" : q === "more than" || q === "over" || q === "above" ? "more than" : "exact" };
+}

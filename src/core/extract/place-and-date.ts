@@ -1,0 +1,142 @@
+/**
+ * Places and dates as a brief writes them: absolute dates exactly as written (relative ones marked
+ * as such), and places as the capitalised names after a locative preposition, or the place part of
+ * a label ("18 January 2020 — military camp, Marib", "Konduga, 16 June 2019").
+ */
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const DAY_RANGE = String.raw`\d{1,2}(?:\s*[–-]\s*\d{1,2})?`;
+
+/** Absolute dates, most complete first. */
+const ABSOLUTE = [
+  new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?${DAY_RANGE}\s+(?:${MONTHS})\.?,?\s+(?:19|20)\d\d\b`, "u"),
+  new RegExp(String.raw`\b(?:${MONTHS})\s+\d{1,2},?\s+(?:19|20)\d\d\b`, "u"),
+  new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?${DAY_RANGE}\s+(?:${MONTHS})\b`, "u"),
+  new RegExp(String.raw`\b(?:(?:early|mid|late)[-\s])?(?:${MONTHS})\s+(?:19|20)\d\d\b`, "u"),
+  new RegExp(String.raw`\b(?:early|mid|late)[-\s](?:${MONTHS})\b`, "iu"),
+];
+const RELATIVE = [
+  new RegExp(String.raw`\b(?:on|last|this|next)\s+(?:${DAYS})\b`, "iu"),
+  new RegExp(String.raw`\bin\s+(?:${MONTHS})\b`, "u"),
+  /\b(?:last|this|past|previous|earlier\s+this)\s+(?:year|month|week|weekend|night|spring|summer|autumn|fall|winter)\b/iu,
+  /\bin\s+(?:19|20)\d\d\b/u,
+  /\b(?:yesterday|today|overnight)\b/iu,
+];
+
+export interface DateMention {
+  text: string;
+  /** A date that needs the document's own date to be placed in time ("on Saturday", "last year"). */
+  relative: boolean;
+}
+
+export function findDate(text: string): DateMention | null {
+  for (const p of ABSOLUTE) {
+    const m = p.exec(text);
+    if (m) return { text: m[0].replace(/\s+/gu, " ").trim(), relative: false };
+  }
+  for (const p of RELATIVE) {
+    const m = p.exec(text);
+    if (m) {
+      const t = m[0].replace(/\s+/gu, " ").trim();
+      return { text: /^(?:Last|This|On|In|Yesterday|Today|Overnight)\b/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t, relative: true };
+    }
+  }
+  return null;
+}
+
+interface DateParts {
+  day?: number;
+  month?: number;
+  year?: number;
+}
+
+function dateParts(text: string): DateParts {
+  const parts: DateParts = {};
+  const year = /\b((?:19|20)\d\d)\b/u.exec(text);
+  if (year) parts.year = Number(year[1]);
+  const month = new RegExp(String.raw`\b(${MONTHS})\b`, "u").exec(text);
+  if (month) parts.month = MONTH_NAMES.findIndex((n) => n.startsWith(month[1]!.toLowerCase().slice(0, 3))) + 1;
+  const day = new RegExp(String.raw`\b(\d{1,2})(?:\s*[–-]\s*\d{1,2})?\s+(?:${MONTHS})|(?:${MONTHS})\s+(\d{1,2})\b`, "u").exec(text);
+  if (day) parts.day = Number(day[1] ?? day[2]);
+  return parts;
+}
+
+/** Whether a written date names a day, a month and a year. */
+export function isFullDate(text: string | null): boolean {
+  if (!text) return false;
+  const p = dateParts(text);
+  return Boolean(p.day && p.month && p.year);
+}
+
+/** Whether two written dates can be the same day: no part that both give differs ("23 Mar 2019" and "23 March 2019"). */
+export function sameTime(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const x = dateParts(a);
+  const y = dateParts(b);
+  if (x.year && y.year && x.year !== y.year) return false;
+  if (x.month && y.month && x.month !== y.month) return false;
+  if (x.day && y.day && x.month === y.month && Math.abs(x.day - y.day) > 1) return false;
+  return true;
+}
+
+const CAP = String.raw`[\p{Lu}][\p{L}\p{N}’'-]*`;
+const CONNECTOR = String.raw`(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as|-)`;
+const PLACE = new RegExp(String.raw`\b((?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Ii]nto|[Oo]f|[Ff]rom|[Oo]n))\s+(?:the\s+)?((?:al-|el-)?${CAP}(?:[\s-]+(?:${CAP}|${CONNECTOR}(?=[\s-]+[\p{Lu}])))*)`, "gu");
+// After "of", "from" or "on" a name is as often an organisation or a day as a place.
+const WEAK_PREPOSITION = /^(?:of|from|on)$/iu;
+const ORGANISATION = /\b(?:Defence|Committee|Council|Observatory|Agency|Office|Red\s+Cross|Group|Party|Front|Army|Forces?|Police|Court|Government|Directorate|Programme|Organi[sz]ation|Nations|Union|Bank|News|Press|Service|Services|Department|Commission|Institute|Foundation)\b/u;
+const NOT_PLACES = new RegExp(String.raw`^(?:${MONTHS}|${DAYS}|Twitter|X|Facebook|Telegram|WhatsApp|Easter|Christmas|Ramadan|Pentecost|Friday prayers|The|A|An|It|He|She|They|I|Islamic State)$`, "u");
+const TITLES = /^(?:President|Prime|Minister|Governor|Mayor|Sheikh|General|Dr|Mr|Mrs|Ms|Police|Pope|King|Queen|Colonel|Captain|Chairman|Spokesman)\b/u;
+
+/** Places named in a text after a locative preposition, in order, without duplicates. */
+export function findPlaces(text: string, isName: (word: string) => boolean = () => true): string[] & { strong: boolean } {
+  const strong: string[] = [];
+  const weak: string[] = [];
+  for (const m of text.matchAll(PLACE)) {
+    const isWeak = WEAK_PREPOSITION.test(m[1]!);
+    const place = m[2]!.replace(/[\s-]+(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as)$/u, "").replace(/[’']s$/u, "").replace(/[.,]$/u, "");
+    if (NOT_PLACES.test(place) || TITLES.test(place)) continue;
+    if (!place.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w))) continue;
+    if (isWeak && ORGANISATION.test(place)) continue;
+    const list = isWeak ? weak : strong;
+    if (!list.includes(place)) list.push(place);
+  }
+  // Places after in/at/near first: they locate; "of" and "from" often only relate.
+  return Object.assign(strong.length ? strong : weak, { strong: strong.length > 0 });
+}
+
+/**
+ * The place a heading or lead-in names: its parts that are not dates or numbering
+ * ("1. Khan Shaykhun, 4 April 2017" → "Khan Shaykhun"; "18 January 2020 — military camp, Marib" → "military camp, Marib").
+ */
+export function labelPlace(label: string, isName: (word: string) => boolean = () => true): string | null {
+  const date = findDate(label);
+  const rest = (date ? label.replace(date.text, " ") : label).replace(/^\s*\d+[.)]\s*/u, "");
+  const parts = rest
+    .split(/\s*[—–:|;]\s*|\s+-\s+|,\s*/u)
+    .map((p) => p.replace(/[.?!]+$/u, "").trim())
+    .filter((p) => p && /[\p{L}]/u.test(p) && !/^(?:19|20)\d\d$/u.test(p));
+  const named = parts.filter((p) => p.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w.replace(/[’']s$/u, ""))));
+  if (!named.length) return null;
+  // Keep the plain words that describe the place itself ("military camp, Marib").
+  const kept = parts.filter((p) => named.includes(p) || (parts.indexOf(p) < parts.indexOf(named[named.length - 1]!) && p.split(/\s+/u).length <= 3));
+  return kept.join(", ");
+}
+
+/** Words of a place, for telling whether two incidents happened in the same place. */
+export function placeWords(place: string | null): Set<string> {
+  const generic = /^(?:province|city|state|district|region|town|village|county|area|capital|north|south|east|west|central|the)$/iu;
+  return new Set(
+    (place ?? "")
+      .split(/[^\p{L}\p{N}’'-]+/u)
+      .filter((w) => /^[\p{Lu}]/u.test(w) && w.length >= 3 && !generic.test(w))
+      .map((w) => w.toLowerCase().replace(/[’']s$/u, "")),
+  );
+}
+
+export function samePlace(a: string | null, b: string | null): boolean {
+  const x = placeWords(a);
+  for (const w of placeWords(b)) if (x.has(w)) return true;
+  return false;
+}
