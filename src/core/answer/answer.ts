@@ -52,6 +52,8 @@ export interface Ablation {
 /** Ranking weights, tuned on the development set (`npm run calibrate` reports the result). */
 export const RANKING = {
   similarity: 1,
+  /** For questions whose answer has no recognisable type (why, how, what happened), meaning counts for more. */
+  similarityOpen: 1.5,
   coverage: 1.2,
   subject: 1.0,
   relation: 0.5,
@@ -98,8 +100,9 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
   const type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
   const counting = q.type === "killed" || q.type === "injured" || q.type === "count";
+  const open = q.type === "other" || q.type === "why" || q.type === "yesno";
   let score =
-    RANKING.similarity * candidate.similarity +
+    (open ? RANKING.similarityOpen : RANKING.similarity) * candidate.similarity +
     RANKING.coverage * cov.all +
     RANKING.subject * cov.subject +
     RANKING.relation * cov.relation +
@@ -132,6 +135,7 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     margin: best.score - (second?.score ?? 0),
     gap: best.coverage.gap,
     focus: focusEvidence(quoteText(bot, best, q), q),
+    missingMax: Math.max(0, ...q.slots.filter((s) => s.missing).map((s) => s.weight)) / Math.max(1e-9, bot.lexical.idf("\u0000")),
   };
 }
 

@@ -52,6 +52,7 @@ export interface QuestionAnalysis {
   wantsFirst: boolean;
 }
 
+const INFLECTIONS = ["", "s", "es", "ed", "d", "ing", "ren", "'s", "’s"];
 const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
 const LATEST = /\b(?:final|latest|last|revised|updated|corrected|correction|now|current|confirmed|highest|eventual|in the end|ultimately|overall)\b/iu;
 const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
@@ -115,10 +116,15 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     if (lexical.has(term)) matches.set(term, 1);
     const isFigure = /^\p{N}/u.test(term);
     if (!isFigure && options.lexicon !== false) {
+      // A name stands only for itself and its forms (Somali → Somalia), never for its class (France → country).
+      const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
       for (const related of relatedWords(word)) {
+        if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym")) continue;
         const weight = RELATION_WEIGHT[related.relation];
         // A multi-word relative ("police officer") is matched by its head, its last word.
         const head = related.word.split(/[\s-]+/u).pop()!;
+        // The corpus must write the relative itself (or an inflection): stems alone collide ("response" vs "responsibility").
+        if (!INFLECTIONS.some((suffix) => lexical.words.has(head + suffix) || lexical.words.has(head.replace(/e$/u, "") + suffix))) continue;
         const t = normalizeTerm(head);
         if (!t || t === term || !lexical.has(t)) continue;
         matches.set(t, Math.max(matches.get(t) ?? 0, weight));

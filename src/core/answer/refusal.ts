@@ -15,9 +15,11 @@ export interface AnswerFeatures {
   gap: number;
   /** Whether the quote counts what a "how many X" question counts (see focusEvidence). */
   focus: number;
+  /** The rarest question word the corpus never uses, as a share of the rarest possible (0 when none is missing). */
+  missingMax: number;
 }
 
-export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus"];
+export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus", "missingMax"];
 
 export interface RefusalModel {
   features: string[];

@@ -25,6 +25,8 @@ export class LexicalIndex {
   private readonly capitalised = new Map<string, [number, number]>();
   /** One way the corpus writes each term ("killed" for "kill"), for lexicons that work on words. */
   readonly surface = new Map<string, string>();
+  /** Every word of the corpus, lower-cased, as written. */
+  readonly words = new Set<string>();
   readonly chunkCount: number;
 
   constructor(chunks: Chunk[]) {
@@ -44,6 +46,7 @@ export class LexicalIndex {
       for (const token of tokenize(`${chunk.context} ${chunk.text}`)) {
         const term = normalizeTerm(token);
         if (term && !this.surface.has(term)) this.surface.set(term, token.toLowerCase());
+        this.words.add(token.toLowerCase());
       }
       // Sentence-initial words are capitalised whatever they are, so they do not count.
       tokenize(chunk.text).forEach((token, i) => {
