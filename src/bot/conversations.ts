@@ -54,7 +54,8 @@ export class Conversations {
       );
     if (saved) return;
     // Once a thread has an exchange only in memory, it stays there, so its order is never split.
-    this.memory.set(threadId, [...this.stored(threadId), ...(this.memory.get(threadId) ?? []), exchange]);
+    const kept = this.memory.get(threadId) ?? this.stored(threadId);
+    this.memory.set(threadId, [...kept, exchange]);
     if (this.memory.size > this.maxThreads) this.memory.delete(this.memory.keys().next().value!);
   }
 
