@@ -1,7 +1,7 @@
 /**
  * npm run bench:burst: the bot process (`node --import tsx src/bot/main.ts`, as `npm start` runs it)
  * on the loopback fake Discord, which refuses any acknowledgement later than Discord's 3 seconds
- * (10062). 200 users send /ask at the same instant; measured from the fake's side (another process,
+ * (10062). 200 users send /ask within 2 seconds; measured from the fake's side (another process,
  * so the bot's stalls cannot hide themselves): acknowledgement latency p50/p95/max, missed deadlines,
  * answers delivered, "busy" replies, and the time until every user had an answer or a reply, with the work queue and without it
  * (BRIEFBOT_QUEUE=off: every answer starts at once, as before the queue). Prints a Markdown table.
@@ -15,6 +15,8 @@ import { FakeDiscord, IDS } from "../test/helpers/fake-discord.js";
 import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
 
 const BURST = Number(process.env.BURST ?? 200);
+/** The burst arrives over this window (a real burst is not one instant), so questions keep arriving while answers run. */
+const SPREAD_MS = Number(process.env.BURST_SPREAD_MS ?? 2000);
 const QUESTIONS = [...ANSWERABLE.map((q) => q.question), ...OFF_TOPIC];
 
 const percentile = (values: number[], p: number) => {
@@ -23,6 +25,18 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Request {
+  name: string;
+  options: { name: string; type: number; value: unknown }[];
+  user: number;
+}
+
+/** 200 users, one /ask each. */
+const askBurst = (i: number): Request => ({ name: "ask", options: [{ name: "question", type: 3, value: QUESTIONS[i % QUESTIONS.length]! }], user: i });
+/** One user floods /casualties and /brief (chart rendering included) while 40 others ask; only the others are measured. */
+const FLOODER = 9999;
+const flood = (i: number): Request => (i % 4 === 3 ? askBurst(i) : { name: i % 2 ? "casualties" : "brief", options: [], user: FLOODER });
 
 interface BurstResult {
   label: string;
@@ -35,7 +49,7 @@ interface BurstResult {
   lastAnswerMs: number;
 }
 
-async function runBurst(label: string, env: Record<string, string>): Promise<BurstResult> {
+async function runBurst(label: string, env: Record<string, string>, make: (i: number) => Request = askBurst): Promise<BurstResult> {
   const fake = await new FakeDiscord().start();
   fake.enforceAckDeadline = true;
   const cache = await mkdtemp(join(tmpdir(), "briefbot-burst-"));
@@ -69,11 +83,18 @@ async function runBurst(label: string, env: Record<string, string>): Promise<Bur
     await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(warm.token), 60_000);
 
     const start = Date.now();
-    const burst = Array.from({ length: BURST }, (_, i) =>
-      fake.slashCommand("ask", [{ name: "question", type: 3, value: QUESTIONS[i % QUESTIONS.length]! }], IDS.channel, {
-        user: { id: String(400000000000000000n + BigInt(i)), username: `user${i}` },
-      }),
-    );
+    const sent: { interaction: ReturnType<FakeDiscord["slashCommand"]>; measured: boolean }[] = [];
+    for (let i = 0; i < BURST; i++) {
+      const due = start + (i * SPREAD_MS) / BURST;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const request = make(i);
+      const interaction = fake.slashCommand(request.name, request.options, IDS.channel, {
+        user: { id: String(400000000000000000n + BigInt(request.user)), username: `user${request.user}` },
+      });
+      sent.push({ interaction, measured: request.user !== FLOODER });
+    }
+    const everything = sent.map((s) => s.interaction);
+    const burst = sent.filter((s) => s.measured).map((s) => s.interaction);
     const settled = (token: string, id: string) => {
       const edit = fake.calls.some((c) => c.method === "PATCH" && c.path.includes(token) && c.status === 200);
       const times = fake.interactionTimes.get(id);
@@ -81,7 +102,7 @@ async function runBurst(label: string, env: Record<string, string>): Promise<Bur
       return edit || times?.expired || reply?.body?.type === 4;
     };
     const settleBy = Date.now() + 180_000;
-    while (!burst.every((i) => settled(i.token, i.id)) && Date.now() < settleBy) await sleep(50);
+    while (!everything.every((i) => settled(i.token, i.id)) && Date.now() < settleBy) await sleep(50);
 
     const acks = burst.map((i) => fake.interactionTimes.get(i.id)!).map((t) => (t.ackedAt ?? Infinity) - t.sentAt);
     return {
@@ -103,18 +124,21 @@ async function runBurst(label: string, env: Record<string, string>): Promise<Bur
   }
 }
 
-const runs: [string, Record<string, string>][] = [
+const runs: [string, Record<string, string>, ((i: number) => Request)?][] = [
   ["no queue (every answer at once)", { BRIEFBOT_QUEUE: "off" }],
   ["queue, defaults (100 waiting, 2 per user)", {}],
   [`queue, ${BURST} waiting allowed`, { BRIEFBOT_QUEUE_MAX: String(BURST) }],
+  ["flood, no queue: the other users' /ask", { BRIEFBOT_QUEUE: "off" }, flood],
+  ["flood, queue (defaults): the other users' /ask", {}, flood],
 ];
 const results: BurstResult[] = [];
-for (const [label, env] of runs) {
-  results.push(await runBurst(label, env));
+for (const [label, env, make] of runs) {
+  results.push(await runBurst(label, env, make));
   console.error(`done: ${label}`);
 }
 const f = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : "never");
-console.log(`Burst of ${BURST} /ask from ${BURST} users at once; ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.\n`);
+console.log(`Burst of ${BURST} /ask from ${BURST} users within ${SPREAD_MS / 1000} s; ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.\n`);
+console.log(`Flood: one user sends ${(BURST * 3) / 4} /casualties and /brief (cooldown off, to test the queue alone) while ${BURST / 4} other users ask.\n`);
 console.log("| run | ack p50 | ack p95 | ack max | acks missed (> 3 s) | answered | told busy | all settled after |");
 console.log("|---|---|---|---|---|---|---|---|");
 for (const r of results) {
