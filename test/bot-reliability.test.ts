@@ -166,6 +166,15 @@ describe("retries after Discord did the work", () => {
   });
 });
 
+describe("mentions", () => {
+  it("a question that cannot be asked is explained in place, before any thread is opened", async () => {
+    const message = fake.userMessage(`<@${IDS.bot}> what about \u0007 the bell?`, IDS.channel, true, { user: user(700) });
+    const reply = await fake.waitFor((c) => c.body?.message_reference?.message_id === message.id);
+    expect(reply.body.content).toMatch(/control characters/);
+    expect(fake.calls.some((c) => c.path.includes(`/messages/${message.id}/threads`))).toBe(false);
+  });
+});
+
 describe("access control", () => {
   const allowed = "100000000000000003";
   const other = "100000000000000099";
