@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningBot } from "../src/bot/bot.js";
 import { COMMANDS } from "../src/bot/commands/index.js";
 import type { BotContext } from "../src/bot/context.js";
 import { Cooldown } from "../src/bot/cooldown.js";
@@ -18,13 +19,14 @@ let briefbot: Briefbot;
 let fake: FakeDiscord;
 let ctx: BotContext;
 let stopBot: () => Promise<void>;
+let running: RunningBot;
 const errors: string[] = [];
 const fatal: { message: string; code: number }[] = [];
 
 beforeAll(async () => {
   briefbot = await openShippedBrief();
   ctx = testContext(briefbot, errors);
-  ({ fake, stop: stopBot } = await startBotOnFake(ctx, { onFatalClose: (message, code) => fatal.push({ message, code }) }));
+  ({ fake, running, stop: stopBot } = await startBotOnFake(ctx, { onFatalClose: (message, code) => fatal.push({ message, code }) }));
 });
 
 afterAll(async () => {
@@ -260,6 +262,24 @@ describe("storage faults", () => {
     } finally {
       ctx.feedback = saved;
     }
+  });
+});
+
+describe("shutdown", () => {
+  it("draining finishes acknowledged work and tells newcomers the bot is restarting", async () => {
+    let release!: () => void;
+    const blocker = ctx.queue.admit("blocker");
+    if (!blocker.ok) throw new Error("refused");
+    const held = blocker.slot.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const before = fake.slashCommand("ask", ask("Who is Balkhi?"), IDS.channel, { user: user(800) });
+    expect((await fake.waitFor(callback(before.id))).body.type).toBe(5);
+    const drained = running.drain(30_000);
+    const after = fake.slashCommand("ask", ask("Who is Balkhi?"), IDS.channel, { user: user(801) });
+    expect((await fake.waitFor(callback(after.id))).body.data.content).toMatch(/restarting; please try again/);
+    release();
+    await held;
+    expect(await drained).toBe(true);
+    expect((await fake.waitFor(original(before.token))).body.embeds[0].description).toContain("Balkhi");
   });
 });
 
