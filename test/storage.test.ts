@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Conversations } from "../src/bot/conversations.js";
 import { openDatabase } from "../src/bot/storage/database.js";
-import { SqliteFeedback } from "../src/bot/storage/feedback-store.js";
+import { MemoryFeedback, SqliteFeedback } from "../src/bot/storage/feedback-store.js";
 import type { Answer } from "../src/core/answer/answer.js";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { loadCorpus } from "../src/core/ingest/corpus.js";
@@ -69,6 +69,10 @@ describe("thread history and votes in SQLite", () => {
     const log = (message: string, error?: unknown) => warnings.push(`${message}: ${String(error)}`);
     expect(openDatabase(join(blocker, "briefbot.sqlite"), log)).toBeNull();
     expect(warnings[0]).toMatch(/kept in memory only until restart/);
+
+    const votes = new MemoryFeedback();
+    expect(votes.record(vote("u1", "up"))).toBe("kept-in-memory");
+    expect(votes.record(vote("u1", "up"))).toBe("unchanged");
 
     const inMemory = new Conversations(null, log);
     inMemory.record("t", exchange("Who is Balkhi?"));

@@ -11,6 +11,7 @@ const VOTE_REPLIES = {
   recorded: "Thanks, your feedback was recorded.",
   changed: "Thanks, your vote on this answer was changed.",
   unchanged: "You already gave this answer that vote; it counts once.",
+  "kept-in-memory": "Thanks, your feedback was recorded, but only until the bot restarts: its storage is unavailable (logged for the operator).",
   "not-saved": "Sorry, your vote could not be saved (storage problem on our side); it has been logged. Please try again later.",
 } as const;
 

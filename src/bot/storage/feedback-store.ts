@@ -9,7 +9,7 @@ export interface Vote {
 }
 
 /** What happened to a vote, so the voter is told the truth. */
-export type VoteOutcome = "recorded" | "changed" | "unchanged" | "not-saved";
+export type VoteOutcome = "recorded" | "changed" | "unchanged" | "kept-in-memory" | "not-saved";
 
 /** 👍/👎 on answers: one vote per user per answer (a new vote replaces the old one). */
 export interface FeedbackStore {
@@ -17,6 +17,7 @@ export interface FeedbackStore {
   votes(): Vote[];
 }
 
+/** Votes when there is no database (its folder could not be written): counted, but only until the bot restarts. */
 export class MemoryFeedback implements FeedbackStore {
   private readonly byKey = new Map<string, Vote>();
 
@@ -25,7 +26,7 @@ export class MemoryFeedback implements FeedbackStore {
     const previous = this.byKey.get(key);
     this.byKey.set(key, vote);
     if (this.byKey.size > 100_000) this.byKey.delete(this.byKey.keys().next().value!);
-    return !previous ? "recorded" : previous.vote === vote.vote ? "unchanged" : "changed";
+    return previous?.vote === vote.vote ? "unchanged" : "kept-in-memory";
   }
 
   votes(): Vote[] {
