@@ -91,6 +91,7 @@ describe("work queue", () => {
   it("a full queue answers at once, privately, with when to try again", async () => {
     const saved = ctx.queue;
     ctx.queue = new WorkQueue({ maxPending: 2, maxPerUser: 1 });
+    ctx.cooldown = new Cooldown(60);
     try {
       const burst = Array.from({ length: 6 }, (_, i) => fake.slashCommand("casualties", [], IDS.channel, { user: user(100 + i) }));
       const acks = await Promise.all(burst.map((interaction) => fake.waitFor(callback(interaction.id))));
@@ -100,8 +101,14 @@ describe("work queue", () => {
       const deferred = burst.filter((_, i) => acks[i]!.body.type === 5);
       expect(deferred.length).toBeGreaterThanOrEqual(2);
       for (const interaction of deferred) expect((await fake.waitFor(original(interaction.token))).body.embeds[0].title).toBe("Casualties stated in the brief");
+      // Told to try again, a user who does is served: the refused request did not use up their cooldown.
+      const refusedUser = burst.findIndex((_, i) => acks[i]!.body.type === 4);
+      const retry = fake.slashCommand("casualties", [], IDS.channel, { user: user(100 + refusedUser) });
+      expect((await fake.waitFor(callback(retry.id))).body.type).toBe(5);
+      await fake.waitFor(original(retry.token));
     } finally {
       ctx.queue = saved;
+      ctx.cooldown = new Cooldown(0);
     }
   });
 

@@ -15,4 +15,9 @@ export class Cooldown {
     if (this.last.size > 10_000) this.last.delete(this.last.keys().next().value!);
     return 0;
   }
+
+  /** Gives back a use that was refused for another reason (a full queue), so "try again in N s" holds. */
+  forget(key: string): void {
+    this.last.delete(key);
+  }
 }

@@ -23,6 +23,7 @@ export async function deferThenQueue(
 ): Promise<void> {
   const admission = ctx.queue.admit(interaction.user.id);
   if (!admission.ok) {
+    ctx.cooldown.forget(`${interaction.user.id}:${interaction.commandName}`);
     await replyOnce(interaction, { content: busyMessage(admission), flags: MessageFlags.Ephemeral });
     return;
   }

@@ -64,6 +64,7 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
     }
     const admission = ctx.queue.admit(message.author.id);
     if (!admission.ok) {
+      ctx.cooldown.forget(`${message.author.id}:ask`);
       await message.reply({ content: busyMessage(admission) });
       return;
     }
