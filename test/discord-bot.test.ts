@@ -2,7 +2,7 @@ import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/bot/config.js";
 import { Cooldown } from "../src/bot/cooldown.js";
-import type { BotContext, FeedbackEntry } from "../src/bot/context.js";
+import type { BotContext } from "../src/bot/context.js";
 import { deployCommands } from "../src/bot/deploy-commands.js";
 import { type FakeDiscord, IDS, type RecordedCall, startBotOnFake, testContext } from "./helpers/fake-discord.js";
 import { openShippedBrief } from "./helpers/bot.js";
@@ -11,7 +11,6 @@ let fake: FakeDiscord;
 let client: Client;
 let ctx: BotContext;
 const errors: string[] = [];
-const feedback: FeedbackEntry[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
@@ -22,7 +21,7 @@ const everyText = (call: RecordedCall) => JSON.stringify(call.body);
 let stopBot: () => Promise<void>;
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  ctx = testContext(await openShippedBrief(), feedback, errors);
+  ctx = testContext(await openShippedBrief(), errors);
   ({ fake, client, stop: stopBot } = await startBotOnFake(ctx));
 });
 
@@ -75,7 +74,7 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     const click = fake.buttonClick("fb:down", askMessage);
     const reply = await fake.waitFor(callback(click.id));
     expect(reply.body.data.content).toMatch(/feedback was recorded/);
-    expect(feedback).toEqual([expect.objectContaining({ vote: "down", user: IDS.user, question: "How many people were killed at the Seh Dokan Mosque?" })]);
+    expect(ctx.feedback.votes()).toEqual([expect.objectContaining({ vote: "down", user: IDS.user, question: "How many people were killed at the Seh Dokan Mosque?" })]);
   });
 
   it("a mention opens a thread; a follow-up in the thread uses the earlier question", async () => {

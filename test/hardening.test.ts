@@ -54,7 +54,8 @@ describe("1,000 hostile inputs", () => {
     const errors: string[] = [];
 
     beforeAll(async () => {
-      ({ fake, stop: stopBot } = await startBotOnFake(testContext(bot, [], errors)));
+      // One user sends all 1,000: lift the per-user queue limit, which is not what this test is about.
+      ({ fake, stop: stopBot } = await startBotOnFake(testContext(bot, errors, { queue: { maxPending: 1000, maxPerUser: 1000, enabled: true } })));
     });
 
     afterAll(async () => {

@@ -1,52 +1,71 @@
-import { appendFile, mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import "dotenv/config";
 import { Briefbot, PROJECT_ROOT } from "../core/briefbot.js";
-import { extractCasualties } from "../core/extract/casualties.js";
 import { describeError } from "../core/errors.js";
 import { loadEmbedder } from "../core/index/load-embedder.js";
 import { attachBot, createClient } from "./bot.js";
 import { loadConfig } from "./config.js";
-import { Conversations } from "./conversations.js";
-import { Cooldown } from "./cooldown.js";
-import type { BotContext } from "./context.js";
+import { createContext } from "./create-context.js";
+import { FATAL_EXIT_CODE } from "./gateway-close.js";
+import { openDatabase } from "./storage/database.js";
 
 const log = (message: string, error?: unknown) => console.error(`[briefbot] ${message}${error ? `: ${describeError(error)}` : ""}`);
+
+/** One SQLite file under the cache folder holds thread history and votes. */
+function databaseFile(): string {
+  return process.env.BRIEFBOT_DB ?? join(process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache"), "briefbot.sqlite");
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const briefbot = await Briefbot.open({ corpusDir: config.corpusDir, embedder: await loadEmbedder(), log });
-  const feedbackFile = process.env.BRIEFBOT_FEEDBACK_LOG ?? join(PROJECT_ROOT, ".cache", "feedback.jsonl");
-  await mkdir(dirname(feedbackFile), { recursive: true });
-  const ctx: BotContext = {
-    briefbot,
-    incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
-    cooldown: new Cooldown(config.cooldownSeconds),
-    conversations: new Conversations(),
-    recordFeedback: (entry) => {
-      log(`feedback ${entry.vote} from ${entry.user} on “${entry.question}”`);
-      appendFile(feedbackFile, JSON.stringify(entry) + "\n").catch((e) => log("could not write feedback", e));
-    },
+  const ctx = createContext(briefbot, {
+    cooldownSeconds: config.cooldownSeconds,
+    queue: config.queue,
+    access: { guildIds: new Set(config.guildIds), requiredRoleId: config.requiredRoleId },
+    db: openDatabase(databaseFile(), log),
     log,
-  };
+  });
+  if (!config.queue.enabled) log("BRIEFBOT_QUEUE=off: answers run all at once, without limits (for measurements only)");
   const client = createClient({ apiUrl: config.apiUrl });
-  const running = attachBot(client, ctx);
+  let exiting = false;
+  let fatalClose: string | undefined;
+  const exit = async (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    await client.destroy().catch(() => {});
+    process.exit(code);
+  };
+  const running = attachBot(client, ctx, {
+    // Discord will not let us back in until someone acts: say what to do and exit non-zero so a supervisor notices.
+    onFatalClose: (message) => {
+      fatalClose = message;
+      log(message);
+      void running.drain(5_000).then(() => exit(FATAL_EXIT_CODE));
+    },
+  });
   // A stray error in one event (say, a malformed gateway payload) is logged; the bot keeps serving.
   process.on("unhandledRejection", (reason) => log("unhandled rejection", reason));
   process.on("uncaughtException", (error) => log("uncaught exception", error));
   const shutdown = async (signal: string) => {
     log(`${signal}: finishing answers in progress, then disconnecting`);
-    await running.drain();
-    await client.destroy();
-    process.exit(0);
+    const finished = await running.drain(config.drainSeconds * 1000);
+    if (!finished) log(`gave up waiting for answers in progress after ${config.drainSeconds} s`);
+    await exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
   client.on("shardResume", (id) => log(`gateway shard ${id} resumed`));
+  client.on("guildCreate", (guild) => {
+    if (config.guildIds.length && !config.guildIds.includes(guild.id)) log(`added to guild ${guild.id}, which is not in DISCORD_GUILD_ID(S): its members are refused`);
+  });
   client.once("clientReady", (c) => log(`logged in as ${c.user.tag}; ${briefbot.chunks.length} sentences indexed from ${briefbot.corpus.documents.length} file(s)`));
   try {
     await client.login(config.token);
   } catch (error) {
+    // A close code already said what is wrong (e.g. 4014: the intent, not the token) and the exit is under way.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (fatalClose) return;
     // discord.js errors never include the token; say what to check.
     throw new Error(`Discord login failed (${(error as Error).message}). Check DISCORD_TOKEN and DISCORD_API_URL.`);
   }

@@ -4,10 +4,37 @@ import { citationLabel } from "../core/answer/answer.js";
 import type { Paragraph } from "../core/ingest/chunker.js";
 
 /** Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, footer: 2048, embedTotal: 6000, customId: 100 };
+export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, footer: 2048, embedTotal: 6000, customId: 100, threadName: 100, buttonLabel: 80 };
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
+// NUL and other control characters (newline and tab aside) are refused or shown as garbage by Discord.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Text as Discord accepts it in a field of `max` characters: control characters removed, and if
+ * too long, cut with "…" (never between the two halves of a surrogate pair, which would leave
+ * invalid UTF-16). Every string from the brief or a user goes through this where it is rendered.
+ */
+export function clamp(text: string, max: number): string {
+  const clean = text.replace(CONTROL, "");
+  if (clean.length <= max) return clean;
+  if (max < 1) return "";
+  let cut = max - 1;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(clean[cut - 1]!)) cut--;
+  return clean.slice(0, cut) + "…";
+}
+
+/** Length of an embed as Discord counts it against the 6,000-character total. */
+export function embedLength(embed: EmbedBuilder): number {
+  const d = embed.data;
+  return (d.title?.length ?? 0) + (d.description?.length ?? 0) + (d.footer?.text.length ?? 0) + (d.author?.name.length ?? 0) + (d.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** Drops fields from the end (then shortens the description) until the embed fits Discord's total. */
+export function fitEmbed(embed: EmbedBuilder): EmbedBuilder {
+  while (embedLength(embed) > LIMITS.embedTotal && (embed.data.fields?.length ?? 0) > 0) embed.spliceFields(-1, 1);
+  const over = embedLength(embed) - LIMITS.embedTotal;
+  if (over > 0 && embed.data.description) embed.setDescription(clamp(embed.data.description, embed.data.description.length - over));
+  return embed;
 }
 
 /** A quote shown as a Markdown block quote; markdown in the brief is escaped so it displays exactly as written. */
@@ -35,8 +62,8 @@ export function parseSourcesCustomId(customId: string): { doc: number; paragraph
 }
 
 export function answerEmbed(answer: Answer): EmbedBuilder {
-  const embed = new EmbedBuilder().setTitle(truncate(answer.question, LIMITS.title)).setColor(answer.answered ? COLOR_ANSWERED : COLOR_REFUSED);
-  if (!answer.answered) return embed.setDescription(truncate(escapeMarkdown(answer.answer), LIMITS.description));
+  const embed = new EmbedBuilder().setTitle(clamp(answer.question, LIMITS.title)).setColor(answer.answered ? COLOR_ANSWERED : COLOR_REFUSED);
+  if (!answer.answered) return embed.setDescription(clamp(escapeMarkdown(answer.answer), LIMITS.description));
   const parts = answer.citations.map((c) => `${blockQuote(c.quote)}\n— *${escapeMarkdown(c.attribution.label)}* ${citationLabel(c)}`);
   let description = "";
   for (const part of parts) {
@@ -44,7 +71,7 @@ export function answerEmbed(answer: Answer): EmbedBuilder {
     if (next.length > LIMITS.description) break;
     description = next;
   }
-  return embed.setDescription(description || truncate(parts[0]!, LIMITS.description)).setFooter({ text: "Quoted word for word from the brief." });
+  return fitEmbed(embed.setDescription(clamp(description || parts[0]!, LIMITS.description)).setFooter({ text: "Quoted word for word from the brief." }));
 }
 
 export function answerButtons(answer: Answer, sources: string[]): ActionRowBuilder<ButtonBuilder>[] {
@@ -63,10 +90,10 @@ export function paragraphEmbeds(paragraphs: Paragraph[]): EmbedBuilder[] {
   const embeds: EmbedBuilder[] = [];
   let total = 0;
   for (const p of paragraphs.slice(0, 10)) {
-    const title = `${p.source} ¶${p.paragraph}`;
+    const title = clamp(`${p.source} ¶${p.paragraph}`, LIMITS.title);
     const room = Math.min(LIMITS.description, LIMITS.embedTotal - total - title.length);
     if (room < 100) break;
-    const body = truncate(escapeMarkdown(p.text.replace(/[ \t]+/g, " ")), room);
+    const body = clamp(escapeMarkdown(p.text.replace(/[ \t]+/g, " ")), room);
     total += title.length + body.length;
     embeds.push(new EmbedBuilder().setTitle(title).setDescription(body).setColor(COLOR_ANSWERED));
   }

@@ -86,7 +86,8 @@ export class Briefbot {
       if (cached.status !== "missing") log(`Rebuilding the index: ${cached.reason}.`);
       const embeddings = await options.embedder.embed(chunks.map(embeddingInput));
       vectors = VectorIndex.build(embeddings, options.embedder.dimension);
-      await saveIndex(cacheDir, vectors, identity);
+      // A read-only or full cache folder costs a rebuild at the next start, not this one: serve from memory.
+      await saveIndex(cacheDir, vectors, identity).catch((error: Error) => log(`Could not cache the index in ${cacheDir} (${error.message}); using it from memory.`));
       status = { action: "built", reason: cached.reason, cacheDir, chunks: chunks.length };
     }
     return new Briefbot(corpus, paragraphs, chunks, options.embedder, vectors, new LexicalIndex(chunks), status);

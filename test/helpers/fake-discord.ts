@@ -3,12 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Client } from "discord.js";
 import { WebSocket, WebSocketServer } from "ws";
-import { attachBot, createClient, type RunningBot } from "../../src/bot/bot.js";
-import type { BotContext, FeedbackEntry } from "../../src/bot/context.js";
-import { Conversations } from "../../src/bot/conversations.js";
-import { Cooldown } from "../../src/bot/cooldown.js";
+import { type AttachOptions, attachBot, createClient, type RunningBot } from "../../src/bot/bot.js";
+import type { BotContext } from "../../src/bot/context.js";
+import { type ContextOptions, createContext } from "../../src/bot/create-context.js";
 import type { Briefbot } from "../../src/core/briefbot.js";
-import { extractCasualties } from "../../src/core/extract/casualties.js";
+import { discordLimitViolations } from "./discord-limits.js";
 
 export const IDS = {
   app: "100000000000000001",
@@ -16,6 +15,8 @@ export const IDS = {
   guild: "100000000000000003",
   channel: "100000000000000004",
   user: "100000000000000005",
+  /** A "briefing" role that exists in the test guild. */
+  role: "100000000000000006",
 };
 
 export interface RecordedCall {
@@ -27,6 +28,26 @@ export interface RecordedCall {
   files: { name: string; data: Buffer }[];
   /** What the fake answered (JSON), e.g. the new thread with its id. */
   response?: any;
+  status?: number;
+}
+
+/** A failure the fake answers with instead of (or after) doing a request's work, as Discord sometimes does. */
+export interface Fault {
+  match: (c: RecordedCall) => boolean;
+  status: number;
+  /** Do the work (record the message, the acknowledgement, the thread) and then fail, like a 502 from a proxy after Discord acted. */
+  afterWork?: boolean;
+  /** Seconds, for 429. */
+  retryAfter?: number;
+  times: number;
+}
+
+/** Who an event comes from and where: the test guild's human by default. */
+export interface Origin {
+  user?: { id: string; username: string };
+  /** null: a direct message. */
+  guildId?: string | null;
+  roles?: string[];
 }
 
 let snowflake = 200000000000000000n;
@@ -75,6 +96,15 @@ export class FakeDiscord {
   port = 0;
   /** Answer thread creation with 403 Missing Permissions, as Discord does without Create Public Threads. */
   refuseThreads = false;
+  /** Refuse an acknowledgement that arrives more than 3 s after its interaction was sent (Discord's 10062). */
+  enforceAckDeadline = false;
+  /** When each interaction was dispatched and when (if) it was acknowledged, by interaction id. */
+  readonly interactionTimes = new Map<string, { sentAt: number; ackedAt?: number; expired?: boolean }>();
+  /** Close the gateway with this code right after IDENTIFY (a login Discord refuses, e.g. 4014). */
+  closeOnIdentify: number | undefined;
+  private readonly faults: Fault[] = [];
+  private readonly acknowledged = new Set<string>();
+  private readonly nonces = new Map<string, any>();
 
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -127,6 +157,24 @@ export class FakeDiscord {
     this.socket?.close(4000, "simulated drop");
   }
 
+  /** Closes the gateway with any code, e.g. 4004 (token revoked) or 4014 (intent not allowed). */
+  closeGateway(code: number, reason = "simulated close"): void {
+    this.socket?.close(code, reason);
+  }
+
+  /** The next `times` requests matching `match` get `status` (429 with retryAfter; 5xx before or after doing the work). */
+  fail(match: (c: RecordedCall) => boolean, fault: Omit<Fault, "match" | "times"> & { times?: number }): void {
+    this.faults.push({ match, times: 1, ...fault });
+  }
+
+  /** Every payload the bot sent that Discord would have refused for breaking its limits. */
+  limitViolations(): { call: RecordedCall; problems: string[] }[] {
+    return this.calls.flatMap((call) => {
+      const problems = discordLimitViolations(call.body, call.path);
+      return problems.length ? [{ call, problems }] : [];
+    });
+  }
+
   private onSocket(ws: WebSocket): void {
     this.socket = ws;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
@@ -134,7 +182,10 @@ export class FakeDiscord {
       const payload = JSON.parse(raw.toString());
       this.gatewayOps.push(payload);
       if (payload.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      if (payload.op === 2) this.identify();
+      if (payload.op === 2) {
+        if (this.closeOnIdentify !== undefined) ws.close(this.closeOnIdentify, "refused");
+        else this.identify();
+      }
       if (payload.op === 6) ws.send(JSON.stringify({ op: 0, t: "RESUMED", s: ++this.seq, d: {} }));
     });
   }
@@ -160,7 +211,10 @@ export class FakeDiscord {
       channels: [{ id: IDS.channel, type: 0, name: "briefing", position: 0, permission_overwrites: [] }],
       threads: [],
       members: [],
-      roles: [{ id: IDS.guild, name: "@everyone", permissions: "2199023255551", position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
+      roles: [
+        { id: IDS.guild, name: "@everyone", permissions: "2199023255551", position: 0, color: 0, hoist: false, managed: false, mentionable: false },
+        { id: IDS.role, name: "briefing", permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false },
+      ],
       emojis: [],
       stickers: [],
       voice_states: [],
@@ -206,27 +260,66 @@ export class FakeDiscord {
     const call: RecordedCall = { method: req.method!, path, query: url.search, body, files };
     this.calls.push(call);
 
-    const json = (status: number, data?: unknown) => {
+    const fault = this.faults.find((f) => f.times > 0 && f.match(call));
+    if (fault) fault.times--;
+    let sent = false;
+    const json = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
+      if (sent) return;
+      sent = true;
+      if (fault?.afterWork && status < 300) {
+        // The work is done; the answer is lost on the way back.
+        call.response = data;
+        call.status = fault.status;
+        res.writeHead(fault.status, { "content-type": "text/plain" }).end("Bad Gateway");
+        return;
+      }
       call.response = data;
-      res.writeHead(status, { "content-type": "application/json" });
+      call.status = status;
+      res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(data === undefined ? undefined : JSON.stringify(data));
     };
+    const noContent = () => {
+      if (fault?.afterWork) return json(200);
+      call.status = 204;
+      sent = true;
+      res.writeHead(204).end();
+    };
     let m: RegExpMatchArray | null;
-    if (req.method === "GET" && path === "/gateway/bot") {
+    const violations = body ? discordLimitViolations(body, path) : [];
+    if (fault && !fault.afterWork) {
+      if (fault.status === 429) json(429, { message: "You are being rate limited.", retry_after: fault.retryAfter ?? 0.05, global: false }, { "retry-after": String(fault.retryAfter ?? 0.05), "x-ratelimit-scope": "user" });
+      else json(fault.status, { message: "Server error", code: 0 });
+    } else if (violations.length && req.method !== "PUT") {
+      json(400, { message: "Invalid Form Body", code: 50035, errors: violations });
+    } else if (req.method === "GET" && path === "/gateway/bot") {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     } else if (req.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       json(200, (body as any[]).map((c) => ({ ...c, id: nextId(), application_id: IDS.app, version: "1" })));
-    } else if (req.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
-      res.writeHead(204).end();
+    } else if ((m = path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/)) && req.method === "POST") {
+      const times = this.interactionTimes.get(m[1]!);
+      if (times) times.ackedAt ??= Date.now();
+      if (this.acknowledged.has(m[1]!)) json(400, { message: "Interaction has already been acknowledged.", code: 40060 });
+      else if (this.enforceAckDeadline && times && Date.now() - times.sentAt > 3000) {
+        times.expired = true;
+        json(404, { message: "Unknown interaction", code: 10062 });
+      } else {
+        this.acknowledged.add(m[1]!);
+        noContent();
+      }
     } else if ((m = path.match(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/)) && req.method === "PATCH") {
       json(200, this.message(IDS.channel, body));
     } else if ((m = path.match(/^\/webhooks\/\d+\/[^/]+$/)) && req.method === "POST") {
       json(200, this.message(IDS.channel, body));
     } else if (this.refuseThreads && /\/threads$/.test(path)) {
       json(403, { message: "Missing Permissions", code: 50013 });
+    } else if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && req.method === "POST" && this.threads.has(m[2]!)) {
+      json(400, { message: "A thread has already been created for this message", code: 160004 });
+    } else if ((m = path.match(/^\/channels\/(\d+)$/)) && req.method === "GET" && this.threads.has(m[1]!)) {
+      json(200, this.threads.get(m[1]!));
     } else if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && req.method === "POST") {
+      // As on Discord, a thread started from a message has the message's id.
       const thread = {
-        id: nextId(),
+        id: m[2]!,
         type: 11,
         guild_id: IDS.guild,
         parent_id: m[1],
@@ -239,9 +332,14 @@ export class FakeDiscord {
       this.threads.set(thread.id, thread);
       json(201, thread);
     } else if ((m = path.match(/^\/channels\/(\d+)\/typing$/)) && req.method === "POST") {
-      res.writeHead(204).end();
+      noContent();
     } else if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && req.method === "POST") {
-      json(200, this.message(m[1]!, body));
+      // enforce_nonce: a second message with the same nonce returns the first instead of posting again.
+      const key = body?.enforce_nonce && body.nonce !== undefined ? `${m[1]}:${body.nonce}` : undefined;
+      const existing = key && this.nonces.get(key);
+      const message = existing ?? this.message(m[1]!, body);
+      if (key && !existing) this.nonces.set(key, message);
+      json(200, message);
     } else {
       json(404, { message: "Unknown route in FakeDiscord", code: 0 });
     }
@@ -254,48 +352,56 @@ export class FakeDiscord {
   }
 
   /** The fields every interaction from the human user in the test guild carries. */
-  private interaction(type: number, channelId: string, data: unknown, extra: object = {}) {
+  private interaction(type: number, channelId: string, data: unknown, extra: object = {}, origin: Origin = {}) {
+    const user = { ...humanUser, ...origin.user };
+    const guildId = origin.guildId === undefined ? IDS.guild : origin.guildId;
+    const where = guildId
+      ? {
+          guild_id: guildId,
+          channel: { id: channelId, type: channelId === IDS.channel ? 0 : 11, guild_id: guildId },
+          member: { user, roles: origin.roles ?? [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          authorizing_integration_owners: { "0": guildId },
+          context: 0,
+        }
+      : { channel: { id: channelId, type: 1, recipients: [user] }, user, authorizing_integration_owners: { "1": user.id }, context: 1 };
     const interaction = {
       id: nextId(),
       application_id: IDS.app,
       type,
       token: `tok-${nextId()}`,
       version: 1,
-      guild_id: IDS.guild,
       channel_id: channelId,
-      channel: { id: channelId, type: channelId === IDS.channel ? 0 : 11, guild_id: IDS.guild },
-      member: { user: humanUser, roles: [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      ...where,
       data,
       locale: "en-US",
       guild_locale: "en-US",
       app_permissions: "2199023255551",
       entitlements: [],
-      authorizing_integration_owners: { "0": IDS.guild },
-      context: 0,
       ...extra,
     };
+    this.interactionTimes.set(interaction.id, { sentAt: Date.now() });
     this.dispatch("INTERACTION_CREATE", interaction);
     return interaction;
   }
 
   /** Events a user would cause. */
-  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel) {
-    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options });
+  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel, origin: Origin = {}) {
+    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options }, {}, origin);
   }
 
-  buttonClick(customId: string, message: { id: string; embeds?: unknown[] }) {
+  buttonClick(customId: string, message: { id: string; embeds?: unknown[] }, origin: Origin = {}) {
     return this.interaction(3, IDS.channel, { custom_id: customId, component_type: 2 }, {
       message: { ...this.message(IDS.channel, { embeds: message.embeds ?? [] }), id: message.id },
-    });
+    }, origin);
   }
 
-  userMessage(content: string, channelId = IDS.channel, mentionsBot = true) {
+  userMessage(content: string, channelId = IDS.channel, mentionsBot = true, origin: Origin = {}) {
+    const guildId = origin.guildId === undefined ? IDS.guild : origin.guildId;
     const message = {
       id: nextId(),
       channel_id: channelId,
-      guild_id: IDS.guild,
-      author: humanUser,
-      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      ...(guildId ? { guild_id: guildId, member: { roles: origin.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } } : {}),
+      author: { ...humanUser, ...origin.user },
       content,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -314,10 +420,13 @@ export class FakeDiscord {
 }
 
 /** The real bot (discord.js client + handlers) logged in to a fresh fake Discord, as `npm start` wires it. */
-export async function startBotOnFake(ctx: BotContext): Promise<{ fake: FakeDiscord; client: Client; running: RunningBot; stop(): Promise<void> }> {
+export async function startBotOnFake(
+  ctx: BotContext,
+  options: AttachOptions = {},
+): Promise<{ fake: FakeDiscord; client: Client; running: RunningBot; stop(): Promise<void> }> {
   const fake = await new FakeDiscord().start();
   const client = createClient({ apiUrl: fake.apiUrl });
-  const running = attachBot(client, ctx);
+  const running = attachBot(client, ctx, options);
   const ready = new Promise((r) => client.once("clientReady", r));
   await client.login("fake-token-for-tests");
   await ready;
@@ -333,14 +442,7 @@ export async function startBotOnFake(ctx: BotContext): Promise<{ fake: FakeDisco
   };
 }
 
-/** A handler context over `briefbot` that records feedback and errors for assertions. */
-export function testContext(briefbot: Briefbot, feedback: FeedbackEntry[] = [], errors: string[] = []): BotContext {
-  return {
-    briefbot,
-    incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
-    cooldown: new Cooldown(0),
-    conversations: new Conversations(),
-    recordFeedback: (entry) => feedback.push(entry),
-    log: (message, error) => errors.push(`${message}: ${String(error)}`),
-  };
+/** A handler context over `briefbot` (no cooldown, threads and votes in memory) that records logged errors for assertions. */
+export function testContext(briefbot: Briefbot, errors: string[] = [], options: Partial<ContextOptions> = {}): BotContext {
+  return createContext(briefbot, { cooldownSeconds: 0, log: (message, error) => errors.push(`${message}: ${String(error)}`), ...options });
 }

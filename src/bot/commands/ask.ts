@@ -1,9 +1,11 @@
-import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { SlashCommandBuilder } from "discord.js";
+import { guildCommand } from "./guild-command.js";
 import type { SlashCommand } from "../context.js";
+import { deferThenQueue } from "../queued-reply.js";
 import { answerButtons, answerEmbed } from "../render.js";
 
 export const ask: SlashCommand = {
-  data: new SlashCommandBuilder()
+  data: guildCommand(new SlashCommandBuilder())
     .setName("ask")
     .setDescription("Ask the brief a question; the answer quotes it word for word.")
     .addStringOption((o) => o.setName("question").setDescription("Your question").setRequired(true).setMaxLength(1000))
@@ -11,16 +13,11 @@ export const ask: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, ctx) {
-    const wait = ctx.cooldown.take(interaction.user.id);
-    if (wait > 0) {
-      await interaction.reply({ content: `Please wait ${wait} s before asking again.`, flags: MessageFlags.Ephemeral });
-      return;
-    }
     const isPrivate = interaction.options.getBoolean("private") ?? false;
-    // Embedding and search can pass Discord's 3-second acknowledgement deadline on a cold machine: defer first.
-    await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-    const answer = await ctx.briefbot.ask(interaction.options.getString("question", true));
-    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
-    await interaction.editReply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+    await deferThenQueue(interaction, ctx, { private: isPrivate }, async () => {
+      const answer = await ctx.briefbot.ask(interaction.options.getString("question", true));
+      const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
+      return { embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) };
+    });
   },
 };

@@ -1,9 +1,18 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { guildCommand } from "./guild-command.js";
 import type { SlashCommand } from "../context.js";
-import { paragraphEmbeds } from "../render.js";
+import { replyOnce } from "../acknowledge.js";
+import { clamp, LIMITS, paragraphEmbeds } from "../render.js";
+
+/** The corpus's file names for a hint, as many as read comfortably (a corpus can hold hundreds). */
+export function fileList(sources: string[], max = 10): string {
+  const shown = sources.slice(0, max).map((s) => clamp(s, 80));
+  const more = sources.length - shown.length;
+  return `Files: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
 
 export const source: SlashCommand = {
-  data: new SlashCommandBuilder()
+  data: guildCommand(new SlashCommandBuilder())
     .setName("source")
     .setDescription("Show one paragraph of the brief exactly as written.")
     .addIntegerOption((o) => o.setName("paragraph").setDescription("Paragraph number, as in citations [file ¶n]").setRequired(true).setMinValue(1))
@@ -15,10 +24,10 @@ export const source: SlashCommand = {
     const file = interaction.options.getString("file") ?? undefined;
     const paragraph = ctx.briefbot.paragraph(n, file);
     if (!paragraph) {
-      const files = ctx.briefbot.corpus.documents.map((d) => d.source).join(", ");
-      await interaction.reply({ content: `There is no paragraph ${n} in ${file ?? "the brief"}. Files: ${files}.`, flags: MessageFlags.Ephemeral });
+      const content = `There is no paragraph ${n} in ${file ?? "the brief"}. ${fileList(ctx.briefbot.corpus.documents.map((d) => d.source))}`;
+      await replyOnce(interaction, { content: clamp(content, LIMITS.content), flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.reply({ embeds: paragraphEmbeds([paragraph]) });
+    await replyOnce(interaction, { embeds: paragraphEmbeds([paragraph]) });
   },
 };

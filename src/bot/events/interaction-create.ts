@@ -1,9 +1,19 @@
 import { type ButtonInteraction, type Interaction, MessageFlags } from "discord.js";
 import { BriefbotError } from "../../core/errors.js";
+import { replyOnce } from "../acknowledge.js";
+import { accessRefusal } from "../access.js";
 import { commandsByName } from "../commands/index.js";
 import type { BotContext } from "../context.js";
-import { paragraphEmbeds, parseSourcesCustomId } from "../render.js";
+import { clamp, paragraphEmbeds, parseSourcesCustomId } from "../render.js";
 import { replyWithError } from "../reply-error.js";
+
+const VOTE_REPLIES = {
+  recorded: "Thanks, your feedback was recorded.",
+  changed: "Thanks, your vote on this answer was changed.",
+  unchanged: "You already gave this answer that vote; it counts once.",
+  "kept-in-memory": "Thanks, your feedback was recorded, but only until the bot restarts: its storage is unavailable (logged for the operator).",
+  "not-saved": "Sorry, your vote could not be saved (storage problem on our side); it has been logged. Please try again later.",
+} as const;
 
 async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const { customId } = interaction;
@@ -14,31 +24,48 @@ async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promis
       return p ? [p] : [];
     });
     if (paragraphs.length === 0) {
-      await interaction.reply({ content: "Those sources are no longer in the brief (it has changed since). Please ask again.", flags: MessageFlags.Ephemeral });
+      await replyOnce(interaction, { content: "Those sources are no longer in the brief (it has changed since). Please ask again.", flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.reply({ embeds: paragraphEmbeds(paragraphs), flags: MessageFlags.Ephemeral });
+    await replyOnce(interaction, { embeds: paragraphEmbeds(paragraphs), flags: MessageFlags.Ephemeral });
   } else if (customId === "fb:up" || customId === "fb:down") {
-    ctx.recordFeedback({
+    const outcome = ctx.feedback.record({
       at: new Date().toISOString(),
       user: interaction.user.id,
       vote: customId === "fb:up" ? "up" : "down",
       question: interaction.message.embeds[0]?.title ?? "",
       messageId: interaction.message.id,
     });
-    await interaction.reply({ content: "Thanks, your feedback was recorded.", flags: MessageFlags.Ephemeral });
+    await replyOnce(interaction, { content: VOTE_REPLIES[outcome], flags: MessageFlags.Ephemeral });
   } else {
-    await interaction.reply({ content: "This button is no longer supported.", flags: MessageFlags.Ephemeral });
+    await replyOnce(interaction, { content: "This button is no longer supported.", flags: MessageFlags.Ephemeral });
   }
+}
+
+function memberRoles(interaction: Interaction): string[] {
+  const roles = interaction.member?.roles;
+  if (!roles) return [];
+  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
 }
 
 export async function onInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   if (!interaction.isRepliable()) return;
   try {
+    const refusal = accessRefusal({ guildId: interaction.guildId, roles: memberRoles(interaction) }, ctx.access);
+    if (refusal) {
+      await replyOnce(interaction, { content: refusal, flags: MessageFlags.Ephemeral });
+      return;
+    }
     if (interaction.isChatInputCommand()) {
       const command = commandsByName.get(interaction.commandName);
       if (!command) {
-        await interaction.reply({ content: `Unknown command /${interaction.commandName}.`, flags: MessageFlags.Ephemeral });
+        await replyOnce(interaction, { content: clamp(`Unknown command /${interaction.commandName}.`, 200), flags: MessageFlags.Ephemeral });
+        return;
+      }
+      // Every command has its own cooldown per user (mentions share /ask's), so one user cannot flood any of them.
+      const wait = ctx.cooldown.take(`${interaction.user.id}:${interaction.commandName}`);
+      if (wait > 0) {
+        await replyOnce(interaction, { content: `Please wait ${wait} s before using /${interaction.commandName} again.`, flags: MessageFlags.Ephemeral });
         return;
       }
       await command.execute(interaction, ctx);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 
@@ -109,14 +109,29 @@ export async function openCachedIndex(dir: string, expected: Omit<IndexManifest,
   }
 }
 
-/** Writes index then manifest, each through a temp file + rename, so a crash never leaves a half-written pair that looks valid. */
+/**
+ * Writes index then manifest, each through a temp file + rename, so a crash never leaves a half-written
+ * pair that looks valid. hnswlib's writer ignores write errors (a full disk gives a truncated file), so
+ * the written file is read back and checked before any manifest vouches for it. Temp files never stay.
+ */
 export async function saveIndex(dir: string, index: VectorIndex, manifest: Omit<IndexManifest, "indexSha256" | "builtAt" | "count">): Promise<void> {
   await mkdir(dir, { recursive: true });
   const tmpIndex = join(dir, `${INDEX_FILE}.${process.pid}.tmp`);
-  index.write(tmpIndex);
-  const full: IndexManifest = { ...manifest, count: index.size, indexSha256: await sha256File(tmpIndex), builtAt: new Date().toISOString() };
-  await rename(tmpIndex, join(dir, INDEX_FILE));
   const tmpManifest = join(dir, `${MANIFEST_FILE}.${process.pid}.tmp`);
-  await writeFile(tmpManifest, JSON.stringify(full, null, 2));
-  await rename(tmpManifest, join(dir, MANIFEST_FILE));
+  try {
+    index.write(tmpIndex);
+    let written: VectorIndex;
+    try {
+      written = VectorIndex.read(tmpIndex, index.dimension);
+    } catch (error) {
+      throw new Error(`the index file did not write completely (disk full?): ${(error as Error).message}`);
+    }
+    if (written.size !== index.size) throw new Error(`the written index holds ${written.size} of ${index.size} vectors (disk full?)`);
+    const full: IndexManifest = { ...manifest, count: index.size, indexSha256: await sha256File(tmpIndex), builtAt: new Date().toISOString() };
+    await rename(tmpIndex, join(dir, INDEX_FILE));
+    await writeFile(tmpManifest, JSON.stringify(full, null, 2));
+    await rename(tmpManifest, join(dir, MANIFEST_FILE));
+  } finally {
+    await Promise.all([rm(tmpIndex, { force: true }), rm(tmpManifest, { force: true })]);
+  }
 }

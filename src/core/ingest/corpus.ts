@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { BriefbotError } from "../errors.js";
 
@@ -42,11 +42,12 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   for (const name of names) {
     try {
-      const bytes = await readFile(join(absolute, name));
-      if (bytes.length > MAX_FILE_BYTES) {
+      // Size first: a huge file is skipped without being read into memory.
+      if ((await stat(join(absolute, name))).size > MAX_FILE_BYTES) {
         skipped.push({ source: name, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` });
         continue;
       }
+      const bytes = await readFile(join(absolute, name));
       const text = decoder.decode(bytes).replace(/^\uFEFF/, "");
       if (text.trim() === "") {
         skipped.push({ source: name, reason: "the file is empty" });

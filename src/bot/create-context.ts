@@ -1,0 +1,34 @@
+import type { Briefbot } from "../core/briefbot.js";
+import { extractCasualties } from "../core/extract/casualties.js";
+import { type AccessPolicy, OPEN_ACCESS } from "./access.js";
+import type { BotContext } from "./context.js";
+import { Conversations } from "./conversations.js";
+import { Cooldown } from "./cooldown.js";
+import type { Db } from "./storage/database.js";
+import { MemoryFeedback, SqliteFeedback } from "./storage/feedback-store.js";
+import { unboundedQueue, WorkQueue } from "./work-queue.js";
+
+export interface ContextOptions {
+  cooldownSeconds?: number;
+  queue?: { maxPending: number; maxPerUser: number; enabled: boolean };
+  access?: AccessPolicy;
+  /** The bot's database; null keeps threads and votes in memory. */
+  db?: Db | null;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** The handlers' context as `npm start` builds it (tests pass their own options). */
+export function createContext(briefbot: Briefbot, options: ContextOptions): BotContext {
+  const queue = options.queue ?? { maxPending: 100, maxPerUser: 2, enabled: true };
+  const db = options.db ?? null;
+  return {
+    briefbot,
+    incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
+    cooldown: new Cooldown(options.cooldownSeconds ?? 5),
+    queue: queue.enabled ? new WorkQueue(queue) : unboundedQueue(),
+    access: options.access ?? OPEN_ACCESS,
+    conversations: new Conversations(db, options.log),
+    feedback: db ? new SqliteFeedback(db, options.log) : new MemoryFeedback(),
+    log: options.log,
+  };
+}
