@@ -63,7 +63,7 @@ export function paragraphEmbeds(paragraphs: Paragraph[]): EmbedBuilder[] {
   const embeds: EmbedBuilder[] = [];
   let total = 0;
   for (const p of paragraphs.slice(0, 10)) {
-    const title = `${p.source} ¶${p.paragraph}`;
+    const title = citationLabel(p).slice(1, -1);
     const room = Math.min(LIMITS.description, LIMITS.embedTotal - total - title.length);
     if (room < 100) break;
     const body = truncate(escapeMarkdown(p.text.replace(/[ \t]+/g, " ")), room);

@@ -19,7 +19,7 @@ export interface Incident {
   perpetrator: string | null;
   /** A total over many attacks ("linked to attacks killing ... at least 700"), never added to single incidents. */
   aggregate: boolean;
-  citation: { source: string; paragraph: number; quote: string };
+  citation: { source: string; paragraph: number; quote: string; page?: number };
 }
 
 type Kind = "killed" | "injured" | "killedOrInjured";
@@ -163,7 +163,7 @@ function segments(text: string): [number, number][] {
 }
 
 /** Casualty incidents stated in one sentence, each with figures, place, time and claimant where given. */
-export function extractFromSentence(chunk: Pick<Chunk, "source" | "paragraph" | "text">): Incident[] {
+export function extractFromSentence(chunk: Pick<Chunk, "source" | "paragraph" | "text" | "page">): Incident[] {
   const text = chunk.text;
   const mentions = findMentions(text);
   if (mentions.length === 0) return [];
@@ -192,7 +192,7 @@ export function extractFromSentence(chunk: Pick<Chunk, "source" | "paragraph" | 
         perpetrator: findPerpetrator(segment) ?? sentencePerpetrator,
         aggregate: AGGREGATE.test(segment),
       };
-      incidents.push({ summary: summarize(fields), ...fields, citation: { source: chunk.source, paragraph: chunk.paragraph, quote: text } });
+      incidents.push({ summary: summarize(fields), ...fields, citation: { source: chunk.source, paragraph: chunk.paragraph, quote: text, ...(chunk.page ? { page: chunk.page } : {}) } });
     }
   }
   return incidents;
