@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BriefbotError } from "../core/errors.js";
+import { MAX_FILE_BYTES } from "../core/ingest/corpus.js";
 
 const snowflake = z.string().regex(/^\d{15,25}$/, "must be a Discord id (digits only)");
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -11,6 +12,8 @@ const schema = z.object({
   DISCORD_API_URL: optional(z.string().url("must be a URL such as https://discord.com/api")),
   BRIEFBOT_CORPUS_DIR: optional(z.string()),
   BRIEFBOT_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)),
+  BRIEFBOT_EDITOR_ROLE: optional(z.string().max(100)),
+  BRIEFBOT_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(MAX_FILE_BYTES / 1024 / 1024, `must be at most ${MAX_FILE_BYTES / 1024 / 1024} (the largest brief the corpus reads)`)),
 });
 
 export interface BotConfig {
@@ -20,6 +23,9 @@ export interface BotConfig {
   apiUrl?: string;
   corpusDir?: string;
   cooldownSeconds: number;
+  /** Role (id or name) whose members may add and remove briefs, besides those with Manage Server. */
+  editorRole?: string;
+  maxUploadBytes: number;
 }
 
 /** Validates the environment; the message names each bad variable but never echoes a value (the token is secret). */
@@ -37,5 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     apiUrl: c.DISCORD_API_URL,
     corpusDir: c.BRIEFBOT_CORPUS_DIR,
     cooldownSeconds: c.BRIEFBOT_COOLDOWN_SECONDS ?? 5,
+    editorRole: c.BRIEFBOT_EDITOR_ROLE,
+    maxUploadBytes: Math.floor((c.BRIEFBOT_MAX_UPLOAD_MB ?? MAX_FILE_BYTES / 1024 / 1024) * 1024 * 1024),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Briefbot } from "../core/briefbot.js";
 import type { Incident } from "../core/extract/casualties.js";
 import type { Conversations } from "./conversations.js";
@@ -14,8 +14,16 @@ export interface FeedbackEntry {
 
 /** Everything a handler needs, built once at start and passed in (tests build their own). */
 export interface BotContext {
+  /** Swapped for a new one by reload(); handlers read it at the moment they answer. */
   briefbot: Briefbot;
   incidents: Incident[];
+  /** When the current briefbot was opened (its index built or loaded). */
+  indexedAt: Date;
+  /** Re-reads the corpus folder and swaps the new briefbot in; calls run one after another. */
+  reload: () => Promise<void>;
+  /** Who may add and remove briefs besides members with Manage Server: a role id or name. */
+  editorRole?: string;
+  maxUploadBytes: number;
   cooldown: Cooldown;
   conversations: Conversations;
   recordFeedback: (entry: FeedbackEntry) => void;
@@ -25,4 +33,6 @@ export interface BotContext {
 export interface SlashCommand {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  /** Suggestions while the user types an option marked autocomplete. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }

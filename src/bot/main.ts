@@ -10,6 +10,7 @@ import { loadConfig } from "./config.js";
 import { Conversations } from "./conversations.js";
 import { Cooldown } from "./cooldown.js";
 import type { BotContext } from "./context.js";
+import { reloader } from "./reload.js";
 
 const log = (message: string, error?: unknown) => console.error(`[briefbot] ${message}${error ? `: ${describeError(error)}` : ""}`);
 
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
   const ctx: BotContext = {
     briefbot,
     incidents: extractCasualties(briefbot.chunks),
+    indexedAt: new Date(),
+    reload: async () => {},
+    editorRole: config.editorRole,
+    maxUploadBytes: config.maxUploadBytes,
     cooldown: new Cooldown(config.cooldownSeconds),
     conversations: new Conversations(),
     recordFeedback: (entry) => {
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     },
     log,
   };
+  ctx.reload = reloader(ctx, log);
   const client = createClient({ apiUrl: config.apiUrl });
   const running = attachBot(client, ctx);
   // A stray error in one event (say, a malformed gateway payload) is logged; the bot keeps serving.

@@ -7,6 +7,7 @@ import { attachBot, createClient, type RunningBot } from "../../src/bot/bot.js";
 import type { BotContext, FeedbackEntry } from "../../src/bot/context.js";
 import { Conversations } from "../../src/bot/conversations.js";
 import { Cooldown } from "../../src/bot/cooldown.js";
+import { reloader } from "../../src/bot/reload.js";
 import type { Briefbot } from "../../src/core/briefbot.js";
 import { extractCasualties } from "../../src/core/extract/casualties.js";
 
@@ -16,7 +17,17 @@ export const IDS = {
   guild: "100000000000000003",
   channel: "100000000000000004",
   user: "100000000000000005",
+  editorRole: "100000000000000006",
 };
+
+/** Permissions of a plain member: view channels, send messages, use application commands (no Manage Server). */
+export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
+
+/** Who sends an interaction: the default is the guild owner's analyst with every permission. */
+export interface Sender {
+  roles?: string[];
+  permissions?: string;
+}
 
 export interface RecordedCall {
   method: string;
@@ -34,6 +45,15 @@ export const nextId = () => String(++snowflake);
 
 const botUser = { id: IDS.bot, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true };
 export const humanUser = { id: IDS.user, username: "analyst", discriminator: "0", global_name: "Analyst", avatar: null, bot: false };
+
+/** A slash command option as Discord sends it; a subcommand (type 1) nests its own options. */
+export interface SlashOption {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: SlashOption[];
+}
 
 /** Splits a multipart/form-data body into its JSON payload and its files. */
 function parseMultipart(body: Buffer, contentType: string): { json: any; files: { name: string; data: Buffer }[] } {
@@ -72,6 +92,7 @@ export class FakeDiscord {
   private seq = 0;
   private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   private readonly threads = new Map<string, any>();
+  private readonly attachments = new Map<string, { data: Buffer; contentType: string }>();
   port = 0;
   /** Answer thread creation with 403 Missing Permissions, as Discord does without Create Public Threads. */
   refuseThreads = false;
@@ -160,7 +181,10 @@ export class FakeDiscord {
       channels: [{ id: IDS.channel, type: 0, name: "briefing", position: 0, permission_overwrites: [] }],
       threads: [],
       members: [],
-      roles: [{ id: IDS.guild, name: "@everyone", permissions: "2199023255551", position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
+      roles: [
+        { id: IDS.guild, name: "@everyone", permissions: "2199023255551", position: 0, color: 0, hoist: false, managed: false, mentionable: false },
+        { id: IDS.editorRole, name: "Brief editors", permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false },
+      ],
       emojis: [],
       stickers: [],
       voice_states: [],
@@ -212,7 +236,12 @@ export class FakeDiscord {
       res.end(data === undefined ? undefined : JSON.stringify(data));
     };
     let m: RegExpMatchArray | null;
-    if (req.method === "GET" && path === "/gateway/bot") {
+    if (req.method === "GET" && (m = path.match(/^\/attachments\/(\d+)\//))) {
+      // Discord's CDN stand-in: the files users attached to their commands.
+      const file = this.attachments.get(m[1]!);
+      if (file) res.writeHead(200, { "content-type": file.contentType, "content-length": file.data.length }).end(file.data);
+      else json(404, { message: "Unknown attachment", code: 0 });
+    } else if (req.method === "GET" && path === "/gateway/bot") {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     } else if (req.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       json(200, (body as any[]).map((c) => ({ ...c, id: nextId(), application_id: IDS.app, version: "1" })));
@@ -253,8 +282,20 @@ export class FakeDiscord {
     }
   }
 
+  /**
+   * A file as a user attaches it to a slash command: served on this loopback server, described as
+   * Discord describes attachments (`size` can be set to what Discord would claim).
+   */
+  hostAttachment(filename: string, data: Buffer | Uint8Array, options: { contentType?: string; size?: number } = {}) {
+    const id = nextId();
+    const contentType = options.contentType ?? "application/octet-stream";
+    this.attachments.set(id, { data: Buffer.from(data), contentType });
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: options.size ?? data.length, url, proxy_url: url, content_type: contentType };
+  }
+
   /** The fields every interaction from the human user in the test guild carries. */
-  private interaction(type: number, channelId: string, data: unknown, extra: object = {}) {
+  private interaction(type: number, channelId: string, data: unknown, extra: object = {}, sender: Sender = {}) {
     const interaction = {
       id: nextId(),
       application_id: IDS.app,
@@ -264,7 +305,7 @@ export class FakeDiscord {
       guild_id: IDS.guild,
       channel_id: channelId,
       channel: { id: channelId, type: channelId === IDS.channel ? 0 : 11, guild_id: IDS.guild },
-      member: { user: humanUser, roles: [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      member: { user: humanUser, roles: sender.roles ?? [], permissions: sender.permissions ?? "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
       data,
       locale: "en-US",
       guild_locale: "en-US",
@@ -279,8 +320,14 @@ export class FakeDiscord {
   }
 
   /** Events a user would cause. */
-  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel) {
-    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options });
+  slashCommand(name: string, options: SlashOption[], channelId = IDS.channel, extra: { sender?: Sender; attachments?: { id: string }[] } = {}) {
+    const resolved = extra.attachments?.length ? { attachments: Object.fromEntries(extra.attachments.map((a) => [a.id, a])) } : undefined;
+    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options, ...(resolved ? { resolved } : {}) }, {}, extra.sender);
+  }
+
+  /** The user typing into an option marked autocomplete (the focused option carries `focused: true`). */
+  autocomplete(name: string, options: SlashOption[], sender?: Sender) {
+    return this.interaction(4, IDS.channel, { id: nextId(), name, type: 1, options }, {}, sender);
   }
 
   buttonClick(customId: string, message: { id: string; embeds?: unknown[] }) {
@@ -335,12 +382,17 @@ export async function startBotOnFake(ctx: BotContext): Promise<{ fake: FakeDisco
 
 /** A handler context over `briefbot` that records feedback and errors for assertions. */
 export function testContext(briefbot: Briefbot, feedback: FeedbackEntry[] = [], errors: string[] = []): BotContext {
-  return {
+  const ctx: BotContext = {
     briefbot,
     incidents: extractCasualties(briefbot.chunks),
+    indexedAt: new Date(),
+    reload: async () => {},
+    maxUploadBytes: 20 * 1024 * 1024,
     cooldown: new Cooldown(0),
     conversations: new Conversations(),
     recordFeedback: (entry) => feedback.push(entry),
     log: (message, error) => errors.push(`${message}: ${String(error)}`),
   };
+  ctx.reload = reloader(ctx, () => {});
+  return ctx;
 }
