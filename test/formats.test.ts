@@ -6,6 +6,7 @@ import { UnreadableDocument } from "../src/core/ingest/formats/extracted-documen
 import { htmlToText, MAX_NESTING } from "../src/core/ingest/formats/html.js";
 import { readDocument } from "../src/core/ingest/formats/read-document.js";
 import { citationLabel } from "../src/core/answer/answer.js";
+import { answerJson } from "../src/cli/format.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 import { makeDocx, makePdf, makeScannedPdf, makeZip } from "./helpers/documents.js";
 
@@ -87,6 +88,10 @@ describe("briefs as PDF, DOCX and HTML", () => {
     expect(pdf.text.slice(cited.start, cited.end)).toBe(cited.quote);
     expect(citationLabel(cited)).toBe("[security-report.pdf p.2 ¶6]");
     expect(border.answer).toContain("[security-report.pdf p.2 ¶6]");
+    // `ask --json` keeps its four contract fields first and adds the page.
+    const json = JSON.parse(answerJson(border)).citations[0];
+    expect(Object.keys(json)).toEqual(["source", "paragraph", "quote", "score", "page"]);
+    expect(json).toMatchObject({ source: "security-report.pdf", paragraph: 6, page: 2 });
     // /source shows the paragraph a PDF reader finds on page 2.
     expect(bot.paragraph(6, "security-report.pdf")).toMatchObject({ text: BORDER, page: 2 });
   });
