@@ -89,6 +89,8 @@ describe("/briefs: the team manages the corpus from Discord", () => {
     const answer = await ask("How many soldiers were killed near Kandahar?");
     expect(answer).toContain("> On 3 March a convoy was attacked on the highway near Kandahar");
     expect(answer).toContain("[convoy-report.pdf p.2 ¶4]");
+    const source = await replyTo(fake.slashCommand("source", [{ name: "paragraph", type: 4, value: 4 }, { name: "file", type: 3, value: "convoy-report.pdf" }]));
+    expect(source.embeds![0]).toMatchObject({ title: "convoy-report.pdf p.2 ¶4", description: CONVOY });
   });
 
   it("a member with the editor role adds a DOCX; its unsafe name is sanitised", async () => {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../src/core/briefbot.js";
@@ -31,7 +31,6 @@ beforeAll(async () => {
   const dir = await tempDir();
   corpusDir = join(dir, "corpus");
   cacheDir = join(dir, "cache");
-  const { mkdir } = await import("node:fs/promises");
   await mkdir(corpusDir);
   await writeFile(join(corpusDir, "security-report.pdf"), await makePdf(pdfPages));
   await writeFile(
@@ -121,6 +120,17 @@ describe("briefs as PDF, DOCX and HTML", () => {
     const again = await Briefbot.open({ corpusDir, cacheDir, embedder: await realEmbedder() });
     expect(again.corpus.documents.find((d) => d.source === "security-report.pdf")!.text).toBe(kept);
     expect(again.indexStatus.action).toBe("loaded");
+  });
+
+  it("drops the kept text of a brief once it leaves the folder", async () => {
+    await rename(join(corpusDir, "border-post.html"), join(corpusDir, "..", "border-post.html"));
+    await Briefbot.open({ corpusDir, cacheDir, embedder: await realEmbedder() });
+    expect((await readdir(join(cacheDir, "extracted"))).sort()).toEqual([
+      "infrastructure.docx.json",
+      "infrastructure.docx.txt",
+      "security-report.pdf.json",
+      "security-report.pdf.txt",
+    ]);
   });
 });
 

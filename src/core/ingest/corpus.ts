@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { BriefbotError } from "../errors.js";
-import { readDocumentCached } from "./formats/extraction-cache.js";
+import { pruneExtractedTexts, readDocumentCached } from "./formats/extraction-cache.js";
 import { type PageRange, UnreadableDocument } from "./formats/extracted-document.js";
 import { BRIEF_EXTENSIONS, isBriefFile } from "./formats/read-document.js";
 
@@ -74,6 +74,8 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       skipped.push({ source: name, reason });
     }
   }
+
+  await pruneExtractedTexts(options.extractedDir, names);
 
   if (documents.length === 0) {
     const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).join("; ")})` : "";

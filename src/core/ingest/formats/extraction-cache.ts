@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ExtractedText, PageRange } from "./extracted-document.js";
 import { readDocument } from "./read-document.js";
@@ -50,4 +50,12 @@ export async function readDocumentCached(name: string, bytes: Uint8Array, cacheD
     // A read-only cache only costs re-extraction next time.
   }
   return extracted;
+}
+
+/** Deletes kept text of files no longer in the corpus, so a removed brief's text does not linger in the cache. */
+export async function pruneExtractedTexts(cacheDir: string | undefined, currentNames: string[]): Promise<void> {
+  if (!cacheDir) return;
+  const keep = new Set(currentNames.flatMap((name) => [`${name}.txt`, `${name}.json`]));
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(entries.filter((entry) => !keep.has(entry)).map((entry) => unlink(join(cacheDir, entry)).catch(() => {})));
 }
