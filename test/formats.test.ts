@@ -145,6 +145,12 @@ describe("format readers on hostile input", () => {
     await expect(readDocument("hostile.html", hostile)).rejects.toThrow(/nests its elements more than 1000 deep/);
   });
 
+  it("tables become one line a row, also when each cell holds paragraphs (as DOCX tables do)", async () => {
+    const docx = await makeDocx([{ text: "Casualties by district." }, { table: [["District", "Killed"], ["Nad Ali", "12"]] }]);
+    expect((await readDocument("table.docx", docx)).text).toBe("Casualties by district.\n\nDistrict | Killed\nNad Ali | 12");
+    expect(htmlToText("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>two</p><p>lines</p></td></tr></table><p>After.</p>")).toBe("A | B\n1 | two lines\n\nAfter.");
+  });
+
   it("HTML in a legacy encoding is decoded as it declares", async () => {
     const latin1 = Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 near the border</p></body></html>', "latin1");
     expect((await readDocument("page.htm", latin1)).text).toBe("Café near the border");

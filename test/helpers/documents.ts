@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from "node:zlib";
-import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
 /** Wraps a paragraph at about `width` characters, as a word processor would lay it out. */
@@ -48,18 +48,21 @@ export async function makeScannedPdf(pageCount = 2): Promise<Uint8Array> {
 export interface DocxBlock {
   heading?: 1 | 2;
   bullet?: boolean;
-  text: string;
+  text?: string;
+  /** A table, row by row; each cell one paragraph. */
+  table?: string[][];
 }
 
 /** A real Word document (the `docx` package writes what Word writes). */
 export async function makeDocx(blocks: DocxBlock[]): Promise<Buffer> {
-  const children = blocks.map(
-    (b) =>
-      new Paragraph({
-        text: b.text,
-        ...(b.heading ? { heading: b.heading === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 } : {}),
-        ...(b.bullet ? { bullet: { level: 0 } } : {}),
-      }),
+  const children = blocks.map((b) =>
+    b.table
+      ? new Table({ rows: b.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) })
+      : new Paragraph({
+          text: b.text,
+          ...(b.heading ? { heading: b.heading === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 } : {}),
+          ...(b.bullet ? { bullet: { level: 0 } } : {}),
+        }),
   );
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }

@@ -38,6 +38,7 @@ export function htmlToText(html: string): string {
   let mainDepth = 0;
   let preDepth = 0;
   let depth = 0;
+  let rowDepth = 0; // inside a table row, blocks (a DOCX cell's <p>) are part of the row's one line
 
   const emit = (text: string, kind: string) => {
     const joined = kind === lastKind && (kind === "li" || kind === "row");
@@ -75,9 +76,12 @@ export function htmlToText(html: string): string {
         if (name === "main" || name === "article") mainDepth++;
         if (name === "pre") preDepth++;
         if (!reading()) return;
-        if (BLOCKS.has(name)) {
+        if (rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
+          inline.push(" ");
+        } else if (BLOCKS.has(name)) {
           flush();
           open.push(name);
+          if (name === "tr") rowDepth++;
         } else if (name === "br") {
           inline.push(LINE_BREAK);
         } else if ((name === "td" || name === "th") && inline.join("").trim()) {
@@ -89,10 +93,13 @@ export function htmlToText(html: string): string {
       },
       onclosetag(name) {
         depth = Math.max(0, depth - 1);
-        if (reading() && BLOCKS.has(name)) {
+        if (reading() && rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
+          inline.push(" ");
+        } else if (reading() && BLOCKS.has(name)) {
           flush();
           const at = open.lastIndexOf(name);
           if (at >= 0) while (open.length > at) open.pop();
+          if (name === "tr") rowDepth = Math.max(0, rowDepth - 1);
         }
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === "main" || name === "article") mainDepth = Math.max(0, mainDepth - 1);
