@@ -145,6 +145,36 @@ describe("format readers on hostile input", () => {
     await expect(readDocument("hostile.html", hostile)).rejects.toThrow(/nests its elements more than 1000 deep/);
   });
 
+  it("damaged copies of each format are read or refused, never crash or leave a stray rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    let seed = 7;
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n);
+    const originals: [string, Buffer][] = [
+      ["f.pdf", Buffer.from(await makePdf(pdfPages))],
+      ["f.docx", await makeDocx([{ heading: 1, text: "Title" }, { text: DAM }, { table: [["a", "b"]] }])],
+      ["f.html", Buffer.from("<main><h1>T</h1><p>Para <b>bold</b></p><ul><li>x</li></ul><table><tr><td>1</td></tr></table></main>")],
+    ];
+    const outcomes: string[] = [];
+    try {
+      for (const [name, original] of originals) {
+        for (let i = 0; i < 40; i++) {
+          const damaged = Buffer.from(original);
+          for (let k = 0; k <= random(20); k++) damaged[random(damaged.length)] = random(256);
+          const cut = i % 2 ? damaged : damaged.subarray(0, random(damaged.length));
+          outcomes.push(await readDocument(name, cut).then(() => "read", (error) => (error instanceof UnreadableDocument ? "refused" : `threw ${error}`)));
+        }
+      }
+      await new Promise((r) => setTimeout(r, 200)); // let any stray promise from a reader library settle
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(outcomes.filter((o) => o !== "read" && o !== "refused")).toEqual([]);
+    expect(outcomes).toContain("refused");
+    expect(unhandled).toEqual([]);
+  });
+
   it("tables become one line a row, also when each cell holds paragraphs (as DOCX tables do)", async () => {
     const docx = await makeDocx([{ text: "Casualties by district." }, { table: [["District", "Killed"], ["Nad Ali", "12"]] }]);
     expect((await readDocument("table.docx", docx)).text).toBe("Casualties by district.\n\nDistrict | Killed\nNad Ali | 12");
