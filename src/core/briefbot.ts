@@ -56,7 +56,8 @@ export class Briefbot {
     const corpus = await loadCorpus(corpusDir, { extractedDir: join(cacheDir, "extracted") });
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     const { paragraphs, chunks } = chunkDocuments(corpus.documents);
-    assignPages(corpus.documents, [...paragraphs, ...chunks]);
+    assignPages(corpus.documents, paragraphs);
+    assignPages(corpus.documents, chunks);
     const identity = {
       corpusHash: corpus.hash,
       model: options.embedder.id,
