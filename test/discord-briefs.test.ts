@@ -114,6 +114,18 @@ describe("/briefs: the team manages the corpus from Discord", () => {
     expect(await readdir(corpusDir)).toContain("convoy-report.pdf");
   });
 
+  it("the editor role can be configured by id as well", async () => {
+    ctx.editorRole = IDS.editorRole;
+    try {
+      const refused = await replyTo(removeCommand("nothing.md", plainMember));
+      expect(refused.content).toMatch(new RegExp(`^Only members with the <@&${IDS.editorRole}> role or the Manage Server permission`));
+      const allowed = await replyTo(removeCommand("nothing.md", editor));
+      expect(allowed.content).toBe("There is no brief named nothing.md. `/briefs list` shows them all.");
+    } finally {
+      ctx.editorRole = "Brief editors";
+    }
+  });
+
   it("refuses a file type briefbot cannot read, before downloading it", async () => {
     const before = downloads().length;
     const reply = await replyTo(upload("slides.pptx", Buffer.from("PK\u0003\u0004")));
