@@ -39,10 +39,10 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
 
   it("deploy-commands registers the slash commands in the guild", async () => {
     const config = loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: IDS.app, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: fake.apiUrl });
-    expect(await deployCommands(config)).toBe(5);
+    expect(await deployCommands(config)).toBe(6);
     const put = await fake.waitFor((c) => c.method === "PUT");
     expect(put.path).toBe(`/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "brief", "casualties", "source", "digest"]);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "brief", "casualties", "source", "digest", "briefs"]);
   });
 
   let askMessage: { id: string; embeds: unknown[] };

@@ -70,7 +70,7 @@ describe("persisted HNSW index", () => {
     const dir = await tempDir();
     await mkdir(join(dir, "empty"));
     const embedder = await realEmbedder();
-    await expect(Briefbot.open({ corpusDir: join(dir, "empty"), embedder })).rejects.toThrow(/no readable \.md or \.txt brief/);
+    await expect(Briefbot.open({ corpusDir: join(dir, "empty"), embedder })).rejects.toThrow(/no readable brief \(\.md, \.txt, \.pdf, \.docx, \.html, \.htm\)/);
 
     await mkdir(join(dir, "mixed"));
     await writeFile(join(dir, "mixed", "bad.txt"), Buffer.from([0xff, 0xfe, 0x00, 0xd8]));

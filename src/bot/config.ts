@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BriefbotError } from "../core/errors.js";
+import { MAX_FILE_BYTES } from "../core/ingest/corpus.js";
 
 const snowflake = z.string().regex(/^\d{15,25}$/, "must be a Discord id (digits only)");
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -17,6 +18,8 @@ const schema = z.object({
   BRIEFBOT_QUEUE_PER_USER: optional(z.coerce.number().int().min(1).max(1000)),
   BRIEFBOT_QUEUE: optional(z.enum(["on", "off"], { error: "must be on or off" })),
   BRIEFBOT_DRAIN_SECONDS: optional(z.coerce.number().min(0).max(3600)),
+  BRIEFBOT_EDITOR_ROLE: optional(z.string().max(100)),
+  BRIEFBOT_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(MAX_FILE_BYTES / 1024 / 1024, `must be at most ${MAX_FILE_BYTES / 1024 / 1024} (the largest brief the corpus reads)`)),
 });
 
 export interface BotConfig {
@@ -32,6 +35,9 @@ export interface BotConfig {
   cooldownSeconds: number;
   queue: { maxPending: number; maxPerUser: number; enabled: boolean };
   drainSeconds: number;
+  /** Role (id or name) whose members may add and remove briefs, besides those with Manage Server. */
+  editorRole?: string;
+  maxUploadBytes: number;
 }
 
 /** Validates the environment; the message names each bad variable but never echoes a value (the token is secret). */
@@ -54,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     cooldownSeconds: c.BRIEFBOT_COOLDOWN_SECONDS ?? 5,
     queue: { maxPending: c.BRIEFBOT_QUEUE_MAX ?? 100, maxPerUser: c.BRIEFBOT_QUEUE_PER_USER ?? 2, enabled: c.BRIEFBOT_QUEUE !== "off" },
     drainSeconds: c.BRIEFBOT_DRAIN_SECONDS ?? 20,
+    editorRole: c.BRIEFBOT_EDITOR_ROLE,
+    maxUploadBytes: Math.floor((c.BRIEFBOT_MAX_UPLOAD_MB ?? MAX_FILE_BYTES / 1024 / 1024) * 1024 * 1024),
   };
 }

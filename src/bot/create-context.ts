@@ -14,6 +14,9 @@ export interface ContextOptions {
   access?: AccessPolicy;
   /** The bot's database; null keeps threads and votes in memory. */
   db?: Db | null;
+  /** Role (id or name) whose members may add and remove briefs, besides those with Manage Server. */
+  editorRole?: string;
+  maxUploadBytes?: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -24,6 +27,11 @@ export function createContext(briefbot: Briefbot, options: ContextOptions): BotC
   return {
     briefbot,
     incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
+    indexedAt: new Date(),
+    // Replaced by a real reloader where the corpus can change (npm start, tests of /briefs).
+    reload: async () => {},
+    ...(options.editorRole ? { editorRole: options.editorRole } : {}),
+    maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
     cooldown: new Cooldown(options.cooldownSeconds ?? 5),
     queue: queue.enabled ? new WorkQueue(queue) : unboundedQueue(),
     access: options.access ?? OPEN_ACCESS,

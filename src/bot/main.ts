@@ -8,6 +8,7 @@ import { loadConfig } from "./config.js";
 import { createContext } from "./create-context.js";
 import { FATAL_EXIT_CODE } from "./gateway-close.js";
 import { openDatabase } from "./storage/database.js";
+import { reloader } from "./reload.js";
 
 const log = (message: string, error?: unknown) => console.error(`[briefbot] ${message}${error ? `: ${describeError(error)}` : ""}`);
 
@@ -24,8 +25,11 @@ async function main(): Promise<void> {
     queue: config.queue,
     access: { guildIds: new Set(config.guildIds), requiredRoleId: config.requiredRoleId },
     db: openDatabase(databaseFile(), log),
+    editorRole: config.editorRole,
+    maxUploadBytes: config.maxUploadBytes,
     log,
   });
+  ctx.reload = reloader(ctx, log);
   if (!config.queue.enabled) log("BRIEFBOT_QUEUE=off: answers run all at once, without limits (for measurements only)");
   const client = createClient({ apiUrl: config.apiUrl });
   let exiting = false;

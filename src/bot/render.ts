@@ -90,7 +90,7 @@ export function paragraphEmbeds(paragraphs: Paragraph[]): EmbedBuilder[] {
   const embeds: EmbedBuilder[] = [];
   let total = 0;
   for (const p of paragraphs.slice(0, 10)) {
-    const title = clamp(`${p.source} ¶${p.paragraph}`, LIMITS.title);
+    const title = clamp(citationLabel(p).slice(1, -1), LIMITS.title);
     const room = Math.min(LIMITS.description, LIMITS.embedTotal - total - title.length);
     if (room < 100) break;
     const body = clamp(escapeMarkdown(p.text.replace(/[ \t]+/g, " ")), room);

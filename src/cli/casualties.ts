@@ -1,7 +1,9 @@
 import { extractCasualtiesFrom, formatFigure, type Incident } from "../core/extract/casualties.js";
+import { join } from "node:path";
 import { loadCorpus } from "../core/ingest/corpus.js";
 import { chunkDocuments } from "../core/ingest/chunker.js";
-import { DEFAULT_CORPUS_DIR } from "../core/briefbot.js";
+import { DEFAULT_CORPUS_DIR, defaultCacheDir } from "../core/briefbot.js";
+import { assignPages } from "../core/ingest/pages.js";
 import { citationLabel } from "../core/answer/answer.js";
 import { type CliOptions, log } from "./context.js";
 
@@ -27,9 +29,14 @@ export function incidentJson(i: Incident) {
 
 /** Casualty extraction needs no model: it reads the sentences of the corpus directly. */
 export async function casualtiesCommand(options: CliOptions): Promise<number> {
-  const corpus = await loadCorpus(options.corpus ?? DEFAULT_CORPUS_DIR);
+  const dir = options.corpus ?? DEFAULT_CORPUS_DIR;
+  // The same extracted text (of PDFs, DOCX, HTML) as `ask` quotes from.
+  const corpus = await loadCorpus(dir, { extractedDir: join(defaultCacheDir(dir), "extracted") });
   for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
-  const incidents = extractCasualtiesFrom(chunkDocuments(corpus.documents));
+  const chunked = chunkDocuments(corpus.documents);
+  assignPages(corpus.documents, chunked.chunks);
+  assignPages(corpus.documents, chunked.paragraphs);
+  const incidents = extractCasualtiesFrom(chunked);
   if (options.json) {
     process.stdout.write(JSON.stringify(incidents.map(incidentJson), null, 2) + "\n");
     return 0;

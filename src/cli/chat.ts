@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline/promises";
+import { citationLabel } from "../core/answer/answer.js";
 import { describeError } from "../core/errors.js";
 import { answerText } from "./format.js";
 import { type CliOptions, openBot } from "./context.js";
@@ -25,7 +26,7 @@ export async function chatCommand(options: CliOptions): Promise<number> {
       const paragraph = /^\d+$/.test(n) ? bot.paragraph(Number(n), file) : undefined;
       console.log(
         paragraph
-          ? `[${paragraph.source} ¶${paragraph.paragraph}]\n${paragraph.text}`
+          ? `${citationLabel(paragraph)}\n${paragraph.text}`
           : `No paragraph “${n}” in ${file ?? "the brief"}. Use /source N [file], e.g. /source 2.`,
       );
     } else {

@@ -6,7 +6,8 @@ export function answerJson(answer: Answer, error?: string): string {
     question: answer.question,
     answered: answer.answered,
     answer: answer.answer,
-    citations: answer.citations.map(({ source, paragraph, quote, score }) => ({ source, paragraph, quote, score })),
+    // The four contract fields first; `page` only for paged sources (PDF).
+    citations: answer.citations.map(({ source, paragraph, quote, score, page }) => ({ source, paragraph, quote, score, ...(page ? { page } : {}) })),
     ...(error ? { error } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Chunk, CHUNKER_VERSION, chunkDocuments, embeddingInput, type Paragraph } from "./ingest/chunker.js";
 import { type Corpus, loadCorpus } from "./ingest/corpus.js";
+import { assignPages } from "./ingest/pages.js";
 import type { Embedder } from "./index/embedder.js";
 import { LexicalIndex } from "./index/lexical-index.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
@@ -65,10 +66,13 @@ export class Briefbot {
 
   static async open(options: OpenOptions): Promise<Briefbot> {
     const log = options.log ?? (() => {});
-    const corpus = await loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
+    const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
+    const cacheDir = options.cacheDir ?? defaultCacheDir(corpusDir);
+    const corpus = await loadCorpus(corpusDir, { extractedDir: join(cacheDir, "extracted") });
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     const { paragraphs, chunks } = chunkDocuments(corpus.documents, { plainText: options.plainText });
-    const cacheDir = options.cacheDir ?? defaultCacheDir(corpus.dir);
+    assignPages(corpus.documents, paragraphs);
+    assignPages(corpus.documents, chunks);
     const identity = {
       corpusHash: corpus.hash,
       model: options.embedder.id,

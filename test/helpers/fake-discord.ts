@@ -6,6 +6,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import { type AttachOptions, attachBot, createClient, type RunningBot } from "../../src/bot/bot.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { type ContextOptions, createContext } from "../../src/bot/create-context.js";
+import { reloader } from "../../src/bot/reload.js";
 import type { Briefbot } from "../../src/core/briefbot.js";
 import { discordLimitViolations } from "./discord-limits.js";
 
@@ -17,7 +18,15 @@ export const IDS = {
   user: "100000000000000005",
   /** A "briefing" role that exists in the test guild. */
   role: "100000000000000006",
+  editorRole: "100000000000000009",
 };
+
+/** Permissions of a plain member: view channels, send messages, use application commands (no Manage Server). */
+export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
+
+/** Who sends an interaction: the default is the guild owner's analyst with every permission. */
+/** Who sends an interaction: roles and permissions in the guild (see Origin). */
+export type Sender = Origin;
 
 export interface RecordedCall {
   method: string;
@@ -48,6 +57,8 @@ export interface Origin {
   /** null: a direct message. */
   guildId?: string | null;
   roles?: string[];
+  /** The member's permissions in the guild, as Discord's bit-set string. */
+  permissions?: string;
 }
 
 let snowflake = 200000000000000000n;
@@ -55,6 +66,15 @@ export const nextId = () => String(++snowflake);
 
 const botUser = { id: IDS.bot, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true };
 export const humanUser = { id: IDS.user, username: "analyst", discriminator: "0", global_name: "Analyst", avatar: null, bot: false };
+
+/** A slash command option as Discord sends it; a subcommand (type 1) nests its own options. */
+export interface SlashOption {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: SlashOption[];
+}
 
 /** Splits a multipart/form-data body into its JSON payload and its files. */
 function parseMultipart(body: Buffer, contentType: string): { json: any; files: { name: string; data: Buffer }[] } {
@@ -93,6 +113,7 @@ export class FakeDiscord {
   private seq = 0;
   private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   private readonly threads = new Map<string, any>();
+  private readonly attachments = new Map<string, { data: Buffer; contentType: string }>();
   port = 0;
   /** Answer thread creation with 403 Missing Permissions, as Discord does without Create Public Threads. */
   refuseThreads = false;
@@ -214,6 +235,7 @@ export class FakeDiscord {
       roles: [
         { id: IDS.guild, name: "@everyone", permissions: "2199023255551", position: 0, color: 0, hoist: false, managed: false, mentionable: false },
         { id: IDS.role, name: "briefing", permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false },
+        { id: IDS.editorRole, name: "Brief editors", permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false },
       ],
       emojis: [],
       stickers: [],
@@ -286,7 +308,12 @@ export class FakeDiscord {
     };
     let m: RegExpMatchArray | null;
     const violations = body ? discordLimitViolations(body, path) : [];
-    if (fault && !fault.afterWork) {
+    if (req.method === "GET" && (m = path.match(/^\/attachments\/(\d+)\//))) {
+      // Discord's CDN stand-in: the files users attached to their commands.
+      const file = this.attachments.get(m[1]!);
+      if (file) res.writeHead(200, { "content-type": file.contentType, "content-length": file.data.length }).end(file.data);
+      else json(404, { message: "Unknown attachment", code: 0 });
+    } else if (fault && !fault.afterWork) {
       if (fault.status === 429) json(429, { message: "You are being rate limited.", retry_after: fault.retryAfter ?? 0.05, global: false }, { "retry-after": String(fault.retryAfter ?? 0.05), "x-ratelimit-scope": "user" });
       else json(fault.status, { message: "Server error", code: 0 });
     } else if (violations.length && req.method !== "PUT") {
@@ -351,6 +378,18 @@ export class FakeDiscord {
     }
   }
 
+  /**
+   * A file as a user attaches it to a slash command: served on this loopback server, described as
+   * Discord describes attachments (`size` can be set to what Discord would claim).
+   */
+  hostAttachment(filename: string, data: Buffer | Uint8Array, options: { contentType?: string; size?: number } = {}) {
+    const id = nextId();
+    const contentType = options.contentType ?? "application/octet-stream";
+    this.attachments.set(id, { data: Buffer.from(data), contentType });
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: options.size ?? data.length, url, proxy_url: url, content_type: contentType };
+  }
+
   /** The fields every interaction from the human user in the test guild carries. */
   private interaction(type: number, channelId: string, data: unknown, extra: object = {}, origin: Origin = {}) {
     const user = { ...humanUser, ...origin.user };
@@ -359,7 +398,7 @@ export class FakeDiscord {
       ? {
           guild_id: guildId,
           channel: { id: channelId, type: channelId === IDS.channel ? 0 : 11, guild_id: guildId },
-          member: { user, roles: origin.roles ?? [], permissions: "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          member: { user, roles: origin.roles ?? [], permissions: origin.permissions ?? "2199023255551", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
           authorizing_integration_owners: { "0": guildId },
           context: 0,
         }
@@ -385,8 +424,15 @@ export class FakeDiscord {
   }
 
   /** Events a user would cause. */
-  slashCommand(name: string, options: { name: string; type: number; value: unknown }[], channelId = IDS.channel, origin: Origin = {}) {
-    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options }, {}, origin);
+  slashCommand(name: string, options: SlashOption[], channelId = IDS.channel, extra: Origin & { sender?: Sender; attachments?: { id: string }[] } = {}) {
+    const resolved = extra.attachments?.length ? { attachments: Object.fromEntries(extra.attachments.map((a) => [a.id, a])) } : undefined;
+    const { sender, attachments: _attachments, ...origin } = extra;
+    return this.interaction(2, channelId, { id: nextId(), name, type: 1, options, ...(resolved ? { resolved } : {}) }, {}, { ...origin, ...sender });
+  }
+
+  /** The user typing into an option marked autocomplete (the focused option carries `focused: true`). */
+  autocomplete(name: string, options: SlashOption[], sender?: Sender) {
+    return this.interaction(4, IDS.channel, { id: nextId(), name, type: 1, options }, {}, sender);
   }
 
   buttonClick(customId: string, message: { id: string; embeds?: unknown[] }, origin: Origin = {}) {
@@ -442,7 +488,9 @@ export async function startBotOnFake(
   };
 }
 
-/** A handler context over `briefbot` (no cooldown, threads and votes in memory) that records logged errors for assertions. */
+/** A handler context over `briefbot` (no cooldown, threads and votes in memory, a real reloader) that records logged errors for assertions. */
 export function testContext(briefbot: Briefbot, errors: string[] = [], options: Partial<ContextOptions> = {}): BotContext {
-  return createContext(briefbot, { cooldownSeconds: 0, log: (message, error) => errors.push(`${message}: ${String(error)}`), ...options });
+  const ctx = createContext(briefbot, { cooldownSeconds: 0, log: (message, error) => errors.push(`${message}: ${String(error)}`), ...options });
+  ctx.reload = reloader(ctx, () => {});
+  return ctx;
 }

@@ -49,6 +49,16 @@ function memberRoles(interaction: Interaction): string[] {
 }
 
 export async function onInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    try {
+      await commandsByName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
+    } catch (error) {
+      // Suggestions are a convenience: a failure leaves the list empty and is logged.
+      ctx.log(`autocomplete ${interaction.id} failed`, error);
+      await interaction.respond([]).catch(() => {});
+    }
+    return;
+  }
   if (!interaction.isRepliable()) return;
   try {
     const refusal = accessRefusal({ guildId: interaction.guildId, roles: memberRoles(interaction) }, ctx.access);

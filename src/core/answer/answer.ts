@@ -12,6 +12,8 @@ import { explainRefusal } from "./refusal-message.js";
 export interface Citation {
   source: string;
   paragraph: number;
+  /** The page the quote starts on, for paged formats (PDF). */
+  page?: number;
   /** Exact slice of the source file: corpus text.slice(start, end). */
   quote: string;
   /** Cosine similarity between question and quote. */
@@ -73,8 +75,9 @@ export const RANKING = {
   maxQuoteChars: 420,
 };
 
-export function citationLabel(c: { source: string; paragraph: number }): string {
-  return `[${c.source} ¶${c.paragraph}]`;
+/** "[file ¶n]", or "[file.pdf p.3 ¶n]" when the source has pages; ¶n counts paragraphs over the whole file, as /source does. */
+export function citationLabel(c: { source: string; paragraph: number; page?: number }): string {
+  return `[${c.source}${c.page ? ` p.${c.page}` : ""} ¶${c.paragraph}]`;
 }
 
 // "and how many were injured there?", "what about the school?": a question that leans on the one before.
@@ -244,6 +247,7 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
       start,
       end,
       attribution: attribute(quote),
+      ...(chunk.page ? { page: chunk.page } : {}),
     };
   });
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");

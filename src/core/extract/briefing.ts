@@ -13,6 +13,8 @@ export interface BriefingPoint {
   aspect: Aspect;
   source: string;
   paragraph: number;
+  /** The page the quote starts on, for paged formats (PDF). */
+  page?: number;
   quote: string;
   attribution: Attribution;
 }
@@ -103,7 +105,7 @@ export async function buildBriefing(bot: Briefbot, rawTopic?: string): Promise<B
   const add = (aspect: Aspect, chunk: Chunk | undefined) => {
     if (!chunk || used.has(chunk.id)) return;
     used.add(chunk.id);
-    points.push({ aspect, source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text, attribution: attribute(chunk.text) });
+    points.push({ aspect, source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text, attribution: attribute(chunk.text), ...(chunk.page ? { page: chunk.page } : {}) });
   };
   const poolIds = new Set(pool.map((c) => c.id));
   for (const [aspect, cue] of ASPECT_QUERIES) {

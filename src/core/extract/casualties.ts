@@ -8,6 +8,8 @@ export interface IncidentCitation {
   source: string;
   paragraph: number;
   quote: string;
+  /** The page, for paged formats (PDF). */
+  page?: number;
 }
 
 /** An earlier or disputed figure for an incident, each with the quote that states it. */

@@ -122,7 +122,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     return { place, placeLevel, when, whenRelative };
   };
 
-  const citationOf = (chunk: Chunk): IncidentCitation => ({ source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text });
+  const citationOf = (chunk: Chunk): IncidentCitation => ({ source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text, ...(chunk.page ? { page: chunk.page } : {}) });
 
   const newDraft = (chunk: Chunk, where: Located, aggregate: boolean): Draft => {
     const block = paragraphs[chunk.block]!;

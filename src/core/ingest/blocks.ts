@@ -4,6 +4,8 @@ export interface Span {
   start: number;
   end: number;
   text: string;
+  /** The page the span starts on, for paged formats (PDF); set by assignPages. */
+  page?: number;
 }
 
 /**

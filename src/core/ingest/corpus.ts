@@ -2,11 +2,21 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { BriefbotError } from "../errors.js";
+import { pruneExtractedTexts, readDocumentCached } from "./formats/extraction-cache.js";
+import { type PageRange, UnreadableDocument } from "./formats/extracted-document.js";
+import { BRIEF_EXTENSIONS, isBriefFile } from "./formats/read-document.js";
 
-/** One file of the brief, its text exactly as on disk (decoded as UTF-8). */
+/** One file of the brief: its text exactly as on disk (decoded as UTF-8), or as extracted from a PDF, DOCX or HTML file. */
 export interface SourceDocument {
   source: string;
   text: string;
+  /** For paged formats (PDF): each page's character range in `text`. */
+  pages?: PageRange[];
+}
+
+export interface LoadCorpusOptions {
+  /** Where extracted text of PDF, DOCX and HTML files is kept (see extraction-cache.ts); unset: extract every time. */
+  extractedDir?: string;
 }
 
 export interface Corpus {
@@ -19,20 +29,20 @@ export interface Corpus {
 }
 
 const TEXT_FILE = /\.(md|txt)$/i;
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export async function loadCorpus(dir: string): Promise<Corpus> {
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
   const absolute = resolve(dir);
   let names: string[];
   try {
     names = (await readdir(absolute, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && TEXT_FILE.test(entry.name) && !entry.name.startsWith("."))
+      .filter((entry) => entry.isFile() && isBriefFile(entry.name) && !entry.name.startsWith("."))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
     throw new BriefbotError(
       `Cannot read the corpus folder ${absolute}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. ` +
-        "Pass an existing folder of .md/.txt files with --corpus DIR.",
+        `Pass an existing folder of briefs (${BRIEF_EXTENSIONS.join(", ")}) with --corpus DIR.`,
       "CORPUS",
     );
   }
@@ -48,6 +58,11 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
         continue;
       }
       const bytes = await readFile(join(absolute, name));
+      if (!TEXT_FILE.test(name)) {
+        const { text, pages } = await readDocumentCached(name, bytes, options.extractedDir);
+        documents.push(pages ? { source: name, text, pages } : { source: name, text });
+        continue;
+      }
       const text = decoder.decode(bytes).replace(/^\uFEFF/, "");
       if (text.trim() === "") {
         skipped.push({ source: name, reason: "the file is empty" });
@@ -56,15 +71,17 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       documents.push({ source: name, text });
     } catch (error) {
       const reason =
-        error instanceof TypeError ? "not valid UTF-8 text" : `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+        error instanceof UnreadableDocument ? error.message : error instanceof TypeError ? "not valid UTF-8 text" : `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
       skipped.push({ source: name, reason });
     }
   }
 
+  await pruneExtractedTexts(options.extractedDir, names);
+
   if (documents.length === 0) {
     const why = skipped.length ? ` (skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).join("; ")})` : "";
     throw new BriefbotError(
-      `The corpus folder ${absolute} has no readable .md or .txt brief${why}. Drop a brief into it and try again.`,
+      `The corpus folder ${absolute} has no readable brief (${BRIEF_EXTENSIONS.join(", ")})${why}. Drop a brief into it and try again.`,
       "CORPUS",
     );
   }

@@ -1,0 +1,140 @@
+import { Parser } from "htmlparser2";
+import { type ExtractedText, UnreadableDocument } from "./extracted-document.js";
+
+/** Page furniture and code, never brief text. */
+const SKIPPED = new Set(["head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "iframe", "object", "svg", "canvas", "math"]);
+
+/** Elements that start and end a block of text. */
+const BLOCKS = new Set([
+  "address", "article", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+  "tfoot", "thead", "tr", "ul",
+]);
+
+const HEADING = /^h([1-6])$/;
+/**
+ * Real pages nest a few dozen elements deep. The parser's cost grows with the square of the depth,
+ * so a hostile page of nested tags is refused before it can stall the process.
+ */
+export const MAX_NESTING = 1_000;
+
+/** Stands in for <br> while runs of whitespace are collapsed (a private-use character, which \s does not match). */
+const LINE_BREAK = "\uE000";
+
+/**
+ * HTML (a saved web page, or mammoth's rendering of a DOCX) as Markdown-like text the chunker reads
+ * by structure: headings as `#` lines, blocks separated by blank lines, list items as `- ` lines,
+ * table rows as `a | b` lines. Navigation, footers, scripts and forms are dropped; when the page has
+ * a <main> or <article>, only that is read. Streaming (no DOM), so a huge page costs little memory and
+ * no recursion; nesting deeper than MAX_NESTING is refused.
+ */
+export function htmlToText(html: string): string {
+  const onlyMain = /<(main|article)[\s>]/i.test(html);
+  const out: string[] = [];
+  let lastKind = "";
+  let inline: string[] = [];
+  const open: string[] = []; // open block elements, outermost first
+  let skipDepth = 0;
+  let mainDepth = 0;
+  let preDepth = 0;
+  let depth = 0;
+  let rowDepth = 0; // inside a table row, blocks (a DOCX cell's <p>) are part of the row's one line
+
+  const emit = (text: string, kind: string) => {
+    const joined = kind === lastKind && (kind === "li" || kind === "row");
+    out.push(out.length === 0 ? text : (joined ? "\n" : "\n\n") + text);
+    lastKind = kind;
+  };
+
+  const flush = () => {
+    const raw = inline.join("");
+    inline = [];
+    const text = (preDepth > 0 ? raw.replace(/\r\n?/g, "\n").replace(/[ \t]*\n(?:[ \t]*\n)+/g, "\n") : raw.replace(/[\s\u00a0]+/g, " "))
+      .replace(/ *\uE000 */g, "\n")
+      .trim();
+    if (!text) return;
+    for (let i = open.length - 1; i >= 0; i--) {
+      const tag = open[i]!;
+      const heading = HEADING.exec(tag);
+      if (heading) return emit(`${"#".repeat(Number(heading[1]))} ${text.replace(/\n+/g, " ")}`, "heading");
+      if (tag === "li") {
+        const listDepth = open.filter((t) => t === "ul" || t === "ol").length;
+        return emit(`${"  ".repeat(Math.max(0, listDepth - 1))}- ${text.replace(/\n+/g, " ")}`, "li");
+      }
+      if (tag === "tr") return emit(text.replace(/\n+/g, " "), "row");
+    }
+    emit(text, "p");
+  };
+
+  const reading = () => skipDepth === 0 && (!onlyMain || mainDepth > 0);
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (++depth > MAX_NESTING) throw new UnreadableDocument(`the page nests its elements more than ${MAX_NESTING} deep; refused as malformed`);
+        if (SKIPPED.has(name)) skipDepth++;
+        if (name === "main" || name === "article") mainDepth++;
+        if (name === "pre") preDepth++;
+        if (!reading()) return;
+        if (rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
+          inline.push(" ");
+        } else if (BLOCKS.has(name)) {
+          flush();
+          open.push(name);
+          if (name === "tr") rowDepth++;
+        } else if (name === "br") {
+          inline.push(LINE_BREAK);
+        } else if ((name === "td" || name === "th") && inline.join("").trim()) {
+          inline.push(" | ");
+        }
+      },
+      ontext(text) {
+        if (reading()) inline.push(text);
+      },
+      onclosetag(name) {
+        depth = Math.max(0, depth - 1);
+        if (reading() && rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
+          inline.push(" ");
+        } else if (reading() && BLOCKS.has(name)) {
+          flush();
+          const at = open.lastIndexOf(name);
+          if (at >= 0) while (open.length > at) open.pop();
+          if (name === "tr") rowDepth = Math.max(0, rowDepth - 1);
+        }
+        if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        if (name === "main" || name === "article") mainDepth = Math.max(0, mainDepth - 1);
+        if (name === "pre") preDepth = Math.max(0, preDepth - 1);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return out.join("");
+}
+
+/** The page's declared encoding (BOM, or <meta charset> in its first bytes); saved pages are often not UTF-8. */
+function sniffEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? "utf-8";
+}
+
+function decodeHtml(bytes: Uint8Array): string {
+  const declared = sniffEncoding(bytes);
+  try {
+    return new TextDecoder(declared, { fatal: true }).decode(bytes);
+  } catch {
+    // An unknown label or bytes that are not what the page declares: Windows-1252 decodes any byte.
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+export function extractHtml(bytes: Uint8Array): ExtractedText {
+  const text = htmlToText(decodeHtml(bytes));
+  if (!text.trim()) throw new UnreadableDocument("the page has no readable text (only scripts, navigation or images?)");
+  return { text };
+}
