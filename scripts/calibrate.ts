@@ -13,6 +13,7 @@ import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { loadEmbedder } from "../src/core/index/load-embedder.js";
 import { type Ablation, RANKING } from "../src/core/answer/answer.js";
 import { LEVELS } from "../src/core/answer/evidence.js";
+import { TYPE_DEFAULTS } from "../src/core/answer/answer-types.js";
 import { FEATURE_NAMES, type RefusalModel } from "../src/core/answer/refusal.js";
 import { fitLogistic, predictLogistic } from "../src/core/answer/logistic.js";
 import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
@@ -28,14 +29,15 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
     name: "shipped brief",
     corpus: join(PROJECT_ROOT, "corpus"),
     questions: [
-      ...ANSWERABLE.map((q, i) => ({ id: `s${i + 1}`, q: q.question, answerable: true, any_of: [q.mustQuote] })),
+      ...ANSWERABLE.map((q, i) => ({ id: `s${i + 1}`, q: q.question, answerable: true, any_of: [q.mustQuote], paragraph: q.paragraph })),
       ...OFF_TOPIC.map((q, i) => ({ id: `s-off${i + 1}`, q, answerable: false })),
     ],
   };
   const dev = readQuestionSet("dev (eval-dev)", join(PROJECT_ROOT, "..", "shared", "eval-dev"));
   const tune = readQuestionSet("own tune", join(PROJECT_ROOT, "eval-own", "tune"));
+  const tune2 = readQuestionSet("own tune2", join(PROJECT_ROOT, "eval-own", "tune2"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
-  return { fit: [dev, tune, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
+  return { fit: [dev, tune, tune2, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
 }
 
 async function run(set: QuestionSet, ablate: Ablation = {}, plainText = false): Promise<QuestionResult[]> {
@@ -98,8 +100,9 @@ function byType(results: QuestionResult[]): string {
 function applyOverrides(): void {
   const raw = process.env.BRIEFBOT_TUNE;
   if (!raw) return;
-  const o = JSON.parse(raw) as { ranking?: Partial<typeof RANKING>; levels?: Partial<typeof LEVELS> };
+  const o = JSON.parse(raw) as { ranking?: Partial<typeof RANKING>; levels?: Partial<typeof LEVELS>; types?: Partial<typeof TYPE_DEFAULTS> };
   Object.assign(RANKING, o.ranking ?? {});
+  Object.assign(TYPE_DEFAULTS, o.types ?? {});
   Object.assign(LEVELS, o.levels ?? {});
 }
 

@@ -14,6 +14,8 @@ export interface LabelledQuestion {
   q: string;
   answerable: boolean;
   any_of?: string[];
+  /** When given, the first quote must also come from this paragraph (the shipped brief's fixtures). */
+  paragraph?: number;
 }
 
 export interface QuestionSet {
@@ -50,18 +52,20 @@ export interface QuestionResult {
 }
 
 export async function runQuestion(bot: Briefbot, question: LabelledQuestion, ablate: Ablation = {}): Promise<QuestionResult> {
-  const contains = (quote: string) => (question.any_of ?? []).some((a) => normalise(quote).includes(normalise(a)));
+  const containsText = (quote: string) => (question.any_of ?? []).some((a) => normalise(quote).includes(normalise(a)));
   const { analysis, ranked } = await rankAnswers(bot, question.q, { ablate });
   const forced = await answerQuestion(bot, question.q, { ablate, minConfidence: 0 });
   const answer = await answerQuestion(bot, question.q, { ablate });
   const best = ranked[0];
+  const inParagraph = (c: { paragraph: number } | undefined) => question.paragraph === undefined || c?.paragraph === question.paragraph;
+  const contains = (quote: string, c?: { paragraph: number }) => containsText(quote) && inParagraph(c);
   return {
     question,
     type: analysis.type,
     answered: answer.answered,
-    hit: answer.answered && answer.citations.some((c) => contains(c.quote)),
-    top1: answer.answered && contains(answer.citations[0]?.quote ?? ""),
-    bestCorrect: question.answerable && contains(forced.citations[0]?.quote ?? ""),
+    hit: answer.answered && answer.citations.some((c) => contains(c.quote, c)),
+    top1: answer.answered && contains(answer.citations[0]?.quote ?? "", answer.citations[0]),
+    bestCorrect: question.answerable && contains(forced.citations[0]?.quote ?? "", forced.citations[0]),
     quotedChars: answer.citations.reduce((n, c) => n + c.quote.length, 0),
     features: best ? answerFeatures(bot, analysis, best, ranked[1]) : null,
     firstQuote: forced.citations[0]?.quote ?? "",

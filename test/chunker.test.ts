@@ -1,14 +1,37 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chunkDocuments, splitParagraphs } from "../src/core/ingest/chunker.js";
+import { chunkDocuments, embeddingInput } from "../src/core/ingest/chunker.js";
 import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 
-describe("chunker", () => {
+const MARKDOWN = [
+  "# Attacks in the north: a digest",
+  "",
+  "*Compiled from official statements.*",
+  "",
+  "## 4 May 2021 — market, Kora",
+  "",
+  "A bomb went off in the market at Kora. Nine people died, a child among them.",
+  "",
+  "1. **Kora, 4 May.** Police blamed a local cell.",
+  "2. **Dara, 6 May.** Two guards were wounded",
+  "   when gunmen fired on the post.",
+  "",
+  "| Date | Location | Killed |",
+  "|---|---|---|",
+  "| 4 May 2021 | Kora \\| market | 9 |",
+  "",
+  "```",
+  "code is never quoted",
+  "```",
+].join("\r\n");
+
+describe("structure-aware reading", () => {
   it("keeps offsets that reproduce the shipped brief exactly", async () => {
     const text = await readFile(join(DEFAULT_CORPUS_DIR, "iran-taliban-iskp.txt"), "utf8");
     const { paragraphs, chunks } = chunkDocuments([{ source: "brief.txt", text }]);
     expect(paragraphs.length).toBe(11);
+    expect(paragraphs[0]!.kind).toBe("title");
     expect(chunks.length).toBeGreaterThan(25);
     for (const p of paragraphs) expect(text.slice(p.start, p.end)).toBe(p.text);
     for (const c of chunks) {
@@ -23,21 +46,44 @@ describe("chunker", () => {
     expect(covered).toBe(paragraphs.map((p) => p.text.replace(/\s+/g, "")).join(""));
   });
 
-  it("numbers paragraphs by blank lines and handles CRLF, indentation and unicode", () => {
-    const text = "Title\r\n\r\n  First para. Second sentence here!\r\n   \r\nThird – para with “quotes”? Yes.\n\n\n";
-    const { paragraphs, chunks } = chunkDocuments([{ source: "x.md", text }]);
-    expect(paragraphs.map((p) => p.text)).toEqual(["Title", "First para. Second sentence here!", "Third – para with “quotes”? Yes."]);
-    expect(chunks.map((c) => [c.paragraph, c.text])).toEqual([
-      [1, "Title"],
-      [2, "First para."],
-      [2, "Second sentence here!"],
-      [3, "Third – para with “quotes”?"],
-      [3, "Yes."],
+  it("reads Markdown headings, lead-ins, lists, tables and notes with exact offsets", () => {
+    const { paragraphs, chunks } = chunkDocuments([{ source: "digest.md", text: MARKDOWN }]);
+    for (const c of chunks) expect(MARKDOWN.slice(c.start, c.end)).toBe(c.text);
+    expect(paragraphs.map((p) => p.kind)).toEqual(["title", "note", "heading", "paragraph", "listItem", "listItem", "heading", "tableRow"]);
+    const byText = (t: string) => chunks.find((c) => c.text.startsWith(t))!;
+    // Headings are context; the sentence after a heading carries it.
+    expect(byText("Attacks in the north").kind).toBe("title");
+    expect(byText("Nine people died").context).toBe("Attacks in the north: a digest › 4 May 2021 — market, Kora");
+    expect(embeddingInput(byText("Nine people died"))).toContain("4 May 2021 — market, Kora. Nine people died");
+    // A bold lead-in is the item's label, never part of a quote; list markers are never quoted.
+    expect(byText("Police blamed").context).toMatch(/› Kora, 4 May$/);
+    expect(chunks.some((c) => /^\*\*|^\d+\.|^-/.test(c.text))).toBe(false);
+    // A sentence broken across lines stays one sentence.
+    expect(byText("Two guards").text).toBe("Two guards were wounded\r\n   when gunmen fired on the post.");
+    // A table row is one unit, quoted as written between its outer pipes, read with its headers.
+    const row = chunks.find((c) => c.kind === "row")!;
+    expect(row.text).toBe("4 May 2021 | Kora \\| market | 9");
+    expect(paragraphs.find((p) => p.kind === "tableRow")!.cells!.map((c) => c.header)).toEqual(["Date", "Location", "Killed"]);
+    // Whole-emphasis lines are notes without their markers; code is skipped.
+    expect(byText("Compiled from").kind).toBe("note");
+    expect(byText("Compiled from").text).toBe("Compiled from official statements.");
+    expect(chunks.some((c) => c.text.includes("never quoted"))).toBe(false);
+  });
+
+  it("reads plain text: a first line that is not a sentence is the title, bullets are items", () => {
+    const text = "Weekly security note\n\nFirst para. Second sentence here!\n\nArrests\n\n- Six were held in Kora.\n- Two were freed.\n";
+    const { paragraphs, chunks } = chunkDocuments([{ source: "x.txt", text }]);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ["title", "Weekly security note"],
+      ["paragraph", "First para. Second sentence here!"],
+      ["heading", "Arrests"],
+      ["listItem", "Six were held in Kora."],
+      ["listItem", "Two were freed."],
     ]);
-    for (const c of chunks) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(chunks.find((c) => c.text === "Two were freed.")!.context).toBe("Weekly security note › Arrests");
   });
 
   it("returns nothing for a whitespace-only file", () => {
-    expect(splitParagraphs({ source: "e.txt", text: " \n\n \t\n" })).toEqual([]);
+    expect(chunkDocuments([{ source: "e.txt", text: " \n\n \t\n" }])).toEqual({ paragraphs: [], chunks: [] });
   });
 });

@@ -13,6 +13,9 @@ const DATE = new RegExp(
 const NUMBER = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(${NUMBER_PATTERN}|dozens|scores|hundreds|thousands)(?=$|[^\p{L}\p{N}])`, "giu");
 const MEASURE = /^(?:-|\s)?(?:years?[-\s]old|year|hours?|days?|weeks?|months?|minutes?|seconds?|km|kilomet|miles?|metres?|meters?|per\s*cent|percent|%|billion|million\s+(?:dollars|euros|pounds))/iu;
 const YEAR_OR_DATE_NUMBER = new RegExp(String.raw`^(?:1[89]|20)\d\d$`, "u");
+/** A sentence without a causal cue can still give the reason ("This makes it difficult for Iran to ..."). */
+export const TYPE_DEFAULTS = { whyWithoutCue: 0.2 };
+const RANKING_WHY_WITHOUT_CUE_REF = TYPE_DEFAULTS;
 const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|after\b|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
 const PLACE_PREPOSITION = /\b(?:in|at|near|outside|inside|from|to|into|across|of)\s+(?:the\s+)?\p{Lu}/u;
 const GROUP_WORD = /\b(?:group|movement|militia|militants?|insurgents?|forces?|army|government|ministry|police|state|faction|organi[sz]ation|network|front|brigade|province|cell)\b/iu;
@@ -128,7 +131,7 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
     case "who":
       return nameEvidence(text, q.text);
     case "why":
-      return REASON.test(text) ? 1 : 0.2;
+      return REASON.test(text) ? 1 : RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
     case "yesno":
       return yesNoEvidence(text, q);
     case "other":

@@ -61,6 +61,9 @@ export const RANKING = {
   relation: 0.5,
   answerType: 0.7,
   lexical: 0.25,
+  /** Reciprocal-rank fusion of the dense and lexical rankings (as a share of the best). */
+  fused: 0,
+  fusedOpen: 0,
   revision: 0.25,
   /** Taken off a toll that a later toll of the same section replaces. */
   superseded: 0.1,
@@ -98,7 +101,7 @@ export interface ScoredCandidate {
 }
 
 /** Scores one candidate sentence for a question: meaning, the question's words around it, the kind of answer it holds. */
-export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Candidate, bestLexical: number, ablate: Ablation = {}): ScoredCandidate {
+export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Candidate, best: { lexical: number; fused: number }, ablate: Ablation = {}): ScoredCandidate {
   const chunk = candidate.chunk;
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
   const type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
@@ -110,7 +113,8 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
     RANKING.subject * cov.subject +
     RANKING.relation * cov.relation +
     RANKING.answerType * type +
-    RANKING.lexical * (bestLexical > 0 ? candidate.lexicalScore / bestLexical : 0);
+    RANKING.lexical * (best.lexical > 0 ? candidate.lexicalScore / best.lexical : 0) +
+    (open ? RANKING.fusedOpen : RANKING.fused) * (best.fused > 0 ? candidate.fused / best.fused : 0);
   // A revised figure beats the earlier one only where the question's subject is discussed.
   if (counting && !ablate.answerType && type > 0.5) {
     let revision = 0;
@@ -213,11 +217,11 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
   const ablate = options.ablate ?? {};
   const analysis = analyseQuestion(text, bot.lexical, { lexicon: !ablate.lexicon });
   const pool = await candidatePool(bot, text, analysis);
-  const bestLexical = Math.max(0, ...pool.map((c) => c.lexicalScore));
+  const best = { lexical: Math.max(0, ...pool.map((c) => c.lexicalScore)), fused: Math.max(0, ...pool.map((c) => c.fused)) };
   const ranked = pool
     .filter((c) => c.chunk.kind === "sentence" || c.chunk.kind === "row" || c.chunk.kind === "note")
     .filter((c) => !ablate.structure || c.chunk.kind !== "row")
-    .map((c) => scoreCandidate(bot, analysis, c, bestLexical, ablate));
+    .map((c) => scoreCandidate(bot, analysis, c, best, ablate));
   if (!ablate.answerType) penaliseSuperseded(bot, analysis, ranked);
   ranked.sort((a, b) => b.score - a.score);
   return { analysis, ranked };
