@@ -57,7 +57,7 @@ const row = (r: QuestionResult) => FEATURE_NAMES.map((f) => r.features![f]);
 const label = (r: QuestionResult) => (r.bestCorrect ? 1 : 0);
 const informative = (r: QuestionResult) => r.features !== null && (r.bestCorrect || !r.question.answerable);
 
-/** The threshold that makes the most right decisions: answer when right, refuse when not. */
+/** The threshold that makes the most right decisions: answer when the best quote is right, refuse when the briefs do not answer. */
 function bestThreshold(p: number[], y: number[]): number {
   let best = 0.5;
   let bestRight = -1;

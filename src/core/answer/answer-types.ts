@@ -2,6 +2,8 @@ import { normalizeTerm, tokenize } from "../index/terms.js";
 import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.js";
 import { NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
+import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
+import { findDate, findPlaces } from "../extract/place-and-date.js";
 import { AGE, type QuestionAnalysis } from "./question-analysis.js";
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
@@ -135,6 +137,32 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
     case "yesno":
       return yesNoEvidence(text, q);
     case "other":
+      return 0.5;
+  }
+}
+
+/**
+ * Whether a quote plainly holds the asked-for answer, read with the casualty extractor and the
+ * place and date readers: a death toll for "how many died", a count of the thing counted, a date,
+ * a place, a name. 1 yes, 0 no, 0.5 when the question asks for no particular kind of answer.
+ */
+export function answerPresent(quote: string, q: QuestionAnalysis): number {
+  switch (q.type) {
+    case "killed":
+    case "injured": {
+      const kinds = findMentions(quote).filter((m) => !m.aggregate && !m.claimed).map((m) => m.kind);
+      if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return focusEvidence(quote, q) > 0 ? 1 : 0.5;
+      return findVagueMentions(quote).some((v) => v.kind === q.type) ? 0.5 : 0;
+    }
+    case "count":
+      return focusEvidence(quote, q) === 1 && (q.focus === AGE ? AGE_PHRASE.test(quote) : countsIn(quote).length > 0) ? 1 : 0;
+    case "when":
+      return findDate(quote) ? 1 : 0;
+    case "where":
+      return findPlaces(quote).length ? 1 : 0;
+    case "who":
+      return nameEvidence(quote, q.text) === 1 ? 1 : 0;
+    default:
       return 0.5;
   }
 }

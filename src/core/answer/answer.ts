@@ -4,8 +4,9 @@ import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
-import { focusEvidence, typeEvidence } from "./answer-types.js";
+import { answerPresent, focusEvidence, typeEvidence } from "./answer-types.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
+import { findDate } from "../extract/place-and-date.js";
 import { answerProbability, type AnswerFeatures } from "./refusal.js";
 import { explainRefusal } from "./refusal-message.js";
 
@@ -142,6 +143,7 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     margin: best.score - (second?.score ?? 0),
     gap: best.coverage.gap,
     focus: focusEvidence(quoteText(bot, best, q), q),
+    present: answerPresent(quoteText(bot, best, q), q),
     missingMax: Math.max(0, ...q.slots.filter((s) => s.missing).map((s) => s.weight)) / Math.max(1e-9, bot.lexical.idf("\u0000")),
   };
 }
@@ -205,6 +207,36 @@ function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCa
   }
 }
 
+/**
+ * For "when" questions: the date a timeline gives in a heading or lead-in ("## Friday 24 August 2012",
+ * "**Konduga, 16 June 2019.**") when the quoted sentence itself has none. It is quoted as its own
+ * citation, an exact slice like every other.
+ */
+function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Citation): Citation | null {
+  if (findDate(first.quote)) return null;
+  const chunk = best.candidate.chunk;
+  const text = bot.text(chunk.source);
+  const block = bot.paragraphs[chunk.block]!;
+  const spans: { start: number; end: number; paragraph: number }[] = [];
+  if (block.lead && block.bodyStart > block.start) spans.push({ start: block.start, end: block.bodyStart, paragraph: block.paragraph });
+  for (let i = chunk.block - 1; i >= 0; i--) {
+    const p = bot.paragraphs[i]!;
+    if (p.source !== chunk.source) break;
+    if (p.kind === "heading" || p.kind === "title") spans.push({ start: p.start, end: p.end, paragraph: p.paragraph });
+  }
+  for (const span of spans) {
+    let { start, end } = span;
+    // Quote the label without its emphasis markers and closing punctuation.
+    while (start < end && /[*_\s]/u.test(text[start]!)) start++;
+    while (end > start && /[*_\s.:—–-]/u.test(text[end - 1]!)) end--;
+    const quote = text.slice(start, end);
+    const date = findDate(quote);
+    if (!date || date.relative) continue;
+    return { source: chunk.source, paragraph: span.paragraph, quote, score: first.score, start, end, attribution: attribute(quote) };
+  }
+  return null;
+}
+
 export interface Ranked {
   analysis: QuestionAnalysis;
   ranked: ScoredCandidate[];
@@ -254,6 +286,8 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
       ...(chunk.page ? { page: chunk.page } : {}),
     };
   });
+  const dated = analysis.type === "when" && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
+  if (dated) citations.unshift(dated);
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
   return { question, answered: true, answer, citations, confidence: Math.round(confidence * 1000) / 1000 };
 }

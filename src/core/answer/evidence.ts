@@ -142,6 +142,8 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
       continue;
     }
     const m = slotMatch(structure, chunk, slot, options.sentenceOnly);
+    // A word matched only through a broader or narrower word ("population" → people) is half missing.
+    if (slot.onlyBroad) missing += 0.5 * w;
     all += w * m;
     if (slot.isSubject) {
       subjectTotal += w;

@@ -38,6 +38,8 @@ export interface Slot {
   isSubject: boolean;
   /** Neither the word nor any relative occurs anywhere in the corpus. */
   missing: boolean;
+  /** Only a broader or narrower word occurs (WordNet hypernym or hyponym), not the word or a synonym. */
+  onlyBroad: boolean;
 }
 
 export interface QuestionAnalysis {
@@ -54,7 +56,7 @@ export interface QuestionAnalysis {
 
 const INFLECTIONS = ["", "s", "es", "ed", "d", "ing", "ren", "'s", "’s"];
 const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
-const LATEST = /\b(?:final|latest|last|revised|updated|corrected|correction|now|current|confirmed|highest|eventual|in the end|ultimately|overall)\b/iu;
+const LATEST = /\b(?:final|finally|latest|last|revised|updated|corrected|correction|now|current|confirmed|highest|eventual|eventually|in the end|ultimately|overall)\b/iu;
 const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
 
 function classify(question: string, lower: string): AnswerType {
@@ -134,7 +136,8 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     const harm = isFigure ? null : casualtyKindOfWord(word);
     if (harm) for (const t of corpusHarmTerms(lexical).get(harm)!) if (!matches.has(t)) matches.set(t, SAME_HARM);
     const isSubject = isFigure || lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
-    slots.set(term, { word, term, matches, weight: lexical.idf(term), isSubject, missing: matches.size === 0 });
+    const onlyBroad = matches.size > 0 && [...matches.values()].every((w) => w <= RELATION_WEIGHT.hypernym);
+    slots.set(term, { word, term, matches, weight: lexical.idf(term), isSubject, missing: matches.size === 0, onlyBroad });
   }
   return {
     text: question,

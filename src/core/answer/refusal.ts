@@ -17,9 +17,11 @@ export interface AnswerFeatures {
   focus: number;
   /** The rarest question word the corpus never uses, as a share of the rarest possible (0 when none is missing). */
   missingMax: number;
+  /** Whether the quote plainly holds the asked-for kind of answer (see answerPresent). */
+  present: number;
 }
 
-export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus", "missingMax"];
+export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus", "missingMax", "present"];
 
 export interface RefusalModel {
   features: string[];

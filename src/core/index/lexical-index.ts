@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { Chunk } from "../ingest/chunker.js";
-import { contentTerms, normalizeTerm, tokenize } from "./terms.js";
+import { contentTerms, indexTokens, normalizeTerm } from "./terms.js";
 
 export interface LexicalHit {
   id: number;
@@ -32,7 +32,7 @@ export class LexicalIndex {
   constructor(chunks: Chunk[]) {
     this.search = new MiniSearch({
       fields: ["text", "context"],
-      tokenize,
+      tokenize: indexTokens,
       processTerm: (term) => normalizeTerm(term) ?? null,
     });
     this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text, context: c.context })));
@@ -43,13 +43,13 @@ export class LexicalIndex {
         this.vocabulary.add(term);
       }
       for (const term of contentTerms(chunk.context)) this.vocabulary.add(term);
-      for (const token of tokenize(`${chunk.context} ${chunk.text}`)) {
+      for (const token of indexTokens(`${chunk.context} ${chunk.text}`)) {
         const term = normalizeTerm(token);
         if (term && !this.surface.has(term)) this.surface.set(term, token.toLowerCase());
         this.words.add(token.toLowerCase());
       }
       // Sentence-initial words are capitalised whatever they are, so they do not count.
-      tokenize(chunk.text).forEach((token, i) => {
+      indexTokens(chunk.text).forEach((token, i) => {
         const term = i === 0 ? null : normalizeTerm(token);
         if (!term || /^\p{N}/u.test(term)) return;
         const counts = this.capitalised.get(term) ?? [0, 0];

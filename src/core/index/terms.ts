@@ -32,9 +32,21 @@ export function tokenize(text: string): string[] {
   return text.normalize("NFKC").match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+// Letters that Unicode does not decompose into a base letter and a mark.
+const FOLD: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ł: "l", ı: "i", þ: "th", ð: "d" };
+
+/** Lower case without diacritics, so "utoya" finds "Utøya" and "cote" finds "Côte". */
+export function foldCase(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[øæœßđłıþð]/gu, (c) => FOLD[c] ?? c);
+}
+
 /** The comparable form of a token: lower case, possessive dropped, stemmed; null for stop words. */
 export function normalizeTerm(token: string): string | null {
-  const lower = token.toLowerCase().replace(/[’']s$/u, "").replace(/’/gu, "'");
+  const lower = foldCase(token).replace(/[’']s$/u, "").replace(/’/gu, "'");
   if (STOPWORDS.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower.replace(/,/g, "");
   const verb = IRREGULAR.get(lower);
@@ -45,8 +57,18 @@ export function normalizeTerm(token: string): string | null {
   return noun !== stem && noun.length >= 3 ? noun : stem;
 }
 
+/** Tokens with the parts of hyphenated names as well: "Grand-Bassam" is also "Grand" and "Bassam", "al-Shabaab" also "Shabaab". */
+export function indexTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    out.push(token);
+    if (/-/u.test(token) && /\p{Lu}/u.test(token)) for (const part of token.split("-")) if (part.length >= 3) out.push(part);
+  }
+  return out;
+}
+
 export function contentTerms(text: string): string[] {
-  return tokenize(text)
+  return indexTokens(text)
     .map(normalizeTerm)
     .filter((t): t is string => t !== null && t.length > 0);
 }
