@@ -9,9 +9,9 @@ const ASKED: Record<QuestionAnalysis["type"], string> = {
   when: "when it happened",
   where: "where it happened",
   who: "who it was",
-  why: "why",
-  yesno: "that",
-  other: "that",
+  why: "a reason for it",
+  yesno: "an answer to that",
+  other: "an answer to that",
 };
 
 // Figures are never echoed back: every number an answer prints must come from a quote.

@@ -55,6 +55,9 @@ const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?
 
 /** Patterns, most specific first; each marks the text it used so no figure is counted twice. */
 const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean }[] = [
+  // Nobody: "no one was killed" is a figure of zero.
+  { kind: "killed", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians|lives))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:killed|lost|dead)\b/giu },
+  { kind: "injured", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:hurt|injured|wounded)\b/giu },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b(?:killed|killing)\s+(?:and|or)\s+(?:injured|injuring|wounded|wounding)\s+${QTY}`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\b`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
@@ -65,9 +68,6 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", regex: new RegExp(String.raw`\bclaimed\s+${QTY}\s+lives\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
-  // Nobody: "no one was killed" is a figure of zero.
-  { kind: "killed", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians|lives))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:killed|lost|dead)\b/giu },
-  { kind: "injured", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:hurt|injured|wounded)\b/giu },
   // One person: "his bodyguard was injured", "killing a soldier", "one of them, who was wounded".
   { kind: "killed", one: true, regex: /\b(?:killed|killing)\s+(?:a|an|one)\s+(?!number\b|few\b|lot\b|total\b|handful\b|couple\b|series\b|dozen\b)[\p{L}-]+/giu },
   { kind: "injured", one: true, regex: /\b(?:injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?!number\b|few\b|lot\b|total\b|handful\b|couple\b|series\b|dozen\b)[\p{L}-]+/giu },

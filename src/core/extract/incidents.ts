@@ -43,6 +43,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
   };
 }
 
+// Where one incident ends and another begins inside a sentence.
+const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
 
 interface Draft extends Incident {
@@ -198,17 +200,29 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const mentions = findMentions(chunk.text);
     const vague = findVagueMentions(chunk.text);
     if (!mentions.length && !vague.length) continue;
-    const where = locate(chunk);
+    const sentenceWhere = locate(chunk);
+    const breaks = [...chunk.text.matchAll(SEGMENT_BREAK)].map((b) => b.index);
+    const segmentOf = (at: number) => breaks.filter((b) => b <= at).length;
     let current: Draft | null = null;
+    let currentSegment = 0;
     for (const m of mentions) {
+      // "…, in addition, it attacked …": a later segment of the sentence tells another incident, located by its own words first.
+      const segment = segmentOf(m.start);
+      const segmentText = chunk.text.slice(breaks[segment - 1] ?? 0, breaks[segment] ?? chunk.text.length);
+      const own = findPlaces(segmentText, isName);
+      const where: Located = breaks.length && own.length ? { ...sentenceWhere, place: own.slice(0, 3).join(", "), placeLevel: "sentence" } : sentenceWhere;
       if (m.aggregate) {
-        const agg = newDraft(chunk, where, true);
+        // A total over a period has no place of its own beyond what its sentence names.
+        const places = findPlaces(segmentText, isName);
+        const period = /\bsince\b/iu.test(segmentText) ? findDate(segmentText.slice(segmentText.search(/\bsince\b/iu))) : null;
+        const agg = newDraft(chunk, { ...where, place: places.length ? places.slice(0, 3).join(", ") : null, when: period?.text ?? where.when }, true);
         record(agg, m.kind, m.figure, chunk, null);
         continue;
       }
-      // Figures of one sentence belong together unless a kind repeats without a revision.
-      if (!current || (current.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed)) {
-        current = findTarget(chunk, where, m) ?? newDraft(chunk, where, false);
+      // Figures of one segment belong together unless a kind repeats without a revision.
+      if (!current || segment !== currentSegment || (current.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed)) {
+        current = (segment > currentSegment ? null : findTarget(chunk, where, m)) ?? newDraft(chunk, where, false);
+        currentSegment = segment;
       }
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
       else if (m.attacker) {
@@ -220,7 +234,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (!current.when && where.when) current.when = where.when;
     }
     for (const v of vague) {
-      const target = current ?? findTarget(chunk, where, { kind: v.kind, revision: false, claimed: false, provisional: false }) ?? newDraft(chunk, where, false);
+      const target = current ?? findTarget(chunk, sentenceWhere, { kind: v.kind, revision: false, claimed: false, provisional: false }) ?? newDraft(chunk, sentenceWhere, false);
       if (!target[v.kind]) target.vague[v.kind] = v.words;
       if (!target.citations.length) target.citations.push(citationOf(chunk));
     }
@@ -252,7 +266,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     let target = drafts.find((d) => !d.aggregate && d.citation.source === chunk.source && samePlace(d.place, place) && sameTime(d.when, when) && d.when !== null && when !== null) ?? null;
     for (const [kind, text] of figureCells) {
       const figure = cellFigure(text);
-      if (!figure) continue;
+      if (!figure) {
+        const vague = /\b(dozens|scores|hundreds|thousands)\b/iu.exec(text)?.[1]?.toLowerCase();
+        if (vague) {
+          target ??= newDraft(chunk, where, false);
+          if (!target[kind]) target.vague[kind] = vague;
+        }
+        continue;
+      }
       target ??= newDraft(chunk, where, false);
       // A summary table repeats what the text says: it fills gaps, it does not overrule the narrative.
       if (!target[kind]) record(target, kind, figure, chunk, null);

@@ -31,6 +31,9 @@ export interface DateMention {
 }
 
 export function findDate(text: string): DateMention | null {
+  // A period ("since 2021") belongs to totals; it is given as written.
+  const period = /^\s*(?:ever\s+)?since\b[^,.;]*?\b((?:19|20)\d\d)\b/iu.exec(text);
+  if (period) return { text: `since ${period[1]}`, relative: false };
   for (const p of ABSOLUTE) {
     const m = p.exec(text);
     if (m) return { text: m[0].replace(/\s+/gu, " ").trim(), relative: false };
@@ -91,19 +94,28 @@ const TITLES = /^(?:President|Prime|Minister|Governor|Mayor|Sheikh|General|Dr|Mr
 
 /** Places named in a text after a locative preposition, in order, without duplicates. */
 export function findPlaces(text: string, isName: (word: string) => boolean = () => true): string[] & { strong: boolean } {
-  const strong: string[] = [];
-  const weak: string[] = [];
+  const all: string[] = [];
+  const weakAlone: string[] = [];
+  let strong = false;
   for (const m of text.matchAll(PLACE)) {
     const isWeak = WEAK_PREPOSITION.test(m[1]!);
     const place = m[2]!.replace(/[\s-]+(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as)$/u, "").replace(/[’']s$/u, "").replace(/[.,]$/u, "");
     if (NOT_PLACES.test(place) || TITLES.test(place)) continue;
     if (!place.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w))) continue;
     if (isWeak && ORGANISATION.test(place)) continue;
-    const list = isWeak ? weak : strong;
-    if (!list.includes(place)) list.push(place);
+    // "on the Shah Cheragh Shrine in Shiraz": a name after of/on/from counts when a located name follows it.
+    const locatedNext = /^[\s,]*(?:in|at|near|outside)\s/u.test(text.slice(m.index + m[0].length));
+    if (isWeak && !locatedNext) {
+      if (!weakAlone.includes(place)) weakAlone.push(place);
+      continue;
+    }
+    strong ||= !isWeak;
+    if (!all.includes(place)) all.push(place);
   }
-  // Places after in/at/near first: they locate; "of" and "from" often only relate.
-  return Object.assign(strong.length ? strong : weak, { strong: strong.length > 0 });
+  if (!all.length) all.push(...weakAlone);
+  // In text order ("the Shah Cheragh Shrine in Shiraz"); `strong` tells whether any came after in/at/near,
+  // which locate, while "of", "from" and "on" often only relate.
+  return Object.assign(all, { strong });
 }
 
 /**

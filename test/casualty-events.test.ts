@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { extractCasualtiesFrom, extractFromSentence, type Incident } from "../src/core/extract/casualties.js";
+import { chunkDocuments } from "../src/core/ingest/chunker.js";
+
+const one = (text: string) => extractFromSentence({ source: "note.txt", paragraph: 1, text });
+const brief = (source: string, text: string): Incident[] => extractCasualtiesFrom(chunkDocuments([{ source, text }]));
+const exact = (count: number) => ({ count, bound: "exact" });
+
+describe("casualty wordings", () => {
+  it.each([
+    ["The health directorate recorded at least 57 deaths in the town.", "killed", { count: 57, bound: "at least" }],
+    ["A review board later confirmed 318 deaths.", "killed", exact(318)],
+    ["The ambush claimed nine lives.", "killed", exact(9)],
+    ["Four firefighters die.", "killed", exact(4)],
+    ["By nightfall the toll rose to 33.", "killed", exact(33)],
+    ["The ministry raised the toll to 64 the next morning.", "killed", exact(64)],
+    ["One Kenyan soldier was lightly wounded.", "injured", exact(1)],
+    ["Villagers buried 27 bodies on Tuesday.", "killed", exact(27)],
+    ["Thirty-one people were taken to hospital.", "injured", exact(31)],
+    ["Rescuers said a hundred and ten people had been killed.", "killed", exact(110)],
+    ["Eleven people, a child among them, were killed.", "killed", exact(11)],
+  ] as const)("%s", (sentence, kind, figure) => {
+    const incidents = one(sentence);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]![kind]).toEqual(figure);
+  });
+
+  it("adds up enumerated groups and keeps the parts out of the toll", () => {
+    expect(one("The gunman shot dead three men and two women outside the café.")[0]!.killed).toEqual(exact(5));
+    expect(one("The final count was 44 dead, 12 of them children.")[0]!.killed).toEqual(exact(44));
+  });
+
+  it("reads 'no one was killed' as zero and never turns 'dozens' into a number", () => {
+    expect(one("A second device exploded in the car park but no one was killed.")[0]!.killed).toEqual(exact(0));
+    const dozens = one("Dozens were wounded when the roof collapsed.")[0]!;
+    expect(dozens.injured).toBeNull();
+    expect(dozens.vague.injured).toBe("dozens");
+  });
+
+  it("ignores ages, durations, years, distances, arrests and displaced people", () => {
+    for (const sentence of [
+      "The 24-year-old gunman was shot after a 30-hour siege 20 km from the capital.",
+      "Police arrested 40 suspects in 2019.",
+      "Nearly 27,000 people had been displaced by the fighting.",
+      "The town of 75,000 people was cut off for 12 days.",
+      "More than 200 hostages were rescued.",
+    ]) expect(one(sentence), sentence).toEqual([]);
+  });
+
+  it("keeps a party's claim and the attackers' deaths apart from the toll", () => {
+    const [i] = one("Officials said 12 people were killed, while the group asserted that 90 soldiers had died.");
+    expect(i!.killed).toEqual(exact(12));
+    expect(i!.history).toEqual([expect.objectContaining({ note: "claimed", figure: exact(90) })]);
+    const [j] = one("He shot dead two guards before police killed him.");
+    expect(j!.killed).toEqual(exact(2));
+    expect(j!.attackersKilled).toEqual(exact(1));
+  });
+
+  it("reports totals over years as aggregates", () => {
+    const [i] = one("The insurgency has killed more than 3,000 civilians since 2015.");
+    expect(i!.aggregate).toBe(true);
+    expect(i!.when).toBe("since 2015");
+  });
+});
+
+describe("incidents assembled across a brief", () => {
+  it("takes the place from the sentence before, the date from the heading, and the latest toll", () => {
+    const [i, ...rest] = brief(
+      "digest.md",
+      [
+        "# Weekly digest",
+        "",
+        "## 3 March 2022 — market, Larat",
+        "",
+        "A car bomb exploded in the cattle market at Larat. Early reports spoke of six dead. The toll later rose to 14, and 30 people were wounded.",
+      ].join("\n"),
+    );
+    expect(rest).toEqual([]);
+    expect(i!.place).toBe("Larat");
+    expect(i!.when).toBe("3 March 2022");
+    expect(i!.killed).toEqual(exact(14));
+    expect(i!.injured).toEqual(exact(30));
+    expect(i!.history).toEqual([expect.objectContaining({ note: "earlier figure", figure: exact(6) })]);
+    // Every quote is the sentence that states its figure.
+    expect(i!.citation.quote).toBe("The toll later rose to 14, and 30 people were wounded.");
+  });
+
+  it("reads incident tables row by row with their headers, and merges a row with the paragraph that tells it", () => {
+    const incidents = brief(
+      "bulletin.md",
+      [
+        "# Bulletin",
+        "",
+        "| Date | Location | Killed | Injured |",
+        "|---|---|---|---|",
+        "| 2 Jun 2021 | Tamba, Oru district | 12 | dozens |",
+        "| 9 Jun 2021 | Keno | at least 8 | 3 |",
+        "",
+        "On 2 June 2021 gunmen attacked Tamba at dawn. A later count found that 15 people had been killed.",
+      ].join("\n"),
+    );
+    expect(incidents).toHaveLength(2);
+    const tamba = incidents.find((i) => i.place?.includes("Tamba"))!;
+    expect(tamba.killed).toEqual(exact(15));
+    expect(tamba.vague.injured).toBe("dozens");
+    const keno = incidents.find((i) => i.place?.includes("Keno"))!;
+    expect(keno.killed).toEqual({ count: 8, bound: "at least" });
+    expect(keno.injured).toEqual(exact(3));
+  });
+
+  it("keeps two attacks in one section apart when each names its own place", () => {
+    const incidents = brief("news.txt", "Attacks\n\nA bomb in Soro killed seven people. Another blast in Mena killed three.\n");
+    expect(incidents.map((i) => [i.place, i.killed?.count])).toEqual([
+      ["Soro", 7],
+      ["Mena", 3],
+    ]);
+  });
+});
