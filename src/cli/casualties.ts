@@ -1,4 +1,4 @@
-import { extractCasualtiesFrom, formatFigure, type Incident } from "../core/extract/casualties.js";
+import { extractCasualtiesFrom, formatFigure, type Incident, incidentName } from "../core/extract/casualties.js";
 import { join } from "node:path";
 import { loadCorpus } from "../core/ingest/corpus.js";
 import { chunkDocuments } from "../core/ingest/chunker.js";
@@ -12,6 +12,7 @@ export function incidentJson(i: Incident) {
   return {
     summary: i.summary,
     place: i.place,
+    target: i.target,
     when: i.when,
     killed: i.killed,
     injured: i.injured,
@@ -49,7 +50,7 @@ export async function casualtiesCommand(options: CliOptions): Promise<number> {
     if (group.length === 0) continue;
     console.log(group[0]!.aggregate ? "\nAggregates (totals over many attacks; not added to the incidents above):" : "Incidents:");
     for (const i of group) {
-      console.log(`- ${i.place ?? "place not stated"}${i.when ? ` (${i.when})` : ""}${i.perpetrator ? `, ${i.perpetrator}` : ""}`);
+      console.log(`- ${incidentName({ ...i, aggregate: false })}${i.perpetrator ? `, ${i.perpetrator}` : ""}`);
       console.log(`  killed: ${formatFigure(i.killed)}  injured: ${formatFigure(i.injured)}  killed or injured: ${formatFigure(i.killedOrInjured)}`);
       console.log(`  > ${i.citation.quote.replace(/\s+/g, " ")} ${citationLabel(i.citation)}`);
     }

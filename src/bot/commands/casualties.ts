@@ -1,6 +1,6 @@
 import { AttachmentBuilder, EmbedBuilder, escapeMarkdown, SlashCommandBuilder } from "discord.js";
 import { citationLabel } from "../../core/answer/answer.js";
-import { filterIncidents, formatFigure, type Incident } from "../../core/extract/casualties.js";
+import { filterIncidents, formatFigure, type Incident, incidentName } from "../../core/extract/casualties.js";
 import { renderCasualtyChart } from "../../core/extract/casualty-chart.js";
 import { guildCommand } from "./guild-command.js";
 import type { SlashCommand } from "../context.js";
@@ -8,7 +8,7 @@ import { deferThenQueue } from "../queued-reply.js";
 import { clamp, fitEmbed, LIMITS } from "../render.js";
 
 function row(incident: Incident, n: number) {
-  const name = `${n}. ${incident.aggregate ? "Aggregate · " : ""}${incident.place ?? "place not stated"}${incident.when ? ` (${incident.when})` : ""}`;
+  const name = `${n}. ${incidentName(incident)}`;
   const figures = `Killed **${formatFigure(incident.killed)}** · Injured **${formatFigure(incident.injured)}** · Killed or injured **${formatFigure(incident.killedOrInjured)}**`;
   // The claimant and the citation come from the brief and can be any length: each gets a bounded share.
   const who = incident.perpetrator ? `\nBy/claimed by: ${clamp(escapeMarkdown(incident.perpetrator), 300)}` : "";

@@ -165,7 +165,9 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
   const siblings = bot.structure.siblings(chunk);
   const previous = siblings.find((c) => c.sentence === chunk.sentence - 1);
   const next = siblings.find((c) => c.sentence === chunk.sentence + 1);
-  if (previous && (chunk.text.length < RANKING.shortSentence || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
+  // A short sentence is widened only when the subject it answers about is named before it ("Two people are killed.").
+  const lacksSubject = () => coverage(bot.structure, chunk, q, { sentenceOnly: true }).subject < coverage(bot.structure, chunk, q).subject;
+  if (previous && ((chunk.text.length < RANKING.shortSentence && lacksSubject()) || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
     start = previous.start;
   }
   if (next && end - start + next.text.length <= RANKING.maxQuoteChars) {

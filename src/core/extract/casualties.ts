@@ -23,6 +23,8 @@ export interface HistoryEntry {
 export interface Incident {
   summary: string;
   place: string | null;
+  /** What was attacked, where the text names it ("Russian embassy"). */
+  target: string | null;
   when: string | null;
   /** `when` is relative ("on Saturday", "last year") and the brief gives no date to place it. */
   whenRelative: boolean;
@@ -84,11 +86,19 @@ function summarize(i: Omit<Incident, "summary">): string {
   ]
     .filter(Boolean)
     .join(", ");
-  const where = i.place ? ` — ${i.place}` : "";
+  const place = [i.target && !(i.place ?? "").includes(i.target) ? i.target : null, i.place].filter(Boolean).join(", ");
+  const where = place ? ` — ${place}` : "";
   const when = i.when ? ` (${i.when}${i.whenRelative ? ", relative to the brief's date" : ""})` : "";
   const who = i.perpetrator ? `; ${i.perpetrator}` : "";
   const revised = i.history.some((h) => h.note !== "claimed") ? "; revised" : "";
   return `${i.aggregate ? "Aggregate: " : ""}${figures}${where}${when}${who}${revised}`;
+}
+
+/** An incident's name for tables and charts: its target and place ("Russian embassy, Kabul"). */
+export function incidentName(i: Pick<Incident, "target" | "place" | "when" | "aggregate" | "summary">): string {
+  const target = i.target && !(i.place ?? "").includes(i.target) ? i.target : null;
+  const where = [target, i.place].filter(Boolean).join(", ");
+  return `${i.aggregate ? "Aggregate · " : ""}${where || "place not stated"}${i.when ? ` (${i.when})` : ""}`;
 }
 
 /** Casualty incidents of a corpus, assembled across sentences, paragraphs, headings and tables. */
@@ -119,7 +129,7 @@ export function filterIncidents(incidents: Incident[], filter: CasualtyFilter): 
   const place = filter.place?.trim().toLowerCase();
   return incidents.filter(
     (i) =>
-      (!place || (i.place ?? "").toLowerCase().includes(place)) &&
+      (!place || `${i.place ?? ""} ${i.target ?? ""}`.toLowerCase().includes(place)) &&
       (filter.minKilled === undefined || (i.killed?.count ?? 0) >= filter.minKilled),
   );
 }

@@ -1,11 +1,11 @@
 import sharp from "sharp";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import type { Incident } from "./casualties.js";
+import { type Incident, incidentName } from "./casualties.js";
 
 /** A short axis label for an incident: its place (or summary) and citation. */
 function label(incident: Incident, index: number): string {
-  const where = incident.place ?? incident.summary.replace(/^Aggregate: /, "");
+  const where = incident.place || incident.target ? incidentName({ ...incident, when: null, aggregate: false }) : incident.summary.replace(/^Aggregate: /, "");
   return `${index + 1}. ${where.length > 38 ? where.slice(0, 37) + "…" : where} ¶${incident.citation.paragraph}`;
 }
 

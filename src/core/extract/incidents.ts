@@ -1,6 +1,6 @@
 import type { Chunk, Paragraph } from "../ingest/chunker.js";
 import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
-import { findDate, findPlaces, isFullDate, labelPlace, samePlace, sameTime } from "./place-and-date.js";
+import { findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, samePlace, sameTime } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { isCommonWord } from "../index/wordnet.js";
@@ -131,6 +131,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const d: Draft = {
       summary: "",
       place: where.place,
+      target: null,
       when: where.when,
       whenRelative: where.whenRelative,
       killed: null,
@@ -230,6 +231,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         if (!current.citations.length) current.citations.push(citationOf(chunk));
       } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
       else record(current, m.kind, m.figure, chunk, null);
+      current.target ??= findAttackTarget(segmentText);
       if (!current.place && where.place) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
     }

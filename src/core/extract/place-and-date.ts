@@ -30,13 +30,18 @@ export interface DateMention {
   relative: boolean;
 }
 
+// "a force created in December 2019": a date in a clause about something else's past is background.
+const BACKGROUND = /\b(?:created|founded|formed|established|set\s+up|born|launched)\s+(?:in|on)?\s*$/iu;
+
 export function findDate(text: string): DateMention | null {
   // A period ("since 2021") belongs to totals; it is given as written.
   const period = /^\s*(?:ever\s+)?since\b[^,.;]*?\b((?:19|20)\d\d)\b/iu.exec(text);
   if (period) return { text: `since ${period[1]}`, relative: false };
   for (const p of ABSOLUTE) {
-    const m = p.exec(text);
-    if (m) return { text: m[0].replace(/\s+/gu, " ").trim(), relative: false };
+    for (const m of text.matchAll(new RegExp(p.source, p.flags.includes("g") ? p.flags : `${p.flags}g`))) {
+      if (BACKGROUND.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+      return { text: m[0].replace(/\s+/gu, " ").trim(), relative: false };
+    }
   }
   for (const p of RELATIVE) {
     const m = p.exec(text);
@@ -79,16 +84,18 @@ export function sameTime(a: string | null, b: string | null): boolean {
   const y = dateParts(b);
   if (x.year && y.year && x.year !== y.year) return false;
   if (x.month && y.month && x.month !== y.month) return false;
-  if (x.day && y.day && x.month === y.month && Math.abs(x.day - y.day) > 1) return false;
+  // Tolls are revised over the following days: a figure given three days later is the same incident.
+  if (x.day && y.day && x.month === y.month && Math.abs(x.day - y.day) > 3) return false;
   return true;
 }
 
 const CAP = String.raw`[\p{Lu}][\p{L}\p{N}’'-]*`;
 const CONNECTOR = String.raw`(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as|-)`;
-const PLACE = new RegExp(String.raw`\b((?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Ii]nto|[Oo]f|[Ff]rom|[Oo]n))\s+(?:the\s+)?((?:al-|el-)?${CAP}(?:[\s-]+(?:${CAP}|${CONNECTOR}(?=[\s-]+[\p{Lu}])))*)`, "gu");
+const PLACE = new RegExp(String.raw`\b((?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Ii]nto|[Oo]f|[Ff]rom|[Oo]n|attacked|struck|stormed|raided|overran|shelled|bombed|entered))\s+(?:the\s+)?((?:al-|el-)?${CAP}(?:[\s-]+(?:${CAP}|${CONNECTOR}(?=[\s-]+[\p{Lu}])))*)`, "gu");
+const ATTACK_VERB = /^(?:attacked|struck|stormed|raided|overran|shelled|bombed|entered)$/u;
 // After "of", "from" or "on" a name is as often an organisation or a day as a place.
 const WEAK_PREPOSITION = /^(?:of|from|on)$/iu;
-const ORGANISATION = /\b(?:Defence|Committee|Council|Observatory|Agency|Office|Red\s+Cross|Group|Party|Front|Army|Forces?|Police|Court|Government|Directorate|Programme|Organi[sz]ation|Nations|Union|Bank|News|Press|Service|Services|Department|Commission|Institute|Foundation)\b/u;
+const ORGANISATION = /\b(?:Defence|Committee|Council|Observatory|Agency|Office|Red\s+Cross|Group|Party|Front|Army|Forces?|Police|Court|Government|Directorate|Programme|Organi[sz]ation|Nations|Union|Bank|News|Press|Service|Services|Department|Commission|Institute|Foundation|Community|Alliance|Coalition|Movement|Mission|Ministry\s+of\s+(?:Defence|Health|Information|Interior))\b/u;
 const NOT_PLACES = new RegExp(String.raw`^(?:${MONTHS}|${DAYS}|Twitter|X|Facebook|Telegram|WhatsApp|Easter|Christmas|Ramadan|Pentecost|Friday prayers|The|A|An|It|He|She|They|I|Islamic State)$`, "u");
 const TITLES = /^(?:President|Prime|Minister|Governor|Mayor|Sheikh|General|Dr|Mr|Mrs|Ms|Police|Pope|King|Queen|Colonel|Captain|Chairman|Spokesman)\b/u;
 
@@ -99,6 +106,8 @@ export function findPlaces(text: string, isName: (word: string) => boolean = () 
   let strong = false;
   for (const m of text.matchAll(PLACE)) {
     const isWeak = WEAK_PREPOSITION.test(m[1]!);
+    // After a verb of attack only a bare name is a place ("attacked Tadaryat", not "attacked the Russian embassy").
+    if (ATTACK_VERB.test(m[1]!) && /\sthe\s/u.test(m[0])) continue;
     const place = m[2]!.replace(/[\s-]+(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as)$/u, "").replace(/[’']s$/u, "").replace(/[.,]$/u, "");
     if (NOT_PLACES.test(place) || TITLES.test(place)) continue;
     if (!place.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w))) continue;
@@ -151,4 +160,13 @@ export function samePlace(a: string | null, b: string | null): boolean {
   const x = placeWords(a);
   for (const w of placeWords(b)) if (x.has(w)) return true;
   return false;
+}
+
+// "the Russian embassy in Kabul", "a Shia mosque at Kunduz": what was attacked, named before its place.
+const TARGET = /\b(?:the|a|an)\s+((?:[\p{Lu}][\p{L}’'-]*\s+){1,3}(?:[\p{Ll}][\p{L}-]+\s+)?[\p{Ll}][\p{L}-]+)\s+(?:in|at|near|outside)\s+(?:the\s+)?[\p{Lu}]/u;
+
+/** What an attack hit, when the text names it with a proper adjective or name ("Russian embassy"), or null. */
+export function findTarget(text: string): string | null {
+  const m = TARGET.exec(text);
+  return m ? m[1]!.trim() : null;
 }
