@@ -127,7 +127,7 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     const interaction = fake.slashCommand("casualties", [{ name: "place", type: 3, value: "Kabul" }]);
     const edit = await fake.waitFor(original(interaction.token));
     const embed = edit.body.embeds[0];
-    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(["1. Kabul (last year)", "2. Abdul Rahim Shahid High School, Kabul", "3. Kabul (last year)"]);
+    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(["1. Kabul (last year)", "2. Abdul Rahim Shahid High School, Kabul", "3. Russian embassy, Kabul (last year)", "4. Kabul (last year)"]);
     expect(embed.fields[1].value).toContain("Killed **6** · Injured **20**");
     expect(embed.fields[1].value).toContain("[iran-taliban-iskp.txt ¶5]");
     expect(embed.image.url).toBe("attachment://casualties.png");

@@ -1,3 +1,4 @@
+import { guildCommand } from "./guild-command.js";
 import { type ChatInputCommandInteraction, escapeMarkdown, MessageFlags, SlashCommandBuilder } from "discord.js";
 import { addBrief, BriefExists, formatBytes, listBriefFiles, removeBrief, sanitizeBriefName } from "../../core/ingest/brief-files.js";
 import { BRIEF_EXTENSIONS } from "../../core/ingest/formats/read-document.js";
@@ -93,7 +94,7 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: BotContext)
 }
 
 export const briefs: SlashCommand = {
-  data: new SlashCommandBuilder()
+  data: guildCommand(new SlashCommandBuilder())
     .setName("briefs")
     .setDescription("List, add or remove the briefs the bot answers from.")
     .addSubcommand((s) => s.setName("list").setDescription("Every brief: size, sentences, when indexed, status."))
