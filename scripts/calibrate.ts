@@ -14,6 +14,7 @@ import { loadEmbedder } from "../src/core/index/load-embedder.js";
 import { type Ablation, RANKING } from "../src/core/answer/answer.js";
 import { LEVELS } from "../src/core/answer/evidence.js";
 import { TYPE_DEFAULTS } from "../src/core/answer/answer-types.js";
+import { RELATION_WEIGHT } from "../src/core/answer/question-analysis.js";
 import { FEATURE_NAMES, type RefusalModel } from "../src/core/answer/refusal.js";
 import { fitLogistic, predictLogistic } from "../src/core/answer/logistic.js";
 import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
@@ -100,7 +101,8 @@ function byType(results: QuestionResult[]): string {
 function applyOverrides(): void {
   const raw = process.env.BRIEFBOT_TUNE;
   if (!raw) return;
-  const o = JSON.parse(raw) as { ranking?: Partial<typeof RANKING>; levels?: Partial<typeof LEVELS>; types?: Partial<typeof TYPE_DEFAULTS> };
+  const o = JSON.parse(raw) as { ranking?: Partial<typeof RANKING>; levels?: Partial<typeof LEVELS>; types?: Partial<typeof TYPE_DEFAULTS>; relations?: Partial<typeof RELATION_WEIGHT> };
+  Object.assign(RELATION_WEIGHT, o.relations ?? {});
   Object.assign(RANKING, o.ranking ?? {});
   Object.assign(TYPE_DEFAULTS, o.types ?? {});
   Object.assign(LEVELS, o.levels ?? {});
@@ -148,11 +150,11 @@ async function main() {
       ["4. WordNet relatives off", { lexicon: true }, false],
       ["5. calibrated refusal off (cosine ≥ 0.35 instead)", { calibration: true }, false],
     ];
-    console.log("\n| configuration | set | hit | top1 | refused | quoted chars |\n|---|---|---|---|---|---|");
+    console.log("\n| configuration | set | hit | top1 | refused | quoted chars | best quote right (before refusal) |\n|---|---|---|---|---|---|---|");
     for (const [label, ablate, plain] of parts) {
       for (const set of [...fit.filter((s) => s.name.startsWith("dev")), ...heldOut]) {
         const s = summarise(await run(set, ablate, plain));
-        console.log(`| ${label} | ${set.name} | ${s.hit}/${s.answerable} | ${s.top1}/${s.answerable} | ${s.refused}/${s.unanswerable} | ${s.meanQuotedChars} |`);
+        console.log(`| ${label} | ${set.name} | ${s.hit}/${s.answerable} | ${s.top1}/${s.answerable} | ${s.refused}/${s.unanswerable} | ${s.meanQuotedChars} | ${s.bestCorrect}/${s.answerable} |`);
       }
     }
   }

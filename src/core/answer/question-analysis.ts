@@ -55,7 +55,7 @@ export interface QuestionAnalysis {
 }
 
 const INFLECTIONS = ["", "s", "es", "ed", "d", "ing", "ren", "'s", "’s"];
-const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
+export const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
 const LATEST = /\b(?:final|finally|latest|last|revised|updated|corrected|correction|now|current|confirmed|highest|eventual|eventually|in the end|ultimately|overall)\b/iu;
 const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
 
