@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, readdir, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
@@ -23,13 +23,59 @@ describe("persisted HNSW index", () => {
     expect(second.vectors.size).toBe(first.chunks.length);
 
     await writeFile(join(paths.corpusDir, "update.md"), "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n");
-    const logs: string[] = [];
-    const third = await Briefbot.open({ ...paths, embedder, log: (m) => logs.push(m) });
-    expect(third.indexStatus.action).toBe("built");
-    expect(logs.join("\n")).toMatch(/corpusHash changed/);
+    const third = await Briefbot.open({ ...paths, embedder });
+    // Only the new file's two sentences are embedded; the rest come from the cache.
+    expect(third.indexStatus).toMatchObject({ action: "updated", embedded: 2 });
     const answer = await third.ask("Where did a new checkpoint open?");
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({ source: "update.md", paragraph: 2 });
+  });
+
+  it("embeds only new sentences when a brief is added, changed or removed, and reuses cached vectors on undo", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    const original = await Briefbot.open({ ...paths, embedder });
+    const update = join(paths.corpusDir, "update.md");
+    await writeFile(update, "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n\nThe checkpoint closes at dusk.\n");
+    const added = await original.refresh();
+    expect(added.indexStatus).toMatchObject({ action: "updated", embedded: 3, changes: { added: ["update.md"], changed: [], removed: [] } });
+    expect((await added.ask("Where did a new checkpoint open?")).citations[0]).toMatchObject({ source: "update.md", paragraph: 2 });
+
+    // One sentence edited: only it is embedded; the old wording is never quoted again.
+    await writeFile(update, "Field update\n\nA new checkpoint opened at Torkham on the border with Pakistan.\n\nThe checkpoint closes at dusk.\n");
+    const changed = await added.refresh();
+    expect(changed.indexStatus).toMatchObject({ embedded: 1, changes: { changed: ["update.md"] } });
+    const answer = await changed.ask("Where did a new checkpoint open?");
+    expect(answer.citations[0]!.quote).toBe("A new checkpoint opened at Torkham on the border with Pakistan.");
+    expect(JSON.stringify(await changed.ask("What opened at Islam Qala?"))).not.toContain("Islam Qala on the border");
+
+    // Removed: its sentences leave both indexes; putting the old text back embeds nothing.
+    await rm(update);
+    const removed = await changed.refresh();
+    expect(removed.indexStatus).toMatchObject({ embedded: 0, changes: { removed: ["update.md"] } });
+    expect(removed.chunks.some((c) => c.source === "update.md")).toBe(false);
+    expect(removed.vectors.store.liveCount).toBe(new Set(removed.chunks.map((c) => c.text)).size);
+    await writeFile(update, "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n\nThe checkpoint closes at dusk.\n");
+    const restored = await removed.refresh();
+    expect(restored.indexStatus).toMatchObject({ action: "updated", embedded: 0 });
+    expect((await restored.ask("Where did a new checkpoint open?")).citations[0]!.quote).toContain("Islam Qala");
+
+    // A new process finds everything cached.
+    const reopened = await Briefbot.open({ ...paths, embedder });
+    expect(reopened.indexStatus).toMatchObject({ action: "loaded", embedded: 0 });
+    expect(reopened.vectors.size).toBe(restored.chunks.length);
+  });
+
+  it("embeds a sentence that appears twice only once", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "c"));
+    await writeFile(join(dir, "c", "a.md"), "Alpha\n\nThe bridge at Kunduz reopened.\n");
+    await writeFile(join(dir, "c", "b.md"), "Beta\n\nThe bridge at Kunduz reopened.\n");
+    const bot = await Briefbot.open({ corpusDir: join(dir, "c"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    expect(bot.chunks).toHaveLength(4);
+    expect(bot.indexStatus.embedded).toBe(3);
+    const hits = bot.vectors.search(bot.vectors.vector(1), 4);
+    expect(hits.slice(0, 2).map((h) => h.id).sort()).toEqual([1, 3]);
   });
 
   it("rebuilds a corrupt index file instead of using it", async () => {
@@ -42,7 +88,7 @@ describe("persisted HNSW index", () => {
     const logs: string[] = [];
     const bot = await Briefbot.open({ ...paths, embedder, log: (m) => logs.push(m) });
     expect(bot.indexStatus.action).toBe("built");
-    expect(logs.join("\n")).toMatch(/checksum/);
+    expect(logs.join("\n")).toMatch(/index files do not match the sizes in their manifest/);
     expect((await bot.ask("Who is Balkhi?")).answered).toBe(true);
 
     await writeFile(join(paths.cacheDir, "manifest.json"), "{not json");

@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Chunk, CHUNKER_VERSION, chunkDocuments, embeddingInput, type Paragraph } from "./ingest/chunker.js";
+import { type Chunk, chunkDocuments, embeddingInput, type Paragraph } from "./ingest/chunker.js";
 import { type Corpus, loadCorpus } from "./ingest/corpus.js";
+import { type CorpusChanges, diffCorpora } from "./ingest/corpus-changes.js";
+import { embedInBatches, type EmbedProgress } from "./index/embed-batches.js";
 import type { Embedder } from "./index/embedder.js";
 import { LexicalIndex } from "./index/lexical-index.js";
+import { openVectorCache, saveVectorCache } from "./index/vector-cache.js";
+import { inputKey, VectorIndex, VectorStore } from "./index/vector-index.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
 import { type Candidate, retrieve } from "./answer/retrieval.js";
-import { openCachedIndex, saveIndex, VectorIndex } from "./index/vector-index.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, "corpus");
@@ -23,18 +26,28 @@ export interface OpenOptions {
   corpusDir?: string;
   cacheDir?: string;
   embedder: Embedder;
-  /** Ignore any cached index and build a new one. */
+  /** Ignore any cached vectors and embed everything again. */
   rebuild?: boolean;
   /** Progress and warnings for humans (stderr in the CLI). */
   log?: (message: string) => void;
+  /** Called as new sentences are embedded (not called when every vector is cached). */
+  onProgress?: (progress: EmbedProgress) => void;
 }
 
 export interface IndexStatus {
-  action: "loaded" | "built";
+  /** loaded: every vector came from the cache; built: from nothing; updated: some sentences were embedded or retired. */
+  action: "loaded" | "built" | "updated";
   reason?: string;
   cacheDir: string;
   chunks: number;
+  /** Distinct embedding inputs embedded by this open (duplicates and cached ones are not). */
+  embedded: number;
+  /** Files added, changed and removed since the corpus this one was refreshed from (empty on open). */
+  changes: CorpusChanges;
 }
+
+/** Cached vectors that no sentence uses any more are dropped once they outnumber the live ones (and this many). */
+const COMPACT_AFTER_DELETED = 1024;
 
 /** The loaded brief: its text, its sentences, and both indexes over them. */
 export class Briefbot {
@@ -46,35 +59,68 @@ export class Briefbot {
     readonly vectors: VectorIndex,
     readonly lexical: LexicalIndex,
     readonly indexStatus: IndexStatus,
+    private readonly cacheDir: string,
   ) {}
 
   static async open(options: OpenOptions): Promise<Briefbot> {
     const log = options.log ?? (() => {});
     const corpus = await loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
-    const { paragraphs, chunks } = chunkDocuments(corpus.documents);
     const cacheDir = options.cacheDir ?? defaultCacheDir(corpus.dir);
-    const identity = {
-      corpusHash: corpus.hash,
-      model: options.embedder.id,
-      dimension: options.embedder.dimension,
-      chunkerVersion: CHUNKER_VERSION,
-    };
+    const expected = { model: options.embedder.id, dimension: options.embedder.dimension };
+    const cached = options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : await openVectorCache(cacheDir, expected);
+    if (cached.status === "stale" || cached.status === "corrupt") log(`Rebuilding the index: ${cached.reason}.`);
+    const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension);
+    const reason = cached.status === "fresh" ? undefined : cached.reason;
+    return Briefbot.index(corpus, store, cacheDir, options, reason, { added: [], changed: [], removed: [] });
+  }
 
-    let vectors: VectorIndex;
-    let status: IndexStatus;
-    const cached = options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : await openCachedIndex(cacheDir, identity);
-    if (cached.status === "fresh") {
-      vectors = cached.index;
-      status = { action: "loaded", cacheDir, chunks: chunks.length };
-    } else {
-      if (cached.status !== "missing") log(`Rebuilding the index: ${cached.reason}.`);
-      const embeddings = await options.embedder.embed(chunks.map(embeddingInput));
-      vectors = VectorIndex.build(embeddings, options.embedder.dimension);
-      await saveIndex(cacheDir, vectors, identity);
-      status = { action: "built", reason: cached.reason, cacheDir, chunks: chunks.length };
+  /**
+   * Reads the corpus folder again and returns a new Briefbot over it, embedding only sentences
+   * whose embedding input is new. This one keeps answering meanwhile (it shares the vector
+   * store, whose additions it ignores) until the caller swaps to the new one.
+   */
+  async refresh(options: Pick<OpenOptions, "log" | "onProgress"> = {}): Promise<Briefbot> {
+    const log = options.log ?? (() => {});
+    const corpus = await loadCorpus(this.corpus.dir);
+    for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
+    const changes = diffCorpora(this.corpus, corpus);
+    return Briefbot.index(corpus, this.vectors.store, this.cacheDir, { ...options, embedder: this.embedder }, undefined, changes);
+  }
+
+  private static async index(corpus: Corpus, store: VectorStore, cacheDir: string, options: OpenOptions, reason: string | undefined, changes: CorpusChanges): Promise<Briefbot> {
+    const { paragraphs, chunks } = chunkDocuments(corpus.documents);
+    const wasEmpty = store.slotCount === 0;
+    const keys = chunks.map((chunk) => inputKey(store.model, embeddingInput(chunk)));
+
+    // Embed each distinct input the store has not seen, once.
+    const missing = new Map<string, string>();
+    chunks.forEach((chunk, id) => {
+      if (store.slot(keys[id]!) === undefined && !missing.has(keys[id]!)) missing.set(keys[id]!, embeddingInput(chunk));
+    });
+    const texts = [...missing.values()];
+    const vectors = texts.length ? await embedInBatches(options.embedder, texts, options.onProgress) : [];
+    store.add([...missing.keys()].map((key, i) => ({ key, vector: vectors[i]! })));
+
+    const chunkSlots = Int32Array.from(keys, (key) => store.slot(key)!);
+    const { revived, retired } = store.retain(new Set(chunkSlots));
+    let current = store;
+    if (store.deletedSlots > Math.max(COMPACT_AFTER_DELETED, store.liveCount)) {
+      current = store.compacted();
+      chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
     }
-    return new Briefbot(corpus, paragraphs, chunks, options.embedder, vectors, new LexicalIndex(chunks), status);
+    const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;
+    if (changed) await saveVectorCache(cacheDir, current);
+
+    const status: IndexStatus = {
+      action: wasEmpty ? "built" : changed ? "updated" : "loaded",
+      reason,
+      cacheDir,
+      chunks: chunks.length,
+      embedded: texts.length,
+      changes,
+    };
+    return new Briefbot(corpus, paragraphs, chunks, options.embedder, new VectorIndex(current, chunkSlots), new LexicalIndex(chunks), status, cacheDir);
   }
 
   /** Answers from the brief alone, quoting it; `answered` is false when the brief does not cover the question. */

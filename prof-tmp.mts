@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { UseEmbedder } from "./src/core/index/use-embedder.ts";
+import { chunkDocuments } from "./src/core/ingest/chunker.ts";
+const text = readFileSync("corpus/iran-taliban-iskp.txt", "utf8");
+const { chunks } = chunkDocuments([{ source: "a", text }]);
+const texts = chunks.map((c, i) => `${c.text} (${i})`);
+const e = await UseEmbedder.load();
+const model = (e as any).model;
+let t = performance.now();
+for (let r = 0; r < 3; r++) for (const s of texts) await model.embed([s]);
+console.log("per sentence ms", (performance.now() - t) / (3 * texts.length));
+const tok = model.tokenizer ?? model._tokenizer;
+console.log(Object.keys(model));
+t = performance.now();
+for (let r = 0; r < 3; r++) await model.embed(texts);
+console.log("batch all per sentence ms", (performance.now() - t) / (3 * texts.length));
