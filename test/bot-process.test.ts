@@ -49,7 +49,8 @@ describe("npm start process", () => {
     try {
       await fake.waitForOp(2, 1, 60_000);
       const deadline = Date.now() + 30_000;
-      while (!/logged in as briefbot/.test(bot.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      // It logs in at once and logs "ready" when the first index is built (questions before that get "still indexing").
+      while (!(/logged in as briefbot/.test(bot.stderr()) && /\] ready: \d+ sentences/.test(bot.stderr())) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const interaction = fake.slashCommand("ask", [{ name: "question", type: 3, value: "Who is Balkhi?" }]);
       const edit = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(interaction.token));
       expect(edit.body.embeds[0].description).toContain("Balkhi");

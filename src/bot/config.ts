@@ -11,6 +11,7 @@ const schema = z.object({
   DISCORD_API_URL: optional(z.string().url("must be a URL such as https://discord.com/api")),
   BRIEFBOT_CORPUS_DIR: optional(z.string()),
   BRIEFBOT_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)),
+  BRIEFBOT_WATCH_DEBOUNCE_MS: optional(z.coerce.number().int().min(0).max(600_000)),
 });
 
 export interface BotConfig {
@@ -20,6 +21,8 @@ export interface BotConfig {
   apiUrl?: string;
   corpusDir?: string;
   cooldownSeconds: number;
+  /** Quiet time after the last change in the corpus folder before it is re-indexed. */
+  watchDebounceMs?: number;
 }
 
 /** Validates the environment; the message names each bad variable but never echoes a value (the token is secret). */
@@ -37,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     apiUrl: c.DISCORD_API_URL,
     corpusDir: c.BRIEFBOT_CORPUS_DIR,
     cooldownSeconds: c.BRIEFBOT_COOLDOWN_SECONDS ?? 5,
+    watchDebounceMs: c.BRIEFBOT_WATCH_DEBOUNCE_MS,
   };
 }

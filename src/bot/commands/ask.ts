@@ -19,8 +19,9 @@ export const ask: SlashCommand = {
     const isPrivate = interaction.options.getBoolean("private") ?? false;
     // Embedding and search can pass Discord's 3-second acknowledgement deadline on a cold machine: defer first.
     await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-    const answer = await ctx.briefbot.ask(interaction.options.getString("question", true));
-    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
-    await interaction.editReply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+    // One index for the whole answer, even if the corpus is swapped meanwhile.
+    const briefbot = ctx.briefbot;
+    const answer = await briefbot.ask(interaction.options.getString("question", true));
+    await interaction.editReply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, briefbot) });
   },
 };

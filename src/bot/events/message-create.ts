@@ -1,5 +1,5 @@
 import type { Message, SendableChannels } from "discord.js";
-import { BriefbotError } from "../../core/errors.js";
+import { isUserFacing } from "../../core/errors.js";
 import type { BotContext } from "../context.js";
 import { answerButtons, answerEmbed, truncate } from "../render.js";
 import { userMessage } from "../reply-error.js";
@@ -32,7 +32,8 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
       await message.reply({ content: `Please wait ${wait} s before asking again.` });
       return;
     }
-    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
+    // One index for the whole answer, even if the corpus is swapped meanwhile.
+    const briefbot = ctx.briefbot;
     if (message.channel.isThread()) {
       target = message.channel;
     } else {
@@ -43,19 +44,19 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
         return undefined;
       });
       if (!thread) {
-        const answer = await ctx.briefbot.ask(question);
-        await message.reply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+        const answer = await briefbot.ask(question);
+        await message.reply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, briefbot) });
         return;
       }
       target = thread;
     }
     ctx.conversations.start(target.id);
     await target.sendTyping().catch(() => {});
-    const answer = await ctx.briefbot.ask(question, { history: ctx.conversations.history(target.id) });
+    const answer = await briefbot.ask(question, { history: ctx.conversations.history(target.id) });
     ctx.conversations.record(target.id, { asker: message.author.username, question: answer.question, answer, at: new Date() });
-    await target.send({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+    await target.send({ embeds: [answerEmbed(answer)], components: answerButtons(answer, briefbot) });
   } catch (error) {
-    if (!(error instanceof BriefbotError && error.code === "BAD_INPUT")) ctx.log(`message ${message.id} failed`, error);
+    if (!isUserFacing(error)) ctx.log(`message ${message.id} failed`, error);
     try {
       await (target ?? message.channel).send({ content: userMessage(error) });
     } catch {
