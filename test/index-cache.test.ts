@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { BriefbotError } from "../src/core/errors.js";
+import { corpusCapBytes, loadCorpus } from "../src/core/ingest/corpus.js";
 import { UseEmbedder } from "../src/core/index/use-embedder.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 
@@ -110,6 +111,19 @@ describe("persisted HNSW index", () => {
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({ source: "port-report.md", paragraph: 2 });
     expect((await bot.ask("What did Iran's Foreign Minister claim?")).answered).toBe(false);
+  });
+
+  it("leaves out briefs beyond the total corpus cap, with a message naming them", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "c"));
+    await writeFile(join(dir, "c", "a.md"), "Alpha\n\nThe bridge at Kunduz reopened.\n");
+    await writeFile(join(dir, "c", "b.md"), "Beta\n\nThe road to Herat closed.\n");
+    const size = Buffer.byteLength("Alpha\n\nThe bridge at Kunduz reopened.\n");
+    const corpus = await loadCorpus(join(dir, "c"), size + 10);
+    expect(corpus.documents.map((d) => d.source)).toEqual(["a.md"]);
+    expect(corpus.skipped).toEqual([{ source: "b.md", reason: expect.stringMatching(/^the corpus cap of 0 MiB would be exceeded \(set BRIEFBOT_MAX_CORPUS_MB higher/) }]);
+    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "1.5" })).toBe(1.5 * 1024 * 1024);
+    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "lots" })).toBe(200 * 1024 * 1024);
   });
 
   it("explains an empty or unreadable corpus and a missing model folder", async () => {

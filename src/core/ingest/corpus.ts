@@ -21,7 +21,13 @@ export interface Corpus {
 const TEXT_FILE = /\.(md|txt)$/i;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export async function loadCorpus(dir: string): Promise<Corpus> {
+/** The total size of briefs indexed, from BRIEFBOT_MAX_CORPUS_MB (default 200 MiB): bounds memory and indexing time. */
+export function corpusCapBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mib = Number(env.BRIEFBOT_MAX_CORPUS_MB);
+  return (Number.isFinite(mib) && mib > 0 ? mib : 200) * 1024 * 1024;
+}
+
+export async function loadCorpus(dir: string, maxTotalBytes = corpusCapBytes()): Promise<Corpus> {
   const absolute = resolve(dir);
   let names: string[];
   try {
@@ -40,6 +46,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const documents: SourceDocument[] = [];
   const skipped: Corpus["skipped"] = [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  let totalBytes = 0;
   for (const name of names) {
     try {
       const bytes = await readFile(join(absolute, name));
@@ -47,6 +54,13 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
         skipped.push({ source: name, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` });
         continue;
       }
+      // Files are taken in name order, so the same ones are left out on every run.
+      if (totalBytes + bytes.length > maxTotalBytes) {
+        const cap = Math.round((maxTotalBytes / 1024 / 1024) * 10) / 10;
+        skipped.push({ source: name, reason: `the corpus cap of ${cap} MiB would be exceeded (set BRIEFBOT_MAX_CORPUS_MB higher or remove older briefs)` });
+        continue;
+      }
+      totalBytes += bytes.length;
       const text = decoder.decode(bytes).replace(/^\uFEFF/, "");
       if (text.trim() === "") {
         skipped.push({ source: name, reason: "the file is empty" });
