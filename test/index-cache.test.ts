@@ -97,6 +97,25 @@ describe("persisted HNSW index", () => {
     expect(again.indexStatus.action).toBe("built");
   });
 
+  it("reloads chunking and the BM25 index from the cache, and rebuilds either when its file is damaged", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    const first = await Briefbot.open({ ...paths, embedder });
+    expect(first.indexStatus).toMatchObject({ reusedFiles: 0, lexical: "built" });
+    const second = await Briefbot.open({ ...paths, embedder });
+    expect(second.indexStatus).toMatchObject({ action: "loaded", reusedFiles: 1, lexical: "loaded" });
+    expect(second.chunks).toEqual(first.chunks);
+    expect(second.paragraphs).toEqual(first.paragraphs);
+    expect(await second.ask("How many people were killed at the Seh Dokan Mosque?")).toEqual(await first.ask("How many people were killed at the Seh Dokan Mosque?"));
+
+    await writeFile(join(paths.cacheDir, "lexical.json"), '{"format":"minisearch-v1","chunkerVersion":"x"');
+    await writeFile(join(paths.cacheDir, "chunks.json"), "[1,2");
+    const third = await Briefbot.open({ ...paths, embedder });
+    expect(third.indexStatus).toMatchObject({ action: "loaded", embedded: 0, reusedFiles: 0, lexical: "built" });
+    expect(third.chunks).toEqual(first.chunks);
+    expect((await third.ask("How many people were killed at the Seh Dokan Mosque?")).citations[0]!.quote).toContain("Seh Dokan Mosque");
+  });
+
   it("keeps a second corpus folder apart with its own index", async () => {
     const dir = await tempDir();
     const other = join(dir, "other");

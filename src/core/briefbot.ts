@@ -1,14 +1,17 @@
 import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Chunk, chunkDocuments, embeddingInput, type Paragraph } from "./ingest/chunker.js";
+import { mkdir } from "node:fs/promises";
+import { type Chunk, embeddingInput, type Paragraph } from "./ingest/chunker.js";
 import { type Corpus, loadCorpus } from "./ingest/corpus.js";
 import { type CorpusChanges, diffCorpora } from "./ingest/corpus-changes.js";
 import { embedInBatches, type EmbedProgress } from "./index/embed-batches.js";
 import type { Embedder } from "./index/embedder.js";
-import { LexicalIndex } from "./index/lexical-index.js";
+import { ChunkCache } from "./index/chunk-cache.js";
+import type { LexicalIndex } from "./index/lexical-index.js";
+import { openLexicalIndex } from "./index/lexical-cache.js";
 import { openVectorCache, saveVectorCache } from "./index/vector-cache.js";
-import { inputKey, VectorIndex, VectorStore } from "./index/vector-index.js";
+import { VectorIndex, VectorStore } from "./index/vector-index.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
 import { type Candidate, retrieve } from "./answer/retrieval.js";
 
@@ -44,6 +47,10 @@ export interface IndexStatus {
   embedded: number;
   /** Files added, changed and removed since the corpus this one was refreshed from (empty on open). */
   changes: CorpusChanges;
+  /** Files whose chunking and keys came from the cache (the rest were split and hashed again). */
+  reusedFiles: number;
+  /** Whether the BM25 index was loaded from the cache or built. */
+  lexical: "loaded" | "built";
 }
 
 /** Cached vectors that no sentence uses any more are dropped once they outnumber the live ones (and this many). */
@@ -60,6 +67,7 @@ export class Briefbot {
     readonly lexical: LexicalIndex,
     readonly indexStatus: IndexStatus,
     private readonly cacheDir: string,
+    private readonly chunkCache: ChunkCache,
   ) {}
 
   static async open(options: OpenOptions): Promise<Briefbot> {
@@ -72,7 +80,8 @@ export class Briefbot {
     if (cached.status === "stale" || cached.status === "corrupt") log(`Rebuilding the index: ${cached.reason}.`);
     const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension);
     const reason = cached.status === "fresh" ? undefined : cached.reason;
-    return Briefbot.index(corpus, store, cacheDir, options, reason, { added: [], changed: [], removed: [] });
+    const chunkCache = cached.status === "fresh" ? await ChunkCache.load(cacheDir, expected.model) : ChunkCache.empty(expected.model);
+    return Briefbot.index(corpus, store, chunkCache, cacheDir, options, reason, { added: [], changed: [], removed: [] });
   }
 
   /**
@@ -85,13 +94,21 @@ export class Briefbot {
     const corpus = await loadCorpus(this.corpus.dir);
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     const changes = diffCorpora(this.corpus, corpus);
-    return Briefbot.index(corpus, this.vectors.store, this.cacheDir, { ...options, embedder: this.embedder }, undefined, changes);
+    return Briefbot.index(corpus, this.vectors.store, this.chunkCache, this.cacheDir, { ...options, embedder: this.embedder }, undefined, changes);
   }
 
-  private static async index(corpus: Corpus, store: VectorStore, cacheDir: string, options: OpenOptions, reason: string | undefined, changes: CorpusChanges): Promise<Briefbot> {
-    const { paragraphs, chunks } = chunkDocuments(corpus.documents);
+  private static async index(
+    corpus: Corpus,
+    store: VectorStore,
+    chunkCache: ChunkCache,
+    cacheDir: string,
+    options: OpenOptions,
+    reason: string | undefined,
+    changes: CorpusChanges,
+  ): Promise<Briefbot> {
+    // Unchanged files keep their chunking and keys; only new or edited ones are split and hashed.
+    const { paragraphs, chunks, keys, cache: nextChunkCache, reused } = chunkCache.chunk(corpus.documents);
     const wasEmpty = store.slotCount === 0;
-    const keys = chunks.map((chunk) => inputKey(store.model, embeddingInput(chunk)));
 
     // Embed each distinct input the store has not seen, once.
     const missing = new Map<string, string>();
@@ -110,7 +127,10 @@ export class Briefbot {
       chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
     }
     const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;
+    await mkdir(cacheDir, { recursive: true });
     if (changed) await saveVectorCache(cacheDir, current);
+    if (reused < corpus.documents.length || changed) await nextChunkCache.save(cacheDir);
+    const lexical = await openLexicalIndex(cacheDir, corpus.hash, chunks);
 
     const status: IndexStatus = {
       action: wasEmpty ? "built" : changed ? "updated" : "loaded",
@@ -119,8 +139,10 @@ export class Briefbot {
       chunks: chunks.length,
       embedded: texts.length,
       changes,
+      reusedFiles: reused,
+      lexical: lexical.loaded ? "loaded" : "built",
     };
-    return new Briefbot(corpus, paragraphs, chunks, options.embedder, new VectorIndex(current, chunkSlots), new LexicalIndex(chunks), status, cacheDir);
+    return new Briefbot(corpus, paragraphs, chunks, options.embedder, new VectorIndex(current, chunkSlots), lexical.index, status, cacheDir, nextChunkCache);
   }
 
   /** Answers from the brief alone, quoting it; `answered` is false when the brief does not cover the question. */

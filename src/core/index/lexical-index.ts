@@ -1,4 +1,4 @@
-import MiniSearch from "minisearch";
+import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Chunk } from "../ingest/chunker.js";
 import { contentTerms, normalizeTerm, tokenize } from "./terms.js";
 
@@ -8,6 +8,19 @@ export interface LexicalHit {
   terms: string[];
 }
 
+/** A built index as JSON, so a restart loads it instead of tokenising every sentence again (see lexical-cache.ts). */
+export interface SavedLexicalIndex {
+  search: AsPlainObject;
+  documentFrequency: [string, number][];
+  chunkCount: number;
+}
+
+const searchOptions = {
+  fields: ["text"],
+  tokenize,
+  processTerm: (term: string) => normalizeTerm(term) ?? null,
+};
+
 /** BM25 ranking (MiniSearch's BM25+) over the same chunks as the vector index. */
 export class LexicalIndex {
   private readonly search: MiniSearch<{ id: number; text: string }>;
@@ -15,12 +28,14 @@ export class LexicalIndex {
   readonly documentFrequency = new Map<string, number>();
   readonly chunkCount: number;
 
-  constructor(chunks: Chunk[]) {
-    this.search = new MiniSearch({
-      fields: ["text"],
-      tokenize,
-      processTerm: (term) => normalizeTerm(term) ?? null,
-    });
+  constructor(chunks: Chunk[], saved?: SavedLexicalIndex) {
+    if (saved) {
+      this.search = MiniSearch.loadJS(saved.search, searchOptions);
+      this.documentFrequency = new Map(saved.documentFrequency);
+      this.chunkCount = saved.chunkCount;
+      return;
+    }
+    this.search = new MiniSearch(searchOptions);
     this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text })));
     this.chunkCount = chunks.length;
     for (const chunk of chunks) {
@@ -28,6 +43,10 @@ export class LexicalIndex {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
     }
+  }
+
+  toJSON(): SavedLexicalIndex {
+    return { search: this.search.toJSON(), documentFrequency: [...this.documentFrequency], chunkCount: this.chunkCount };
   }
 
   query(text: string, k: number): LexicalHit[] {
