@@ -7,6 +7,7 @@ import { type Corpus, loadCorpus } from "./ingest/corpus.js";
 import { type CorpusChanges, diffCorpora } from "./ingest/corpus-changes.js";
 import { embedInBatches, type EmbedProgress } from "./index/embed-batches.js";
 import type { Embedder } from "./index/embedder.js";
+import { EmbedWorkers, WORKER_MIN_TEXTS, workerCount } from "./index/embed-workers.js";
 import { ChunkCache } from "./index/chunk-cache.js";
 import type { LexicalIndex } from "./index/lexical-index.js";
 import { openLexicalIndex } from "./index/lexical-cache.js";
@@ -55,6 +56,18 @@ export interface IndexStatus {
 
 /** Cached vectors that no sentence uses any more are dropped once they outnumber the live ones (and this many). */
 const COMPACT_AFTER_DELETED = 1024;
+
+/** Embeds on the main thread, plus worker threads for a big job when BRIEFBOT_EMBED_WORKERS asks for them. */
+async function embedAll(options: OpenOptions, texts: string[]): Promise<Float32Array[]> {
+  const count = texts.length >= WORKER_MIN_TEXTS ? workerCount() : 0;
+  if (count === 0) return embedInBatches(options.embedder, texts, options.onProgress);
+  const workers = await EmbedWorkers.start(count, options.embedder, options.log);
+  try {
+    return await embedInBatches([options.embedder, ...workers.embedders], texts, options.onProgress);
+  } finally {
+    await workers.close();
+  }
+}
 
 /** The loaded brief: its text, its sentences, and both indexes over them. */
 export class Briefbot {
@@ -116,7 +129,7 @@ export class Briefbot {
       if (store.slot(keys[id]!) === undefined && !missing.has(keys[id]!)) missing.set(keys[id]!, embeddingInput(chunk));
     });
     const texts = [...missing.values()];
-    const vectors = texts.length ? await embedInBatches(options.embedder, texts, options.onProgress) : [];
+    const vectors = texts.length ? await embedAll(options, texts) : [];
     store.add([...missing.keys()].map((key, i) => ({ key, vector: vectors[i]! })));
 
     const chunkSlots = Int32Array.from(keys, (key) => store.slot(key)!);

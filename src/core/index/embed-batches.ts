@@ -8,17 +8,42 @@ export interface EmbedProgress {
 /**
  * Batch size for progress reports and worker hand-offs. USE on TF.js-WASM costs the same per
  * sentence at batch 1 to 32 on this machine (see README "Benchmark"), so a small batch only
- * makes progress finer.
+ * makes progress finer and spreads work evenly over workers.
  */
 export const EMBED_BATCH = 16;
 
-/** Embeds `texts` batch by batch, reporting progress after each. */
-export async function embedInBatches(embedder: Embedder, texts: string[], onProgress?: (p: EmbedProgress) => void): Promise<Float32Array[]> {
-  const out: Float32Array[] = [];
+/**
+ * Embeds `texts` batch by batch, in order, reporting progress after each. Batches are shared
+ * out to `embedders` (the main one, plus workers on other cores) as each becomes free.
+ * If a worker fails, its batch is redone by the first embedder and the worker is dropped.
+ */
+export async function embedInBatches(embedders: Embedder | Embedder[], texts: string[], onProgress?: (p: EmbedProgress) => void): Promise<Float32Array[]> {
+  const all = Array.isArray(embedders) ? embedders : [embedders];
+  const out = new Array<Float32Array>(texts.length);
+  let next = 0;
+  let done = 0;
   onProgress?.({ done: 0, total: texts.length });
-  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-    out.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
-    onProgress?.({ done: out.length, total: texts.length });
-  }
+  const run = async (embedder: Embedder, isMain: boolean): Promise<void> => {
+    while (next < texts.length) {
+      const start = next;
+      next += EMBED_BATCH;
+      const batch = texts.slice(start, start + EMBED_BATCH);
+      let vectors: Float32Array[];
+      try {
+        vectors = await embedder.embed(batch);
+      } catch (error) {
+        if (isMain) throw error;
+        vectors = await all[0]!.embed(batch);
+        vectors.forEach((v, i) => (out[start + i] = v));
+        done += batch.length;
+        onProgress?.({ done, total: texts.length });
+        return;
+      }
+      vectors.forEach((v, i) => (out[start + i] = v));
+      done += batch.length;
+      onProgress?.({ done, total: texts.length });
+    }
+  };
+  await Promise.all(all.map((e, i) => run(e, i === 0)));
   return out;
 }
