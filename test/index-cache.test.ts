@@ -56,6 +56,10 @@ describe("persisted HNSW index", () => {
     expect(removed.indexStatus).toMatchObject({ embedded: 0, changes: { removed: ["update.md"] } });
     expect(removed.chunks.some((c) => c.source === "update.md")).toBe(false);
     expect(removed.vectors.store.liveCount).toBe(new Set(removed.chunks.map((c) => c.text)).size);
+    // The index before the removal may still be answering a question in flight: its retired sentences still have vectors.
+    const retired = changed.chunks.find((c) => c.source === "update.md")!;
+    expect(changed.vectors.vector(retired.id)).toHaveLength(512);
+    expect(changed.vectors.search(changed.vectors.vector(retired.id), 3).map((h) => changed.chunks[h.id]!.source)).not.toContain("update.md");
     await writeFile(update, "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n\nThe checkpoint closes at dusk.\n");
     const restored = await removed.refresh();
     expect(restored.indexStatus).toMatchObject({ action: "updated", embedded: 0 });

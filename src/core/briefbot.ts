@@ -54,6 +54,9 @@ export interface IndexStatus {
   lexical: "loaded" | "built";
 }
 
+/** New vectors are saved after every this many, so an interrupted long index loses at most this much work. */
+const CHECKPOINT_EVERY = 4096;
+
 /** Cached vectors that no sentence uses any more are dropped once they outnumber the live ones (and this many). */
 const COMPACT_AFTER_DELETED = 1024;
 
@@ -129,8 +132,18 @@ export class Briefbot {
       if (store.slot(keys[id]!) === undefined && !missing.has(keys[id]!)) missing.set(keys[id]!, embeddingInput(chunk));
     });
     const texts = [...missing.values()];
-    const vectors = texts.length ? await embedAll(options, texts) : [];
-    store.add([...missing.keys()].map((key, i) => ({ key, vector: vectors[i]! })));
+    const newKeys = [...missing.keys()];
+    // A long job is saved as it goes, so an interrupted first index resumes where it stopped.
+    for (let start = 0; start < texts.length; start += CHECKPOINT_EVERY) {
+      const part = texts.slice(start, start + CHECKPOINT_EVERY);
+      const onProgress = options.onProgress && ((p: EmbedProgress) => options.onProgress!({ done: start + p.done, total: texts.length }));
+      const vectors = await embedAll({ ...options, onProgress }, part);
+      store.add(part.map((_, i) => ({ key: newKeys[start + i]!, vector: vectors[i]! })));
+      if (start + CHECKPOINT_EVERY < texts.length) {
+        await mkdir(cacheDir, { recursive: true });
+        await saveVectorCache(cacheDir, store);
+      }
+    }
 
     const chunkSlots = Int32Array.from(keys, (key) => store.slot(key)!);
     const { revived, retired } = store.retain(new Set(chunkSlots));

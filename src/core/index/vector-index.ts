@@ -142,9 +142,19 @@ export class VectorStore {
     return neighbors.map((slot, i) => ({ slot, similarity: 1 - distances[i]! }));
   }
 
-  /** The stored (unit-length) vector of a slot. */
+  /**
+   * The stored (unit-length) vector of a slot, deleted ones included: an older view answering
+   * during a swap may still ask for a sentence just retired. hnswlib refuses deleted labels, so
+   * the mark is lifted and restored around the read (synchronously: no search sees it lifted).
+   */
   point(slot: number): Float32Array {
-    return Float32Array.from(this.hnsw.getPoint(slot));
+    if (!this.deleted[slot]) return Float32Array.from(this.hnsw.getPoint(slot));
+    this.hnsw.unmarkDelete(slot);
+    try {
+      return Float32Array.from(this.hnsw.getPoint(slot));
+    } finally {
+      this.hnsw.markDelete(slot);
+    }
   }
 
   /** Flags of the first `slotCount` slots, for persistence. */
