@@ -69,6 +69,11 @@ describe("persisted HNSW index", () => {
     const reopened = await Briefbot.open({ ...paths, embedder });
     expect(reopened.indexStatus).toMatchObject({ action: "loaded", embedded: 0 });
     expect(reopened.vectors.size).toBe(restored.chunks.length);
+    // Every save wrote new files and removed the ones it replaced.
+    expect((await readdir(paths.cacheDir)).filter((f) => /\.(hnsw|bin|tmp)$/.test(f))).toEqual([
+      expect.stringMatching(/^slots-.*\.bin$/),
+      expect.stringMatching(/^vectors-.*\.hnsw$/),
+    ]);
   });
 
   it("embeds a sentence that appears twice only once", async () => {

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { VectorStore } from "./vector-index.js";
 
 /** Bump when the files below change shape, so an older cache is rebuilt instead of misread. */
-export const CACHE_FORMAT = "slots-v1";
+export const CACHE_FORMAT = "slots-v2";
 
 export interface CacheManifest {
   format: string;
@@ -13,6 +13,9 @@ export interface CacheManifest {
   dimension: number;
   /** Slots in the graph, deleted ones included. */
   count: number;
+  /** The files of this version (new names on every save, so a reader never pairs a new graph with old slots). */
+  graphFile: string;
+  slotsFile: string;
   /** Sizes and sha256 of both files, taken after they were written: a load checks sizes (cheap), `verify: "full"` the hashes. */
   graphBytes: number;
   graphSha256: string;
@@ -21,8 +24,6 @@ export interface CacheManifest {
   savedAt: string;
 }
 
-export const GRAPH_FILE = "vectors.hnsw";
-export const SLOTS_FILE = "slots.bin";
 export const MANIFEST_FILE = "manifest.json";
 const KEY_BYTES = 16;
 
@@ -60,6 +61,12 @@ async function sizeOf(file: string): Promise<number | undefined> {
  * manifest describes. The check is cheap (sizes; the graph's own count) unless `verify` is "full".
  */
 export async function openVectorCache(dir: string, expected: { model: string; dimension: number }, verify: "sizes" | "full" = "sizes"): Promise<CacheState> {
+  const state = await readVectorCache(dir, expected, verify);
+  // Another process may have saved a newer version and removed these files between our reads: read once more.
+  return state.status === "corrupt" && state.vanished ? readVectorCache(dir, expected, verify) : state;
+}
+
+async function readVectorCache(dir: string, expected: { model: string; dimension: number }, verify: "sizes" | "full"): Promise<CacheState & { vanished?: boolean }> {
   let manifest: CacheManifest;
   try {
     manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as CacheManifest;
@@ -69,9 +76,11 @@ export async function openVectorCache(dir: string, expected: { model: string; di
   }
   if (manifest.format !== CACHE_FORMAT) return { status: "stale", reason: "the index was written by an older briefbot" };
   if (manifest.model !== expected.model || manifest.dimension !== expected.dimension) return { status: "stale", reason: "the embedding model changed since the index was built" };
-  const graphFile = join(dir, GRAPH_FILE);
-  const slotsFile = join(dir, SLOTS_FILE);
-  if ((await sizeOf(graphFile)) !== manifest.graphBytes || (await sizeOf(slotsFile)) !== manifest.slotsBytes) {
+  const graphFile = join(dir, basename(manifest.graphFile));
+  const slotsFile = join(dir, basename(manifest.slotsFile));
+  const [graphBytes, slotsBytes] = [await sizeOf(graphFile), await sizeOf(slotsFile)];
+  if (graphBytes === undefined || slotsBytes === undefined) return { status: "corrupt", reason: "the index files named in the manifest are missing", vanished: true };
+  if (graphBytes !== manifest.graphBytes || slotsBytes !== manifest.slotsBytes) {
     return { status: "corrupt", reason: "the index files do not match the sizes in their manifest (checksum not verified)" };
   }
   if (verify === "full" && ((await sha256File(graphFile)) !== manifest.graphSha256 || (await sha256File(slotsFile)) !== manifest.slotsSha256)) {
@@ -85,34 +94,60 @@ export async function openVectorCache(dir: string, expected: { model: string; di
   }
 }
 
+/** The graph and slots files an existing manifest points at (none if it is missing or unreadable). */
+async function filesNamedBy(manifestFile: string): Promise<string[]> {
+  try {
+    const old = JSON.parse(await readFile(manifestFile, "utf8")) as Partial<CacheManifest>;
+    return [old.graphFile, old.slotsFile].filter((f): f is string => typeof f === "string").map((f) => basename(f));
+  } catch {
+    return [];
+  }
+}
+
 /**
- * Writes graph, slots, then manifest, each through a temp file + rename; the manifest records
- * sizes and hashes of what is on disk, so a crash or a truncated file is caught on the next load.
+ * Writes a new graph and slots file under fresh names, checks and hashes what is on disk, then
+ * points the manifest at them with one rename, and only then removes the files it replaced. A
+ * reader (or a crash) at any moment sees the old complete version or the new one, never a mix.
  */
 export async function saveVectorCache(dir: string, store: VectorStore): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const tmp = (name: string) => join(dir, `${name}.${process.pid}.tmp`);
+  const version = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const graphFile = `vectors-${version}.hnsw`;
+  const slotsFile = `slots-${version}.bin`;
+  const tmpManifest = join(dir, `${MANIFEST_FILE}.${version}.tmp`);
+  let replaced: string[] = [];
   try {
-    store.writeGraph(tmp(GRAPH_FILE));
-    await writeFile(tmp(SLOTS_FILE), encodeSlots(store));
+    store.writeGraph(join(dir, graphFile));
+    await writeFile(join(dir, slotsFile), encodeSlots(store));
     const manifest: CacheManifest = {
       format: CACHE_FORMAT,
       model: store.model,
       dimension: store.dimension,
       count: store.slotCount,
-      graphBytes: (await stat(tmp(GRAPH_FILE))).size,
-      graphSha256: await sha256File(tmp(GRAPH_FILE)),
-      slotsBytes: (await stat(tmp(SLOTS_FILE))).size,
-      slotsSha256: await sha256File(tmp(SLOTS_FILE)),
+      graphFile,
+      slotsFile,
+      graphBytes: (await stat(join(dir, graphFile))).size,
+      graphSha256: await sha256File(join(dir, graphFile)),
+      slotsBytes: (await stat(join(dir, slotsFile))).size,
+      slotsSha256: await sha256File(join(dir, slotsFile)),
       savedAt: new Date().toISOString(),
     };
-    // The old manifest goes first: between the renames no manifest describes a half-replaced pair.
-    await rm(join(dir, MANIFEST_FILE), { force: true });
-    await rename(tmp(GRAPH_FILE), join(dir, GRAPH_FILE));
-    await rename(tmp(SLOTS_FILE), join(dir, SLOTS_FILE));
-    await writeFile(tmp(MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-    await rename(tmp(MANIFEST_FILE), join(dir, MANIFEST_FILE));
+    if (manifest.graphBytes === 0) throw new Error("hnswlib wrote an empty index file");
+    replaced = await filesNamedBy(join(dir, MANIFEST_FILE));
+    await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
+    await rename(tmpManifest, join(dir, MANIFEST_FILE));
+  } catch (error) {
+    await Promise.all([graphFile, slotsFile].map((name) => rm(join(dir, name), { force: true })));
+    throw error;
   } finally {
-    await Promise.all([GRAPH_FILE, SLOTS_FILE, MANIFEST_FILE].map((name) => rm(tmp(name), { force: true })));
+    await rm(tmpManifest, { force: true });
+  }
+  // The version replaced goes now; leftovers of an interrupted save once they are an hour old
+  // (a younger one may be another process's save in progress).
+  const current = new Set([graphFile, slotsFile]);
+  for (const name of await readdir(dir)) {
+    if (current.has(name) || !/^(vectors-.*\.hnsw|slots-.*\.bin|vectors\.hnsw|slots\.bin)$/.test(name)) continue;
+    const stale = replaced.includes(name) || name === "vectors.hnsw" || name === "slots.bin" || Date.now() - (await stat(join(dir, name)).then((s) => s.mtimeMs, () => Date.now())) > 3_600_000;
+    if (stale) await rm(join(dir, name), { force: true });
   }
 }
