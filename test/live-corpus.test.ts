@@ -5,12 +5,13 @@ import { Conversations } from "../src/bot/conversations.js";
 import { Cooldown } from "../src/bot/cooldown.js";
 import { liveContext } from "../src/bot/live-context.js";
 import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
+import { EMBED_BATCH } from "../src/core/index/embed-batches.js";
 import type { Embedder } from "../src/core/index/embedder.js";
 import { LiveCorpus } from "../src/core/live-corpus.js";
 import { type FakeDiscord, type RecordedCall, startBotOnFake } from "./helpers/fake-discord.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 
-/** The real model, except that the second batch of the first index waits until the test opens the gate. */
+/** The real model, except that the second batch (of EMBED_BATCH sentences) of the first index waits until the test opens the gate. */
 function gatedEmbedder(inner: Embedder): { embedder: Embedder; open: () => void } {
   let open!: () => void;
   const gate = new Promise<void>((r) => (open = r));
@@ -73,12 +74,14 @@ describe("live corpus in the bot (real model, real discord.js, loopback Discord)
   it("connects before the first index is ready and answers 'still indexing, N %' until it is", async () => {
     expect(live.isReady).toBe(false);
     const early = await ask("Who is Balkhi?");
-    expect(early.content).toBe("Still indexing the brief: 50 %. Please ask again in a moment.");
+    const percent = Math.floor((100 * EMBED_BATCH) / 32);
+    expect(early.content).toBe(`Still indexing the brief: ${percent} %. Please ask again in a moment.`);
     expect(errors).toEqual([]); // not a failure to log
     openGate();
     await live.ready;
     expect((await ask("Who is Balkhi?")).embeds[0].description).toContain("Balkhi");
-    expect(logs).toContain("first index: embedding 50 % (16/32 new sentences)");
+    expect(logs).toContain(`first index: embedding ${percent} % (${EMBED_BATCH}/32 new sentences)`);
+    expect(logs).toContain("first index: embedding 100 % (32/32 new sentences)");
     expect(logs.some((l) => /^ready: 32 sentences from 1 file\(s\) \(32 embedded now\)$/.test(l))).toBe(true);
   });
 

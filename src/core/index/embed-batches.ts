@@ -6,11 +6,11 @@ export interface EmbedProgress {
 }
 
 /**
- * Batch size for progress reports and worker hand-offs. USE on TF.js-WASM costs the same per
- * sentence at batch 1 to 32 on this machine (see README "Benchmark"), so a small batch only
- * makes progress finer and spreads work evenly over workers.
+ * Sentences per model call. USE on TF.js-WASM measured 49-59, 59-63, 56-57 and 48-55
+ * sentences/s at batches of 1, 4, 16 and 32 (`npm run bench`, two runs): 4 is the best, and a
+ * small batch also makes progress finer and spreads work evenly over workers.
  */
-export const EMBED_BATCH = 16;
+export const EMBED_BATCH = 4;
 
 /**
  * Embeds `texts` batch by batch, in order, reporting progress after each. Batches are shared
