@@ -58,7 +58,7 @@ const REPORT_MAX_RSS = 'data:text/javascript,process.on("exit",()=>process.stder
  * One `ask --json -` process answering `questions` from a cached corpus: time to its first answer
  * (cold start), then its peak RSS once all are answered (serving memory).
  */
-function serve(cacheDir: string, corpusDir: string, questions: string[]): Promise<{ firstAnswerMs: number; maxRssMiB: number }> {
+function serve(cacheDir: string, corpusDir: string, questions: string[]): Promise<{ firstAnswerMs: number; maxRssMiB: number; answerGapsMs: number[] }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, ["--import", REPORT_MAX_RSS, ...cliCommand(), "ask", "--json", "--corpus", corpusDir, "-"], {
@@ -67,12 +67,17 @@ function serve(cacheDir: string, corpusDir: string, questions: string[]): Promis
     });
     let firstAnswerMs = 0;
     let stderr = "";
-    child.stdout.on("data", () => (firstAnswerMs ||= ms(start)));
+    // Questions are all on stdin at once, so the time between answer lines is one warm answer each.
+    const lineTimes: number[] = [];
+    child.stdout.on("data", (d: Buffer) => {
+      firstAnswerMs ||= ms(start);
+      for (const _ of d.toString().matchAll(/\n/g)) lineTimes.push(ms(start));
+    });
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
       const rss = Number(/maxrss:(\d+)/.exec(stderr)?.[1]);
       if (code !== 0 || !rss) reject(new Error(`serving run failed (${code}): ${stderr}`));
-      else resolve({ firstAnswerMs, maxRssMiB: rss / 1024 });
+      else resolve({ firstAnswerMs, maxRssMiB: rss / 1024, answerGapsMs: lineTimes.slice(1).map((t, i) => t - lineTimes[i]!) });
     });
     child.stdin.end(questions.join("\n") + "\n");
   });
@@ -158,6 +163,8 @@ async function fiftyThousandParts(results: Record<string, number | string>, embe
   for (let i = 0; i < 3; i++) runs.push(await serve(cacheRoot, corpusDir, questions));
   results.coldStart50kFirstAnswerMs = round(percentile(runs.map((r) => r.firstAnswerMs), 50), 0);
   results.servingRss50kMiB = round(percentile(runs.map((r) => r.maxRssMiB), 50), 0);
+  results.warmAnswer50kP50Ms = round(percentile(runs.flatMap((r) => r.answerGapsMs), 50));
+  results.warmAnswer50kP95Ms = round(percentile(runs.flatMap((r) => r.answerGapsMs), 95));
   results.cacheOnDisk50kMiB = round(await folderMiB(cacheDir), 1);
   results.coldStartRunner = cliCommand()[0]!.endsWith(".js") ? "compiled JavaScript (dist/)" : "tsx (TypeScript compiled at start)";
 }
