@@ -19,7 +19,7 @@ import { loadEmbedder } from "../src/core/index/load-embedder.js";
 import { EMBED_BATCH, embedInBatches } from "../src/core/index/embed-batches.js";
 import { EmbedWorkers } from "../src/core/index/embed-workers.js";
 import type { Embedder } from "../src/core/index/embedder.js";
-import { HNSW_EF_SEARCH, VectorIndex } from "../src/core/index/vector-index.js";
+import { HNSW_EF_SEARCH, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
 import { embeddingLikeVectors, generator, seedVectorCache, writeSyntheticCorpus } from "./synthetic-corpus.js";
 
@@ -144,6 +144,35 @@ async function indexingParts(results: Record<string, number | string>, embedder:
   const reopened = await Briefbot.open({ corpusDir, cacheDir, embedder });
   await reopened.ask("How many tonnes of snow were cleared from the Salang tunnel?");
   results.addOneBriefNewProcessOpenMs = round(ms(reopenStart), 0);
+  results.hnswRecallAt10AfterChurn10k = recallAfterChurn(embedder.dimension);
+}
+
+/**
+ * Recall@10 of the in-place-updated graph: 10,000 vectors, then 20 % retired (marked deleted)
+ * and as many new ones added, against exact search over the live set.
+ */
+function recallAfterChurn(dimension: number): number {
+  const n = 10_000;
+  const churn = 2_000;
+  const all = embeddingLikeVectors(n + churn, dimension, 11);
+  const store = VectorStore.create("bench", dimension, n);
+  store.add(all.slice(0, n).map((vector, i) => ({ key: String(i), vector })));
+  const { uniform } = generator(5);
+  const retired = new Set<number>();
+  while (retired.size < churn) retired.add(Math.floor(((uniform() + 1) / 2) * n) % n);
+  store.add(all.slice(n).map((vector, i) => ({ key: String(n + i), vector })));
+  const live = new Set(Array.from({ length: n + churn }, (_, i) => i).filter((i) => !retired.has(i)));
+  store.retain(live);
+  const exact = new hnswlib.BruteforceSearch("cosine", dimension);
+  exact.initIndex(live.size);
+  for (const i of live) exact.addPoint(Array.from(all[i]!), i);
+  let hits = 0;
+  const queries = embeddingLikeVectors(QUERIES, dimension, 99);
+  for (const q of queries) {
+    const truth = new Set(exact.searchKnn(Array.from(q), 10).neighbors);
+    hits += store.search(q, 10).filter((h) => truth.has(h.slot)).length;
+  }
+  return round(hits / (queries.length * 10), 4);
 }
 
 /** Cold start to first answer and serving memory with a cached 50,000-sentence index. */

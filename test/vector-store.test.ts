@@ -64,7 +64,7 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     const slots = join(dir, (await readdir(dir)).find((f) => f.endsWith(".bin"))!);
     const bytes = await readFile(slots);
     // Same size, one key byte flipped: the cheap check passes, the full check sees it.
-    bytes[0] ^= 0xff;
+    bytes[0] = bytes[0]! ^ 0xff;
     await writeFile(slots, bytes);
     expect((await openVectorCache(dir, { model: "m", dimension: 8 })).status).toBe("fresh");
     expect(await openVectorCache(dir, { model: "m", dimension: 8 }, "full")).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/checksum/) });
