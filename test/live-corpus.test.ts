@@ -134,6 +134,15 @@ describe("live corpus in the bot (real model, real discord.js, loopback Discord)
     expect(reply.content).toMatch(/no longer in the brief/);
   });
 
+  it("skips a file it cannot read with a log line naming it, and keeps answering", async () => {
+    await writeFile(join(corpusDir, "scan.txt"), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]));
+    const deadline = Date.now() + 30_000;
+    while (!logs.includes("Skipped scan.txt: not valid UTF-8 text.") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(logs).toContain("Skipped scan.txt: not valid UTF-8 text.");
+    expect((await ask("Who is Balkhi?")).embeds[0].description).toContain("Balkhi");
+    await rm(join(corpusDir, "scan.txt"));
+  });
+
   it("stops answering when no readable brief is left, and resumes when one comes back", async () => {
     let before = live.generation;
     await rm(join(corpusDir, "iran-taliban-iskp.txt"));
