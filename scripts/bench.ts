@@ -1,19 +1,30 @@
 /**
- * npm run bench: cold start, index build, warm answer latency, HNSW recall and latency at
- * 50,000 chunks, peak RSS. Prints a Markdown table for the README and writes bench-results/latest.json.
+ * npm run bench: cold start, index build, embedding throughput, incremental updates, warm answer
+ * latency, HNSW recall and latency at 50,000 chunks, cold start and serving memory at 50,000
+ * sentences, peak RSS. Prints a Markdown table for the README and writes bench-results/latest.json.
+ *
+ * BENCH_SKIP_50K=1 skips the heavy 50,000-sentence parts; BENCH_INDEXING_ONLY=1 runs only the
+ * indexing parts (throughput, incremental add, 50k cold start and memory); BENCH_QUALITY_ONLY=1
+ * only answer quality.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { normalize } from "../src/core/index/embedder.js";
 import { loadEmbedder } from "../src/core/index/load-embedder.js";
-import { HNSW_EF_SEARCH, VectorIndex } from "../src/core/index/vector-index.js";
+import { EMBED_BATCH, embedInBatches } from "../src/core/index/embed-batches.js";
+import { EmbedWorkers } from "../src/core/index/embed-workers.js";
+import type { Embedder } from "../src/core/index/embedder.js";
+import { HNSW_EF_SEARCH, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
+import { embeddingLikeVectors, generator, seedVectorCache, writeSyntheticCorpus } from "./synthetic-corpus.js";
 
 const SYNTHETIC_CHUNKS = Number(process.env.BENCH_CHUNKS ?? 50_000);
+const SKIP_50K = Boolean(process.env.BENCH_SKIP_50K);
 const QUERIES = 200;
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -23,9 +34,16 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function coldStart(cacheDir: string): number {
+/** The CLI as production runs it: compiled JavaScript when `npm run build` has made dist/, else TypeScript through tsx. */
+function cliCommand(): string[] {
+  const compiled = join(PROJECT_ROOT, "dist/cli/main.js");
+  return existsSync(compiled) ? [compiled] : ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts")];
+}
+
+function coldStart(cacheDir: string, corpusArgs: string[] = []): number {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), join(PROJECT_ROOT, "src/cli/main.ts"), "ask", "--json", "How many people were killed at the Seh Dokan Mosque?"], {
+  const run = spawnSync(process.execPath, [...cliCommand(), "ask", "--json", ...corpusArgs, "How many people were killed at the Seh Dokan Mosque?"], {
+    cwd: PROJECT_ROOT,
     env: { ...process.env, BRIEFBOT_CACHE_DIR: cacheDir },
     encoding: "utf8",
   });
@@ -33,32 +51,151 @@ function coldStart(cacheDir: string): number {
   return ms(start);
 }
 
-function generator(seed: number) {
-  let state = seed;
-  const uniform = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  // Sum of uniforms: close enough to a Gaussian, deterministic across runs.
-  const gauss = () => (uniform() + uniform() + uniform() + uniform() + uniform() + uniform()) / 2;
-  return { uniform, gauss };
+/** Reports the child's peak RSS on exit (Node gives no rusage for children). */
+const REPORT_MAX_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss:"+process.resourceUsage().maxRSS+"\\n"))';
+
+/**
+ * One `ask --json -` process answering `questions` from a cached corpus: time to its first answer
+ * (cold start), then its peak RSS once all are answered (serving memory).
+ */
+function serve(cacheDir: string, corpusDir: string, questions: string[]): Promise<{ firstAnswerMs: number; maxRssMiB: number; answerGapsMs: number[] }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ["--import", REPORT_MAX_RSS, ...cliCommand(), "ask", "--json", "--corpus", corpusDir, "-"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, BRIEFBOT_CACHE_DIR: cacheDir },
+    });
+    let firstAnswerMs = 0;
+    let stderr = "";
+    // Questions are all on stdin at once, so the time between answer lines is one warm answer each.
+    const lineTimes: number[] = [];
+    child.stdout.on("data", (d: Buffer) => {
+      firstAnswerMs ||= ms(start);
+      for (const _ of d.toString().matchAll(/\n/g)) lineTimes.push(ms(start));
+    });
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => {
+      const rss = Number(/maxrss:(\d+)/.exec(stderr)?.[1]);
+      if (code !== 0 || !rss) reject(new Error(`serving run failed (${code}): ${stderr}`));
+      else resolve({ firstAnswerMs, maxRssMiB: rss / 1024, answerGapsMs: lineTimes.slice(1).map((t, i) => t - lineTimes[i]!) });
+    });
+    child.stdin.end(questions.join("\n") + "\n");
+  });
+}
+
+async function folderMiB(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
+  return total / 2 ** 20;
+}
+
+/** Sentences/s embedding distinct sentences of the shipped brief, batch by batch, on `embedders`. */
+async function throughput(embedders: Embedder[], sentences: string[], count: number, batch?: number): Promise<number> {
+  const texts = Array.from({ length: count }, (_, i) => `${sentences[i % sentences.length]} (${i})`);
+  const start = process.hrtime.bigint();
+  if (batch) for (let i = 0; i < texts.length; i += batch) await embedders[0]!.embed(texts.slice(i, i + batch));
+  else await embedInBatches(embedders, texts);
+  return texts.length / (ms(start) / 1000);
+}
+
+/** A 64-sentence brief about a place and things the synthetic corpus never mentions. */
+function newBrief(): string {
+  const { pick } = generator(3);
+  const lines = ["# Salang tunnel update", ""];
+  const things = ["avalanche barriers", "ventilation fans", "snow ploughs", "toll booths", "tunnel lights", "drainage pumps", "fuel tankers", "rescue teams"];
+  for (let p = 0; p < 16; p++) {
+    const sentences = Array.from({ length: 4 }, (_, i) => `Engineers at the Salang tunnel inspected ${pick(things)} in section ${p * 4 + i + 1} before the winter convoy season.`);
+    if (p === 0) sentences[0] = "The Salang tunnel reopened after engineers cleared 312 tonnes of snow from its northern entrance.";
+    lines.push(sentences.join(" "), "");
+  }
+  return lines.join("\n");
+}
+
+/** Indexing: throughput, batch sizes, workers, adding one brief to a 10,000-sentence corpus. */
+async function indexingParts(results: Record<string, number | string>, embedder: Embedder, scratch: string): Promise<void> {
+  const shipped = await Briefbot.open({ embedder, cacheDir: join(scratch, "throughput-brief") });
+  const sentences = shipped.chunks.map((c) => c.text);
+  for (const batch of [1, 4, 16, 32]) results[`embedSentencesPerS_batch${batch}`] = round(await throughput([embedder], sentences, 128, batch), 0);
+  results.embedBatchUsed = EMBED_BATCH;
+  results.embedSentencesPerS = round(await throughput([embedder], sentences, 256), 0);
+  const workers = await EmbedWorkers.start(1, embedder);
+  results.embedSentencesPerS_mainPlus1Worker = round(await throughput([embedder, ...workers.embedders], sentences, 256), 0);
+  await workers.close();
+
+  // Adding one 64-sentence brief to a 10,000-sentence corpus whose index is cached.
+  const corpusDir = join(scratch, "corpus-10k");
+  const cacheDir = join(scratch, "cache-10k");
+  await writeSyntheticCorpus(corpusDir, 10_000 - shipped.chunks.length);
+  await seedVectorCache(corpusDir, cacheDir, embedder.id, embedder.dimension);
+  const before = await Briefbot.open({ corpusDir, cacheDir, embedder });
+  results.corpusSentencesBeforeAdd = before.chunks.length;
+  await writeFile(join(corpusDir, "salang.md"), newBrief());
+  const start = process.hrtime.bigint();
+  const after = await before.refresh();
+  const answer = await after.ask("How many tonnes of snow were cleared from the Salang tunnel?");
+  results.addOneBriefUntilAnswerableMs = round(ms(start), 0);
+  results.addOneBriefEmbedded = after.indexStatus.embedded;
+  if (answer.citations[0]?.source !== "salang.md") throw new Error(`the added brief was not answerable: ${JSON.stringify(answer)}`);
+  // The same, from a new process (what `npm run index` after dropping a file in costs).
+  await rm(join(corpusDir, "salang.md"));
+  await before.refresh();
+  await writeFile(join(corpusDir, "salang.md"), newBrief().replace("312 tonnes", "313 tonnes"));
+  const reopenStart = process.hrtime.bigint();
+  const reopened = await Briefbot.open({ corpusDir, cacheDir, embedder });
+  await reopened.ask("How many tonnes of snow were cleared from the Salang tunnel?");
+  results.addOneBriefNewProcessOpenMs = round(ms(reopenStart), 0);
+  results.hnswRecallAt10AfterChurn10k = recallAfterChurn(embedder.dimension);
 }
 
 /**
- * Embedding-like unit vectors: sentence embeddings occupy a low-dimensional subspace with a
- * decaying spectrum, so vectors are mixtures of 128 fixed directions (weights ~ 1/sqrt(rank))
- * plus isotropic noise. Deterministic, so every run measures the same cloud.
+ * Recall@10 of the in-place-updated graph: 10,000 vectors, then 20 % retired (marked deleted)
+ * and as many new ones added, against exact search over the live set.
  */
-function embeddingLikeVectors(count: number, dimension: number, seed: number): Float32Array[] {
-  const basisRng = generator(1);
-  const basis = Array.from({ length: 128 }, () => Float32Array.from({ length: dimension }, basisRng.gauss));
-  const { gauss } = generator(seed);
-  return Array.from({ length: count }, () => {
-    const v = new Float32Array(dimension);
-    basis.forEach((direction, r) => {
-      const w = gauss() / Math.sqrt(r + 1);
-      for (let d = 0; d < dimension; d++) v[d]! += w * direction[d]!;
-    });
-    for (let d = 0; d < dimension; d++) v[d]! += 0.1 * gauss();
-    return normalize(v);
-  });
+function recallAfterChurn(dimension: number): number {
+  const n = 10_000;
+  const churn = 2_000;
+  const all = embeddingLikeVectors(n + churn, dimension, 11);
+  const store = VectorStore.create("bench", dimension, n);
+  store.add(all.slice(0, n).map((vector, i) => ({ key: String(i), vector })));
+  const { uniform } = generator(5);
+  const retired = new Set<number>();
+  while (retired.size < churn) retired.add(Math.floor(((uniform() + 1) / 2) * n) % n);
+  store.add(all.slice(n).map((vector, i) => ({ key: String(n + i), vector })));
+  const live = new Set(Array.from({ length: n + churn }, (_, i) => i).filter((i) => !retired.has(i)));
+  store.retain(live);
+  const exact = new hnswlib.BruteforceSearch("cosine", dimension);
+  exact.initIndex(live.size);
+  for (const i of live) exact.addPoint(Array.from(all[i]!), i);
+  let hits = 0;
+  const queries = embeddingLikeVectors(QUERIES, dimension, 99);
+  for (const q of queries) {
+    const truth = new Set(exact.searchKnn(Array.from(q), 10).neighbors);
+    hits += store.search(q, 10).filter((h) => truth.has(h.slot)).length;
+  }
+  return round(hits / (queries.length * 10), 4);
+}
+
+/** Cold start to first answer and serving memory with a cached 50,000-sentence index. */
+async function fiftyThousandParts(results: Record<string, number | string>, embedder: Embedder, scratch: string): Promise<void> {
+  const corpusDir = join(scratch, "corpus-50k");
+  const cacheRoot = join(scratch, "cache-50k");
+  await writeSyntheticCorpus(corpusDir, SYNTHETIC_CHUNKS - 32);
+  // The CLI finds the cache under BRIEFBOT_CACHE_DIR by the corpus folder's path.
+  process.env.BRIEFBOT_CACHE_DIR = cacheRoot;
+  const { defaultCacheDir } = await import("../src/core/briefbot.js");
+  const cacheDir = defaultCacheDir(corpusDir);
+  delete process.env.BRIEFBOT_CACHE_DIR;
+  results.servedSentences = await seedVectorCache(corpusDir, cacheDir, embedder.id, embedder.dimension);
+  const questions = [...ANSWERABLE.map((q) => q.question), ...OFF_TOPIC];
+  await serve(cacheRoot, corpusDir, questions.slice(0, 1)); // the first run saves chunking and the BM25 index
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await serve(cacheRoot, corpusDir, questions));
+  results.coldStart50kFirstAnswerMs = round(percentile(runs.map((r) => r.firstAnswerMs), 50), 0);
+  results.servingRss50kMiB = round(percentile(runs.map((r) => r.maxRssMiB), 50), 0);
+  results.warmAnswer50kP50Ms = round(percentile(runs.flatMap((r) => r.answerGapsMs), 50));
+  results.warmAnswer50kP95Ms = round(percentile(runs.flatMap((r) => r.answerGapsMs), 95));
+  results.cacheOnDisk50kMiB = round(await folderMiB(cacheDir), 1);
+  results.coldStartRunner = cliCommand()[0]!.endsWith(".js") ? "compiled JavaScript (dist/)" : "tsx (TypeScript compiled at start)";
 }
 
 /** The worst case for any ANN index: near-isotropic vectors with no low-dimensional structure. */
@@ -97,8 +234,15 @@ async function main() {
   results.coldStartFirstRunMs = round(coldStart(coldCache), 0);
   results.coldStartCachedIndexMs = round(percentile([coldStart(coldCache), coldStart(coldCache), coldStart(coldCache)], 50), 0);
 
-  // 2. Index build (embedding every sentence + HNSW) for the shipped brief.
   const embedder = await loadEmbedder();
+  if (process.env.BENCH_INDEXING_ONLY) {
+    await indexingParts(results, embedder, scratch);
+    if (!SKIP_50K) await fiftyThousandParts(results, embedder, scratch);
+    console.log(results);
+    return;
+  }
+
+  // 2. Index build (embedding every sentence + HNSW) for the shipped brief.
   let start = process.hrtime.bigint();
   const bot = await Briefbot.open({ embedder, cacheDir: join(scratch, "build"), rebuild: true });
   results.indexBuildMs = round(ms(start), 0);
@@ -156,16 +300,22 @@ async function main() {
     return;
   }
 
-  // 5. HNSW at scale: recall@10 against exact search, build time and query latency.
+  // 5. Indexing: throughput, workers, incremental add; then the 50,000-sentence cold start and memory.
+  await indexingParts(results, embedder, scratch);
+  if (!SKIP_50K) await fiftyThousandParts(results, embedder, scratch);
+
+  // 6. HNSW at scale: recall@10 against exact search, build time and query latency.
   const dimension = embedder.dimension;
-  results.syntheticChunks = SYNTHETIC_CHUNKS;
+  results.syntheticChunks = SKIP_50K ? "skipped (BENCH_SKIP_50K)" : SYNTHETIC_CHUNKS;
   results.hnswEfSearch = HNSW_EF_SEARCH;
-  const like = measureHnsw(embeddingLikeVectors(SYNTHETIC_CHUNKS, dimension, 7), embeddingLikeVectors(QUERIES, dimension, 99), dimension);
-  results.hnswBuildS = like.buildS;
-  results.hnswRecallAt10 = like.recall;
-  results.hnswQueryP50Ms = like.p50;
-  results.hnswQueryP95Ms = like.p95;
-  if (!process.env.BENCH_SKIP_ISOTROPIC) {
+  if (!SKIP_50K) {
+    const like = measureHnsw(embeddingLikeVectors(SYNTHETIC_CHUNKS, dimension, 7), embeddingLikeVectors(QUERIES, dimension, 99), dimension);
+    results.hnswBuildS = like.buildS;
+    results.hnswRecallAt10 = like.recall;
+    results.hnswQueryP50Ms = like.p50;
+    results.hnswQueryP95Ms = like.p95;
+  }
+  if (!SKIP_50K && !process.env.BENCH_SKIP_ISOTROPIC) {
     const worst = measureHnsw(isotropicVectors(SYNTHETIC_CHUNKS, dimension, 7), isotropicVectors(QUERIES, dimension, 99), dimension);
     results.isotropicWorstCaseRecallAt10 = worst.recall;
   }

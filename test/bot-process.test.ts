@@ -71,6 +71,8 @@ describe("npm start process", () => {
     try {
       await fake.waitForOp(2, 1, 60_000);
       await waitForLog(bot, /logged in as briefbot/);
+      // The first index is built after login; questions before that get "still indexing".
+      await waitForLog(bot, /\] ready: \d+ sentences/);
       const burst = Array.from({ length: 40 }, (_, i) =>
         fake.slashCommand("ask", [{ name: "question", type: 3, value: i % 2 ? "Who is Balkhi?" : "How many Afghan migrants did Iran deport?" }], IDS.channel, {
           user: { id: String(400000000000000000n + BigInt(i)), username: `user${i}` },

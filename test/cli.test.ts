@@ -95,7 +95,14 @@ describe("CLI contract", () => {
     expect(JSON.parse(ask.stdout)).toMatchObject({ answered: true, citations: [{ source: "incident.md", paragraph: 2 }] });
     const index = await cli(["index", "--corpus", dir], "", env);
     expect(index.code).toBe(0);
-    expect(index.stderr).toMatch(/indexed 2 sentences from 1 file/);
+    expect(index.stderr).toMatch(/indexed 2 sentences from 1 file.*\(0 embedded now/);
+    expect(index.stderr).not.toMatch(/embedding \d+ %/);
+    // --rebuild embeds everything again, with progress lines on stderr (a pipe here, so no redrawn bar).
+    const rebuild = await cli(["index", "--rebuild", "--corpus", dir], "", env);
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.stdout).toBe("");
+    expect(rebuild.stderr).toMatch(/embedding 0 % \(0\/2 new sentences\)\n.*embedding 100 % \(2\/2 new sentences\)/s);
+    expect(rebuild.stderr).toMatch(/\(2 embedded now, 0 from the cache/);
   });
 
   it("chat keeps the conversation for follow-ups", async () => {

@@ -46,6 +46,7 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
   });
 
   let askMessage: { id: string; embeds: unknown[] };
+  let sourcesButton = "";
   it("/ask defers, then edits in an embed of verbatim quotes with sources and feedback buttons", async () => {
     const interaction = fake.slashCommand("ask", [{ name: "question", type: 3, value: "How many people were killed at the Seh Dokan Mosque?" }]);
     const deferred = await fake.waitFor(callback(interaction.id));
@@ -56,14 +57,17 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     expect(embed.description).toContain("> Last year, the attack at Seh Dokan Mosque in Mazar-i Sharif killed at least 31 people.");
     expect(embed.description).toContain("[iran-taliban-iskp.txt ¶5]");
     const buttons = edit.body.components[0].components.map((b: { custom_id: string }) => b.custom_id);
-    expect(buttons).toEqual(["src:0.5", "fb:up", "fb:down"]);
+    // The sources button names the file (hash of its name), the paragraph and a fingerprint of its text.
+    expect(buttons).toEqual([expect.stringMatching(/^src:[0-9a-f]{6}\.5\.[0-9a-f]{8}$/), "fb:up", "fb:down"]);
+    sourcesButton = buttons[0];
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     askMessage = { id: "300000000000000001", embeds: edit.body.embeds };
   });
 
   it("the Show sources button reveals the full cited paragraph, privately", async () => {
-    const click = fake.buttonClick("src:0.5", askMessage);
+    const click = fake.buttonClick(sourcesButton, askMessage);
     const reply = await fake.waitFor(callback(click.id));
+    expect(reply.body.data.content).toBeUndefined();
     expect(reply.body.type).toBe(4);
     expect(reply.body.data.flags & 64).toBe(64);
     expect(reply.body.data.embeds[0].title).toBe("iran-taliban-iskp.txt ¶5");

@@ -1,8 +1,9 @@
-import { appendFile, cp, mkdir, readdir, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { BriefbotError } from "../src/core/errors.js";
+import { corpusCapBytes, loadCorpus } from "../src/core/ingest/corpus.js";
 import { UseEmbedder } from "../src/core/index/use-embedder.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 
@@ -23,13 +24,68 @@ describe("persisted HNSW index", () => {
     expect(second.vectors.size).toBe(first.chunks.length);
 
     await writeFile(join(paths.corpusDir, "update.md"), "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n");
-    const logs: string[] = [];
-    const third = await Briefbot.open({ ...paths, embedder, log: (m) => logs.push(m) });
-    expect(third.indexStatus.action).toBe("built");
-    expect(logs.join("\n")).toMatch(/corpusHash changed/);
+    const third = await Briefbot.open({ ...paths, embedder });
+    // Only the new file's two sentences are embedded; the rest come from the cache.
+    expect(third.indexStatus).toMatchObject({ action: "updated", embedded: 2 });
     const answer = await third.ask("Where did a new checkpoint open?");
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({ source: "update.md", paragraph: 2 });
+  });
+
+  it("embeds only new sentences when a brief is added, changed or removed, and reuses cached vectors on undo", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    const original = await Briefbot.open({ ...paths, embedder });
+    const update = join(paths.corpusDir, "update.md");
+    await writeFile(update, "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n\nThe checkpoint closes at dusk.\n");
+    const added = await original.refresh();
+    expect(added.indexStatus).toMatchObject({ action: "updated", embedded: 3, changes: { added: ["update.md"], changed: [], removed: [] } });
+    expect((await added.ask("Where did a new checkpoint open?")).citations[0]).toMatchObject({ source: "update.md", paragraph: 2 });
+
+    // One sentence edited: only it is embedded; the old wording is never quoted again.
+    await writeFile(update, "Field update\n\nA new checkpoint opened at Torkham on the border with Pakistan.\n\nThe checkpoint closes at dusk.\n");
+    const changed = await added.refresh();
+    expect(changed.indexStatus).toMatchObject({ embedded: 1, changes: { changed: ["update.md"] } });
+    const answer = await changed.ask("Where did a new checkpoint open?");
+    expect(answer.citations[0]!.quote).toBe("A new checkpoint opened at Torkham on the border with Pakistan.");
+    expect(JSON.stringify(await changed.ask("What opened at Islam Qala?"))).not.toContain("Islam Qala on the border");
+
+    // Removed: its sentences leave both indexes; putting the old text back embeds nothing.
+    await rm(update);
+    const removed = await changed.refresh();
+    expect(removed.indexStatus).toMatchObject({ embedded: 0, changes: { removed: ["update.md"] } });
+    expect(removed.chunks.some((c) => c.source === "update.md")).toBe(false);
+    expect(removed.vectors.store.liveCount).toBe(new Set(removed.chunks.map((c) => c.text)).size);
+    // The index before the removal may still be answering a question in flight: its retired sentences still have vectors.
+    const retired = changed.chunks.find((c) => c.source === "update.md")!;
+    expect(changed.vectors.vector(retired.id)).toHaveLength(512);
+    expect(changed.vectors.search(changed.vectors.vector(retired.id), 3).map((h) => changed.chunks[h.id]!.source)).not.toContain("update.md");
+    await writeFile(update, "Field update\n\nA new checkpoint opened at Islam Qala on the border with Iran.\n\nThe checkpoint closes at dusk.\n");
+    const restored = await removed.refresh();
+    expect(restored.indexStatus).toMatchObject({ action: "updated", embedded: 0 });
+    expect((await restored.ask("Where did a new checkpoint open?")).citations[0]!.quote).toContain("Islam Qala");
+
+    // A new process finds everything cached.
+    const reopened = await Briefbot.open({ ...paths, embedder });
+    expect(reopened.indexStatus).toMatchObject({ action: "loaded", embedded: 0 });
+    expect(reopened.vectors.size).toBe(restored.chunks.length);
+    // Every save wrote new files and removed the ones it replaced.
+    expect((await readdir(paths.cacheDir)).filter((f) => /\.(hnsw|bin|tmp)$/.test(f))).toEqual([
+      expect.stringMatching(/^slots-.*\.bin$/),
+      expect.stringMatching(/^vectors-.*\.hnsw$/),
+    ]);
+  });
+
+  it("embeds a sentence that appears twice only once", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "c"));
+    await writeFile(join(dir, "c", "a.md"), "Alpha\n\nThe bridge at Kunduz reopened.\n");
+    await writeFile(join(dir, "c", "b.md"), "Beta\n\nThe bridge at Kunduz reopened.\n");
+    const bot = await Briefbot.open({ corpusDir: join(dir, "c"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    expect(bot.chunks).toHaveLength(4);
+    expect(bot.indexStatus.embedded).toBe(3);
+    const hits = bot.vectors.search(bot.vectors.vector(1), 4);
+    expect(hits.slice(0, 2).map((h) => h.id).sort()).toEqual([1, 3]);
   });
 
   it("rebuilds a corrupt index file instead of using it", async () => {
@@ -42,12 +98,31 @@ describe("persisted HNSW index", () => {
     const logs: string[] = [];
     const bot = await Briefbot.open({ ...paths, embedder, log: (m) => logs.push(m) });
     expect(bot.indexStatus.action).toBe("built");
-    expect(logs.join("\n")).toMatch(/checksum/);
+    expect(logs.join("\n")).toMatch(/index files do not match the sizes in their manifest/);
     expect((await bot.ask("Who is Balkhi?")).answered).toBe(true);
 
     await writeFile(join(paths.cacheDir, "manifest.json"), "{not json");
     const again = await Briefbot.open({ ...paths, embedder, log: () => {} });
     expect(again.indexStatus.action).toBe("built");
+  });
+
+  it("reloads chunking and the BM25 index from the cache, and rebuilds either when its file is damaged", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    const first = await Briefbot.open({ ...paths, embedder });
+    expect(first.indexStatus).toMatchObject({ reusedFiles: 0, lexical: "built" });
+    const second = await Briefbot.open({ ...paths, embedder });
+    expect(second.indexStatus).toMatchObject({ action: "loaded", reusedFiles: 1, lexical: "loaded" });
+    expect(second.chunks).toEqual(first.chunks);
+    expect(second.paragraphs).toEqual(first.paragraphs);
+    expect(await second.ask("How many people were killed at the Seh Dokan Mosque?")).toEqual(await first.ask("How many people were killed at the Seh Dokan Mosque?"));
+
+    await writeFile(join(paths.cacheDir, "lexical.json"), '{"format":"minisearch-v1","chunkerVersion":"x"');
+    await writeFile(join(paths.cacheDir, "chunks.json"), "[1,2");
+    const third = await Briefbot.open({ ...paths, embedder });
+    expect(third.indexStatus).toMatchObject({ action: "loaded", embedded: 0, reusedFiles: 0, lexical: "built" });
+    expect(third.chunks).toEqual(first.chunks);
+    expect((await third.ask("How many people were killed at the Seh Dokan Mosque?")).citations[0]!.quote).toContain("Seh Dokan Mosque");
   });
 
   it("keeps a second corpus folder apart with its own index", async () => {
@@ -64,6 +139,19 @@ describe("persisted HNSW index", () => {
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({ source: "port-report.md", paragraph: 2 });
     expect((await bot.ask("What did Iran's Foreign Minister claim?")).answered).toBe(false);
+  });
+
+  it("leaves out briefs beyond the total corpus cap, with a message naming them", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "c"));
+    await writeFile(join(dir, "c", "a.md"), "Alpha\n\nThe bridge at Kunduz reopened.\n");
+    await writeFile(join(dir, "c", "b.md"), "Beta\n\nThe road to Herat closed.\n");
+    const size = Buffer.byteLength("Alpha\n\nThe bridge at Kunduz reopened.\n");
+    const corpus = await loadCorpus(join(dir, "c"), { maxTotalBytes: size + 10 });
+    expect(corpus.documents.map((d) => d.source)).toEqual(["a.md"]);
+    expect(corpus.skipped).toEqual([{ source: "b.md", reason: expect.stringMatching(/^the corpus cap of 0 MiB would be exceeded \(set BRIEFBOT_MAX_CORPUS_MB higher/) }]);
+    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "1.5" })).toBe(1.5 * 1024 * 1024);
+    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "lots" })).toBe(200 * 1024 * 1024);
   });
 
   it("explains an empty or unreadable corpus and a missing model folder", async () => {

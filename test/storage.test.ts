@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { cp, mkdir, readdir, symlink, truncate, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cp, mkdir, readdir, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Conversations } from "../src/bot/conversations.js";
@@ -8,7 +8,8 @@ import { MemoryFeedback, SqliteFeedback } from "../src/bot/storage/feedback-stor
 import type { Answer } from "../src/core/answer/answer.js";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { loadCorpus } from "../src/core/ingest/corpus.js";
-import { saveIndex, VectorIndex } from "../src/core/index/vector-index.js";
+import { VectorStore } from "../src/core/index/vector-index.js";
+import { saveVectorCache } from "../src/core/index/vector-cache.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 
 const answer: Answer = { question: "Who is Balkhi?", answered: true, answer: "quoted", citations: [] };
@@ -92,10 +93,17 @@ describe("thread history and votes in SQLite", () => {
 describe("index cache faults", () => {
   it("a write that fails silently inside hnswlib (disk full) is caught before a manifest vouches for it, and no temp file stays", async () => {
     const dir = await tempDir();
-    // /dev/full answers every write with ENOSPC, which hnswlib's writer ignores.
-    await symlink("/dev/full", join(dir, `vectors.hnsw.${process.pid}.tmp`));
-    const index = VectorIndex.build(Array.from({ length: 20 }, (_, i) => Float32Array.from({ length: 8 }, (_, j) => Math.sin(i * 8 + j))), 8);
-    await expect(saveIndex(dir, index, { corpusHash: "h", model: "m", dimension: 8, chunkerVersion: "1" })).rejects.toThrow(/did not write completely/);
+    const store = VectorStore.create("m", 8);
+    store.add(Array.from({ length: 20 }, (_, i) => ({ key: String(i), vector: Float32Array.from({ length: 8 }, (_, j) => Math.sin(i * 8 + j)) })));
+    // hnswlib's writer ignores ENOSPC: what a full disk leaves is the start of the file.
+    store.writeGraph = (file: string) => {
+      const full = `${file}.whole`;
+      VectorStore.prototype.writeGraph.call(store, full);
+      const bytes = readFileSync(full);
+      writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+      rmSync(full);
+    };
+    await expect(saveVectorCache(dir, store)).rejects.toThrow(/did not write completely/);
     expect(await readdir(dir)).toEqual([]);
   });
 

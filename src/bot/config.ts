@@ -20,6 +20,7 @@ const schema = z.object({
   BRIEFBOT_DRAIN_SECONDS: optional(z.coerce.number().min(0).max(3600)),
   BRIEFBOT_EDITOR_ROLE: optional(z.string().max(100)),
   BRIEFBOT_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(MAX_FILE_BYTES / 1024 / 1024, `must be at most ${MAX_FILE_BYTES / 1024 / 1024} (the largest brief the corpus reads)`)),
+  BRIEFBOT_WATCH_DEBOUNCE_MS: optional(z.coerce.number().int().min(0).max(600_000)),
 });
 
 export interface BotConfig {
@@ -38,6 +39,8 @@ export interface BotConfig {
   /** Role (id or name) whose members may add and remove briefs, besides those with Manage Server. */
   editorRole?: string;
   maxUploadBytes: number;
+  /** Quiet time after the last change in the corpus folder before it is re-indexed. */
+  watchDebounceMs?: number;
 }
 
 /** Validates the environment; the message names each bad variable but never echoes a value (the token is secret). */
@@ -62,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     drainSeconds: c.BRIEFBOT_DRAIN_SECONDS ?? 20,
     editorRole: c.BRIEFBOT_EDITOR_ROLE,
     maxUploadBytes: Math.floor((c.BRIEFBOT_MAX_UPLOAD_MB ?? MAX_FILE_BYTES / 1024 / 1024) * 1024 * 1024),
+    watchDebounceMs: c.BRIEFBOT_WATCH_DEBOUNCE_MS,
   };
 }

@@ -20,15 +20,13 @@ export interface ContextOptions {
   log: (message: string, error?: unknown) => void;
 }
 
-/** The handlers' context as `npm start` builds it (tests pass their own options). */
-export function createContext(briefbot: Briefbot, options: ContextOptions): BotContext {
+/** Everything a handler context holds besides the index: limits, access, storage, logging. */
+export function contextParts(options: ContextOptions): Omit<BotContext, "briefbot" | "incidents"> {
   const queue = options.queue ?? { maxPending: 100, maxPerUser: 2, enabled: true };
   const db = options.db ?? null;
   return {
-    briefbot,
-    incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs),
     indexedAt: new Date(),
-    // Replaced by a real reloader where the corpus can change (npm start, tests of /briefs).
+    // Replaced where the corpus can change: the live corpus re-indexes, tests of /briefs reload.
     reload: async () => {},
     ...(options.editorRole ? { editorRole: options.editorRole } : {}),
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
@@ -39,4 +37,9 @@ export function createContext(briefbot: Briefbot, options: ContextOptions): BotC
     feedback: db ? new SqliteFeedback(db, options.log) : new MemoryFeedback(),
     log: options.log,
   };
+}
+
+/** The handlers' context over one fixed index (tests; the bot itself uses liveContext). */
+export function createContext(briefbot: Briefbot, options: ContextOptions): BotContext {
+  return { briefbot, incidents: extractCasualties(briefbot.chunks, briefbot.paragraphs), ...contextParts(options) };
 }

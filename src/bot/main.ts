@@ -1,14 +1,15 @@
 import { join } from "node:path";
 import "dotenv/config";
-import { Briefbot, PROJECT_ROOT } from "../core/briefbot.js";
-import { describeError } from "../core/errors.js";
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from "../core/briefbot.js";
+import { BriefbotError, describeError } from "../core/errors.js";
 import { loadEmbedder } from "../core/index/load-embedder.js";
+import { LiveCorpus } from "../core/live-corpus.js";
 import { attachBot, createClient } from "./bot.js";
 import { loadConfig } from "./config.js";
-import { createContext } from "./create-context.js";
+import { contextParts } from "./create-context.js";
 import { FATAL_EXIT_CODE } from "./gateway-close.js";
+import { liveContext } from "./live-context.js";
 import { openDatabase } from "./storage/database.js";
-import { reloader } from "./reload.js";
 
 const log = (message: string, error?: unknown) => console.error(`[briefbot] ${message}${error ? `: ${describeError(error)}` : ""}`);
 
@@ -19,17 +20,27 @@ function databaseFile(): string {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const briefbot = await Briefbot.open({ corpusDir: config.corpusDir, embedder: await loadEmbedder(), log });
-  const ctx = createContext(briefbot, {
-    cooldownSeconds: config.cooldownSeconds,
-    queue: config.queue,
-    access: { guildIds: new Set(config.guildIds), requiredRoleId: config.requiredRoleId },
-    db: openDatabase(databaseFile(), log),
-    editorRole: config.editorRole,
-    maxUploadBytes: config.maxUploadBytes,
-    log,
+  // Discord connects at once; until the first index is ready, questions get "still indexing, N %".
+  const live = new LiveCorpus({ corpusDir: config.corpusDir, embedder: loadEmbedder(), log, debounceMs: config.watchDebounceMs });
+  live.ready.catch((error: unknown) => {
+    // Without the model nothing can ever be answered: stop with the message (a bad corpus can be fixed while running).
+    if (error instanceof BriefbotError && error.code === "MODEL") {
+      log(describeError(error));
+      process.exit(1);
+    }
   });
-  ctx.reload = reloader(ctx, log);
+  const ctx = liveContext(
+    live,
+    contextParts({
+      cooldownSeconds: config.cooldownSeconds,
+      queue: config.queue,
+      access: { guildIds: new Set(config.guildIds), requiredRoleId: config.requiredRoleId },
+      db: openDatabase(databaseFile(), log),
+      editorRole: config.editorRole,
+      maxUploadBytes: config.maxUploadBytes,
+      log,
+    }),
+  );
   if (!config.queue.enabled) log("BRIEFBOT_QUEUE=off: answers run all at once, without limits (for measurements only)");
   const client = createClient({ apiUrl: config.apiUrl });
   let exiting = false;
@@ -37,6 +48,7 @@ async function main(): Promise<void> {
   const exit = async (code: number) => {
     if (exiting) return;
     exiting = true;
+    await live.close().catch(() => {});
     await client.destroy().catch(() => {});
     process.exit(code);
   };
@@ -63,7 +75,10 @@ async function main(): Promise<void> {
   client.on("guildCreate", (guild) => {
     if (config.guildIds.length && !config.guildIds.includes(guild.id)) log(`added to guild ${guild.id}, which is not in DISCORD_GUILD_ID(S): its members are refused`);
   });
-  client.once("clientReady", (c) => log(`logged in as ${c.user.tag}; ${briefbot.chunks.length} sentences indexed from ${briefbot.corpus.documents.length} file(s)`));
+  client.once("clientReady", (c) => {
+    const state = live.isReady ? `${live.briefbot.chunks.length} sentences indexed from ${live.briefbot.corpus.documents.length} file(s)` : "the first index is still being built";
+    log(`logged in as ${c.user.tag}; ${state}; watching ${config.corpusDir ?? DEFAULT_CORPUS_DIR} for changes`);
+  });
   try {
     await client.login(config.token);
   } catch (error) {

@@ -1,7 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, escapeMarkdown } from "discord.js";
 import type { Answer } from "../core/answer/answer.js";
 import { citationLabel } from "../core/answer/answer.js";
+import type { Briefbot } from "../core/briefbot.js";
 import type { Paragraph } from "../core/ingest/chunker.js";
+import { fingerprint } from "../core/ingest/fingerprint.js";
 
 /** Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, footer: 2048, embedTotal: 6000, customId: 100, threadName: 100, buttonLabel: 80 };
@@ -45,20 +47,49 @@ export function blockQuote(text: string): string {
 const COLOR_ANSWERED = 0x2e86c1;
 const COLOR_REFUSED = 0x7f8c8d;
 
-/** "src:<doc>.<paragraph>,..." names the cited paragraphs without server-side state, so buttons survive restarts. */
-export function sourcesCustomId(answer: Answer, sources: string[]): string | null {
-  const refs = [...new Set(answer.citations.map((c) => `${sources.indexOf(c.source)}.${c.paragraph}`))];
+/** Finds a paragraph by file and number: a Briefbot, or anything that looks paragraphs up the same way. */
+export type ParagraphLookup = Pick<Briefbot, "paragraph">;
+
+/** One cited paragraph in a button: its file (by name hash), number and a fingerprint of its text as quoted. */
+export interface SourceRef {
+  fileTag?: string;
+  /** Buttons made before fingerprints named the file by its position in the corpus. */
+  doc?: number;
+  paragraph: number;
+  fingerprint?: string;
+}
+
+export const fileTag = (source: string) => fingerprint(source, 6);
+
+/**
+ * "src:<file tag>.<paragraph>.<text fingerprint>,..." names the cited paragraphs without
+ * server-side state, so buttons survive restarts, and tells when a paragraph has changed since.
+ */
+export function sourcesCustomId(answer: Answer, paragraphs: ParagraphLookup): string | null {
+  const refs = [
+    ...new Set(
+      answer.citations.map((c) => {
+        const text = paragraphs.paragraph(c.paragraph, c.source)?.text ?? "";
+        return `${fileTag(c.source)}.${c.paragraph}.${fingerprint(text)}`;
+      }),
+    ),
+  ];
   const id = `src:${refs.join(",")}`;
   return refs.length && id.length <= LIMITS.customId ? id : null;
 }
 
-export function parseSourcesCustomId(customId: string): { doc: number; paragraph: number }[] {
+export function parseSourcesCustomId(customId: string): SourceRef[] {
   return customId
     .slice(4)
     .split(",")
-    .map((ref) => ref.split(".").map(Number))
-    .filter(([doc, paragraph]) => Number.isInteger(doc) && Number.isInteger(paragraph))
-    .map(([doc, paragraph]) => ({ doc: doc!, paragraph: paragraph! }));
+    .map((ref) => ref.split("."))
+    .flatMap((parts): SourceRef[] => {
+      const paragraph = Number(parts[1]);
+      if (!Number.isInteger(paragraph)) return [];
+      if (parts.length === 3 && /^[0-9a-f]{6}$/.test(parts[0]!) && /^[0-9a-f]{8}$/.test(parts[2]!)) return [{ fileTag: parts[0]!, paragraph, fingerprint: parts[2]! }];
+      const doc = Number(parts[0]);
+      return parts.length === 2 && Number.isInteger(doc) ? [{ doc, paragraph }] : [];
+    });
 }
 
 export function answerEmbed(answer: Answer): EmbedBuilder {
@@ -74,9 +105,9 @@ export function answerEmbed(answer: Answer): EmbedBuilder {
   return fitEmbed(embed.setDescription(clamp(description || parts[0]!, LIMITS.description)).setFooter({ text: "Quoted word for word from the brief." }));
 }
 
-export function answerButtons(answer: Answer, sources: string[]): ActionRowBuilder<ButtonBuilder>[] {
+export function answerButtons(answer: Answer, paragraphs: ParagraphLookup): ActionRowBuilder<ButtonBuilder>[] {
   const buttons: ButtonBuilder[] = [];
-  const sourcesId = answer.answered ? sourcesCustomId(answer, sources) : null;
+  const sourcesId = answer.answered ? sourcesCustomId(answer, paragraphs) : null;
   if (sourcesId) buttons.push(new ButtonBuilder().setCustomId(sourcesId).setLabel("Show sources").setStyle(ButtonStyle.Secondary));
   buttons.push(
     new ButtonBuilder().setCustomId("fb:up").setEmoji("👍").setStyle(ButtonStyle.Secondary),

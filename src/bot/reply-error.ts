@@ -1,9 +1,9 @@
 import { MessageFlags, type RepliableInteraction } from "discord.js";
-import { BriefbotError } from "../core/errors.js";
+import { isUserFacing } from "../core/errors.js";
 
-/** What the user is told when a handler fails: their own input problem verbatim, anything else in general terms. */
+/** What the user is told when a handler fails: their own input problem (or "still indexing") verbatim, anything else in general terms. */
 export function userMessage(error: unknown): string {
-  if (error instanceof BriefbotError && error.code === "BAD_INPUT") return error.message;
+  if (isUserFacing(error)) return error.message;
   return "Sorry, something went wrong while answering. The error has been logged; please try again.";
 }
 

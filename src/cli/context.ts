@@ -1,5 +1,6 @@
 import { Briefbot } from "../core/briefbot.js";
 import { loadEmbedder } from "../core/index/load-embedder.js";
+import { indexProgress } from "./progress.js";
 
 export interface CliOptions {
   corpus?: string;
@@ -11,5 +12,10 @@ export const log = (message: string) => process.stderr.write(`briefbot: ${messag
 
 export async function openBot(options: CliOptions, rebuild = false): Promise<Briefbot> {
   const embedder = await loadEmbedder();
-  return Briefbot.open({ corpusDir: options.corpus, embedder, rebuild, log });
+  const progress = indexProgress();
+  try {
+    return await Briefbot.open({ corpusDir: options.corpus, embedder, rebuild, log, onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
 }

@@ -12,7 +12,7 @@ const USAGE = `Usage:
   npm run -s chat -- [--corpus DIR]                      interactive session
   npm run -s casualties -- [--json] [--corpus DIR]       casualty incidents with citations
   npm run -s brief -- [--json] [--corpus DIR] [topic]    key points, each a cited quote
-  npm run -s index -- [--corpus DIR]                     rebuild the search index`;
+  npm run -s index -- [--corpus DIR] [--rebuild]         bring the search index up to date (--rebuild: embed everything again)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { json: { type: "boolean" }, corpus: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { json: { type: "boolean" }, corpus: { type: "string" }, rebuild: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     throw new BriefbotError(`${(error as Error).message}\n${USAGE}`, "BAD_INPUT");
@@ -41,8 +41,9 @@ async function main(argv: string[]): Promise<number> {
     case "brief":
       return briefCommand(parsed.positionals.join(" "), options);
     case "index": {
-      const bot = await openBot(options, true);
-      log(`indexed ${bot.indexStatus.chunks} sentences from ${bot.corpus.documents.length} file(s) into ${bot.indexStatus.cacheDir}`);
+      const bot = await openBot(options, parsed.values.rebuild ?? false);
+      const { chunks, embedded, cacheDir } = bot.indexStatus;
+      log(`indexed ${chunks} sentences from ${bot.corpus.documents.length} file(s) into ${cacheDir} (${embedded} embedded now, ${chunks - embedded} from the cache or repeated)`);
       return 0;
     }
     default:

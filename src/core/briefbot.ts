@@ -1,15 +1,22 @@
 import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Chunk, CHUNKER_VERSION, chunkDocuments, embeddingInput, type Paragraph } from "./ingest/chunker.js";
+import { mkdir } from "node:fs/promises";
+import { type Chunk, embeddingInput, type Paragraph } from "./ingest/chunker.js";
 import { type Corpus, loadCorpus } from "./ingest/corpus.js";
+import { type CorpusChanges, diffCorpora } from "./ingest/corpus-changes.js";
 import { assignPages } from "./ingest/pages.js";
+import { StructureIndex } from "./answer/evidence.js";
+import { embedInBatches, type EmbedProgress } from "./index/embed-batches.js";
 import type { Embedder } from "./index/embedder.js";
-import { LexicalIndex } from "./index/lexical-index.js";
+import { EmbedWorkers, WORKER_MIN_TEXTS, workerCount } from "./index/embed-workers.js";
+import { ChunkCache } from "./index/chunk-cache.js";
+import type { LexicalIndex } from "./index/lexical-index.js";
+import { openLexicalIndex } from "./index/lexical-cache.js";
+import { openVectorCache, saveVectorCache } from "./index/vector-cache.js";
+import { VectorIndex, VectorStore } from "./index/vector-index.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
 import { type Candidate, retrieve } from "./answer/retrieval.js";
-import { StructureIndex } from "./answer/evidence.js";
-import { openCachedIndex, saveIndex, VectorIndex } from "./index/vector-index.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, "corpus");
@@ -25,19 +32,48 @@ export interface OpenOptions {
   corpusDir?: string;
   cacheDir?: string;
   embedder: Embedder;
-  /** Ignore any cached index and build a new one. */
+  /** Ignore any cached vectors and embed everything again. */
   rebuild?: boolean;
   /** Read every file as plain text, ignoring Markdown structure (the ablation study's switch). */
   plainText?: boolean;
   /** Progress and warnings for humans (stderr in the CLI). */
   log?: (message: string) => void;
+  /** Called as new sentences are embedded (not called when every vector is cached). */
+  onProgress?: (progress: EmbedProgress) => void;
 }
 
 export interface IndexStatus {
-  action: "loaded" | "built";
+  /** loaded: every vector came from the cache; built: from nothing; updated: some sentences were embedded or retired. */
+  action: "loaded" | "built" | "updated";
   reason?: string;
   cacheDir: string;
   chunks: number;
+  /** Distinct embedding inputs embedded by this open (duplicates and cached ones are not). */
+  embedded: number;
+  /** Files added, changed and removed since the corpus this one was refreshed from (empty on open). */
+  changes: CorpusChanges;
+  /** Files whose chunking and keys came from the cache (the rest were split and hashed again). */
+  reusedFiles: number;
+  /** Whether the BM25 index was loaded from the cache or built. */
+  lexical: "loaded" | "built";
+}
+
+/** New vectors are saved after every this many, so an interrupted long index loses at most this much work. */
+const CHECKPOINT_EVERY = 4096;
+
+/** Cached vectors that no sentence uses any more are dropped once they outnumber the live ones (and this many). */
+const COMPACT_AFTER_DELETED = 1024;
+
+/** Embeds on the main thread, plus worker threads for a big job when BRIEFBOT_EMBED_WORKERS asks for them. */
+async function embedAll(options: OpenOptions, texts: string[]): Promise<Float32Array[]> {
+  const count = texts.length >= WORKER_MIN_TEXTS ? workerCount() : 0;
+  if (count === 0) return embedInBatches(options.embedder, texts, options.onProgress);
+  const workers = await EmbedWorkers.start(count, options.embedder, options.log);
+  try {
+    return await embedInBatches([options.embedder, ...workers.embedders], texts, options.onProgress);
+  } finally {
+    await workers.close();
+  }
 }
 
 /** The loaded brief: its text, its sentences, and both indexes over them. */
@@ -50,6 +86,8 @@ export class Briefbot {
     readonly vectors: VectorIndex,
     readonly lexical: LexicalIndex,
     readonly indexStatus: IndexStatus,
+    private readonly cacheDir: string,
+    private readonly chunkCache: ChunkCache,
   ) {
     this.structure = new StructureIndex(chunks, paragraphs);
     this.texts = new Map(corpus.documents.map((d) => [d.source, d.text]));
@@ -66,35 +104,90 @@ export class Briefbot {
 
   static async open(options: OpenOptions): Promise<Briefbot> {
     const log = options.log ?? (() => {});
-    const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
+    const corpusDir = resolve(options.corpusDir ?? DEFAULT_CORPUS_DIR);
     const cacheDir = options.cacheDir ?? defaultCacheDir(corpusDir);
     const corpus = await loadCorpus(corpusDir, { extractedDir: join(cacheDir, "extracted") });
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
-    const { paragraphs, chunks } = chunkDocuments(corpus.documents, { plainText: options.plainText });
+    const expected = { model: options.embedder.id, dimension: options.embedder.dimension };
+    const cached = options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : await openVectorCache(cacheDir, expected);
+    if (cached.status === "stale" || cached.status === "corrupt") log(`Rebuilding the index: ${cached.reason}.`);
+    const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension);
+    const reason = cached.status === "fresh" ? undefined : cached.reason;
+    const chunkCache = cached.status === "fresh" ? await ChunkCache.load(cacheDir, expected.model) : ChunkCache.empty(expected.model);
+    return Briefbot.index(corpus, store, chunkCache, cacheDir, options, reason, { added: [], changed: [], removed: [] });
+  }
+
+  /**
+   * Reads the corpus folder again and returns a new Briefbot over it, embedding only sentences
+   * whose embedding input is new. This one keeps answering meanwhile (it shares the vector
+   * store, whose additions it ignores) until the caller swaps to the new one.
+   */
+  async refresh(options: Pick<OpenOptions, "log" | "onProgress"> = {}): Promise<Briefbot> {
+    const log = options.log ?? (() => {});
+    const corpus = await loadCorpus(this.corpus.dir, { extractedDir: join(this.cacheDir, "extracted") });
+    for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
+    const changes = diffCorpora(this.corpus, corpus);
+    return Briefbot.index(corpus, this.vectors.store, this.chunkCache, this.cacheDir, { ...options, embedder: this.embedder }, undefined, changes);
+  }
+
+  private static async index(
+    corpus: Corpus,
+    store: VectorStore,
+    chunkCache: ChunkCache,
+    cacheDir: string,
+    options: OpenOptions,
+    reason: string | undefined,
+    changes: CorpusChanges,
+  ): Promise<Briefbot> {
+    // Unchanged files keep their chunking and keys; only new or edited ones are split and hashed.
+    const { paragraphs, chunks, keys, cache: nextChunkCache, reused } = chunkCache.chunk(corpus.documents, { plainText: options.plainText });
     assignPages(corpus.documents, paragraphs);
     assignPages(corpus.documents, chunks);
-    const identity = {
-      corpusHash: corpus.hash,
-      model: options.embedder.id,
-      dimension: options.embedder.dimension,
-      chunkerVersion: options.plainText ? `${CHUNKER_VERSION}-plain` : CHUNKER_VERSION,
-    };
+    const wasEmpty = store.slotCount === 0;
 
-    let vectors: VectorIndex;
-    let status: IndexStatus;
-    const cached = options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : await openCachedIndex(cacheDir, identity);
-    if (cached.status === "fresh") {
-      vectors = cached.index;
-      status = { action: "loaded", cacheDir, chunks: chunks.length };
-    } else {
-      if (cached.status !== "missing") log(`Rebuilding the index: ${cached.reason}.`);
-      const embeddings = await options.embedder.embed(chunks.map(embeddingInput));
-      vectors = VectorIndex.build(embeddings, options.embedder.dimension);
-      // A read-only or full cache folder costs a rebuild at the next start, not this one: serve from memory.
-      await saveIndex(cacheDir, vectors, identity).catch((error: Error) => log(`Could not cache the index in ${cacheDir} (${error.message}); using it from memory.`));
-      status = { action: "built", reason: cached.reason, cacheDir, chunks: chunks.length };
+    // Embed each distinct input the store has not seen, once.
+    const missing = new Map<string, string>();
+    chunks.forEach((chunk, id) => {
+      if (store.slot(keys[id]!) === undefined && !missing.has(keys[id]!)) missing.set(keys[id]!, embeddingInput(chunk));
+    });
+    const texts = [...missing.values()];
+    const newKeys = [...missing.keys()];
+    // A long job is saved as it goes, so an interrupted first index resumes where it stopped.
+    for (let start = 0; start < texts.length; start += CHECKPOINT_EVERY) {
+      const part = texts.slice(start, start + CHECKPOINT_EVERY);
+      const onProgress = options.onProgress && ((p: EmbedProgress) => options.onProgress!({ done: start + p.done, total: texts.length }));
+      const vectors = await embedAll({ ...options, onProgress }, part);
+      store.add(part.map((_, i) => ({ key: newKeys[start + i]!, vector: vectors[i]! })));
+      if (start + CHECKPOINT_EVERY < texts.length) {
+        await mkdir(cacheDir, { recursive: true });
+        await saveVectorCache(cacheDir, store);
+      }
     }
-    return new Briefbot(corpus, paragraphs, chunks, options.embedder, vectors, new LexicalIndex(chunks), status);
+
+    const chunkSlots = Int32Array.from(keys, (key) => store.slot(key)!);
+    const { revived, retired } = store.retain(new Set(chunkSlots));
+    let current = store;
+    if (store.deletedSlots > Math.max(COMPACT_AFTER_DELETED, store.liveCount)) {
+      current = store.compacted();
+      chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
+    }
+    const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;
+    await mkdir(cacheDir, { recursive: true });
+    if (changed) await saveVectorCache(cacheDir, current);
+    if (reused < corpus.documents.length || changed) await nextChunkCache.save(cacheDir);
+    const lexical = await openLexicalIndex(cacheDir, corpus.hash, chunks);
+
+    const status: IndexStatus = {
+      action: wasEmpty ? "built" : changed ? "updated" : "loaded",
+      reason,
+      cacheDir,
+      chunks: chunks.length,
+      embedded: texts.length,
+      changes,
+      reusedFiles: reused,
+      lexical: lexical.loaded ? "loaded" : "built",
+    };
+    return new Briefbot(corpus, paragraphs, chunks, options.embedder, new VectorIndex(current, chunkSlots), lexical.index, status, cacheDir, nextChunkCache);
   }
 
   /** Answers from the brief alone, quoting it; `answered` is false when the brief does not cover the question. */

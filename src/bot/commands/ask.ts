@@ -15,9 +15,10 @@ export const ask: SlashCommand = {
   async execute(interaction, ctx) {
     const isPrivate = interaction.options.getBoolean("private") ?? false;
     await deferThenQueue(interaction, ctx, { private: isPrivate }, async () => {
-      const answer = await ctx.briefbot.ask(interaction.options.getString("question", true));
-      const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
-      return { embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) };
+      // One index for the whole answer, even if the corpus is swapped meanwhile.
+      const briefbot = ctx.briefbot;
+      const answer = await briefbot.ask(interaction.options.getString("question", true));
+      return { embeds: [answerEmbed(answer)], components: answerButtons(answer, briefbot) };
     });
   },
 };

@@ -1,10 +1,11 @@
 import { type ButtonInteraction, type Interaction, MessageFlags } from "discord.js";
-import { BriefbotError } from "../../core/errors.js";
+import { isUserFacing } from "../../core/errors.js";
 import { replyOnce } from "../acknowledge.js";
 import { accessRefusal } from "../access.js";
 import { commandsByName } from "../commands/index.js";
 import type { BotContext } from "../context.js";
-import { clamp, paragraphEmbeds, parseSourcesCustomId } from "../render.js";
+import { citedParagraphs } from "../cited-paragraphs.js";
+import { clamp, LIMITS, paragraphEmbeds, parseSourcesCustomId } from "../render.js";
 import { replyWithError } from "../reply-error.js";
 
 const VOTE_REPLIES = {
@@ -18,16 +19,17 @@ const VOTE_REPLIES = {
 async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const { customId } = interaction;
   if (customId.startsWith("src:")) {
-    const docs = ctx.briefbot.corpus.documents;
-    const paragraphs = parseSourcesCustomId(customId).flatMap(({ doc, paragraph }) => {
-      const p = docs[doc] && ctx.briefbot.paragraph(paragraph, docs[doc]!.source);
-      return p ? [p] : [];
-    });
-    if (paragraphs.length === 0) {
+    const { found, missing } = citedParagraphs(parseSourcesCustomId(customId), ctx.briefbot);
+    if (found.length === 0) {
       await replyOnce(interaction, { content: "Those sources are no longer in the brief (it has changed since). Please ask again.", flags: MessageFlags.Ephemeral });
       return;
     }
-    await replyOnce(interaction, { embeds: paragraphEmbeds(paragraphs), flags: MessageFlags.Ephemeral });
+    const notes = [...found.flatMap((f) => (f.note ? [`⚠️ ${f.note}`] : [])), ...(missing ? [`⚠️ ${missing} cited paragraph(s) are no longer in the brief.`] : [])];
+    await replyOnce(interaction, {
+      ...(notes.length ? { content: clamp(notes.join("\n"), LIMITS.content) } : {}),
+      embeds: paragraphEmbeds(found.map((f) => f.paragraph)),
+      flags: MessageFlags.Ephemeral,
+    });
   } else if (customId === "fb:up" || customId === "fb:down") {
     const outcome = ctx.feedback.record({
       at: new Date().toISOString(),
@@ -84,7 +86,7 @@ export async function onInteraction(interaction: Interaction, ctx: BotContext): 
     }
   } catch (error) {
     // A bad question is the user's to fix and is answered as such; anything else is ours and logged.
-    if (!(error instanceof BriefbotError && error.code === "BAD_INPUT")) ctx.log(`interaction ${interaction.id} failed`, error);
+    if (!isUserFacing(error)) ctx.log(`interaction ${interaction.id} failed`, error);
     await replyWithError(interaction, error);
   }
 }

@@ -1,6 +1,6 @@
 import { DiscordAPIError, type Message, RESTJSONErrorCodes, type SendableChannels } from "discord.js";
 import { validateQuestion } from "../../core/answer/question.js";
-import { BriefbotError } from "../../core/errors.js";
+import { isUserFacing } from "../../core/errors.js";
 import { accessRefusal } from "../access.js";
 import type { BotContext } from "../context.js";
 import { busyMessage } from "../queued-reply.js";
@@ -69,22 +69,23 @@ export async function onMessage(message: Message, ctx: BotContext, botId: string
       return;
     }
     release = admission.slot.cancel;
-    const sources = ctx.briefbot.corpus.documents.map((d) => d.source);
+    // One index for the whole answer, even if the corpus is swapped meanwhile.
+    const briefbot = ctx.briefbot;
     target = message.channel.isThread() ? message.channel : await openThread(message, question, ctx);
     if (!target) {
-      const answer = await admission.slot.run(() => ctx.briefbot.ask(question));
-      await message.reply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+      const answer = await admission.slot.run(() => briefbot.ask(question));
+      await message.reply({ embeds: [answerEmbed(answer)], components: answerButtons(answer, briefbot) });
       return;
     }
     const thread = target;
     ctx.conversations.start(thread.id);
     await thread.sendTyping().catch(() => {});
     const history = ctx.conversations.history(thread.id);
-    const answer = await admission.slot.run(() => ctx.briefbot.ask(question, { history }));
+    const answer = await admission.slot.run(() => briefbot.ask(question, { history }));
     ctx.conversations.record(thread.id, { asker: message.author.username, askerId: message.author.id, question: answer.question, answer, at: new Date() });
-    await thread.send({ embeds: [answerEmbed(answer)], components: answerButtons(answer, sources) });
+    await thread.send({ embeds: [answerEmbed(answer)], components: answerButtons(answer, briefbot) });
   } catch (error) {
-    if (!(error instanceof BriefbotError && error.code === "BAD_INPUT")) ctx.log(`message ${message.id} failed`, error);
+    if (!isUserFacing(error)) ctx.log(`message ${message.id} failed`, error);
     try {
       if (target) await target.send({ content: userMessage(error) });
       else await message.reply({ content: userMessage(error) });

@@ -1,4 +1,4 @@
-import MiniSearch from "minisearch";
+import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Chunk } from "../ingest/chunker.js";
 import { contentTerms, indexTokens, normalizeTerm } from "./terms.js";
 
@@ -16,6 +16,19 @@ export const CONTEXT_BOOST = 0.5;
  * context header as separate fields, plus the corpus statistics the answerer needs: document
  * frequencies and which terms the corpus writes as names.
  */
+
+/** A built index as JSON, so a restart loads it instead of tokenising every sentence again (see lexical-cache.ts). */
+export interface SavedLexicalIndex {
+  search: AsPlainObject;
+  chunkCount: number;
+}
+
+const searchOptions = {
+  fields: ["text", "context"],
+  tokenize: indexTokens,
+  processTerm: (term: string) => normalizeTerm(term) ?? null,
+};
+
 export class LexicalIndex {
   private readonly search: MiniSearch<{ id: number; text: string; context: string }>;
   /** Every term of the corpus's sentences with the number of chunks it appears in. */
@@ -29,13 +42,10 @@ export class LexicalIndex {
   readonly words = new Set<string>();
   readonly chunkCount: number;
 
-  constructor(chunks: Chunk[]) {
-    this.search = new MiniSearch({
-      fields: ["text", "context"],
-      tokenize: indexTokens,
-      processTerm: (term) => normalizeTerm(term) ?? null,
-    });
-    this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text, context: c.context })));
+  constructor(chunks: Chunk[], saved?: SavedLexicalIndex) {
+    // The BM25 postings come from the cache when they can; the corpus statistics are cheap and always recomputed.
+    this.search = saved ? MiniSearch.loadJS(saved.search, searchOptions) : new MiniSearch(searchOptions);
+    if (!saved) this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text, context: c.context })));
     this.chunkCount = chunks.length;
     for (const chunk of chunks) {
       for (const term of new Set(contentTerms(chunk.text))) {
@@ -58,6 +68,10 @@ export class LexicalIndex {
         this.capitalised.set(term, counts);
       });
     }
+  }
+
+  toJSON(): SavedLexicalIndex {
+    return { search: this.search.toJSON(), chunkCount: this.chunkCount };
   }
 
   query(text: string, k: number): LexicalHit[] {

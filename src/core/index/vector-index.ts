@@ -1,22 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
-
-export interface IndexManifest {
-  corpusHash: string;
-  model: string;
-  dimension: number;
-  chunkerVersion: string;
-  count: number;
-  /** sha256 of the index file, so a truncated or corrupt file is caught before hnswlib reads it. */
-  indexSha256: string;
-  builtAt: string;
-}
 
 export interface Neighbour {
   id: number;
@@ -28,110 +14,219 @@ export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 200;
 export const HNSW_EF_SEARCH = 200;
 
-/** Cosine-space HNSW over unit vectors, labelled by chunk id. */
-export class VectorIndex {
+/**
+ * Names a vector by what was embedded and by which model: 128 bits of sha256 over both. A
+ * sentence whose embedding input (context header included) changes gets a new key, so it is
+ * re-embedded; everything else is reused.
+ */
+export function inputKey(model: string, input: string): string {
+  return createHash("sha256").update(model).update("\0").update(input).digest("hex").slice(0, 32);
+}
+
+/**
+ * Every vector ever embedded for a corpus, in one cosine HNSW graph labelled by slot. A slot
+ * holds one distinct embedding input; slots no sentence uses any more are marked deleted (kept
+ * as a cache, so an undo costs no embedding) until they outnumber the live ones.
+ * Slots are never reused in place: a view made earlier may still map them to its own chunks.
+ */
+export class VectorStore {
+  private readonly slotByKey = new Map<string, number>();
+  private deletedCount = 0;
+
   private constructor(
     private readonly hnsw: Hnsw,
+    readonly model: string,
     readonly dimension: number,
-  ) {}
-
-  static build(vectors: Float32Array[], dimension: number): VectorIndex {
-    const hnsw = new HierarchicalNSW("cosine", dimension);
-    hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 100 });
-    vectors.forEach((v, id) => hnsw.addPoint(Array.from(v), id));
-    hnsw.setEf(HNSW_EF_SEARCH);
-    return new VectorIndex(hnsw, dimension);
+    /** Slot to input key. */
+    readonly keys: string[],
+    /** 1 where the slot is marked deleted in the graph. */
+    private deleted: Uint8Array,
+  ) {
+    keys.forEach((key, slot) => this.slotByKey.set(key, slot));
+    for (let slot = 0; slot < keys.length; slot++) this.deletedCount += deleted[slot]!;
   }
 
-  static read(file: string, dimension: number): VectorIndex {
+  static create(model: string, dimension: number, capacity = 1024): VectorStore {
+    const hnsw = new HierarchicalNSW("cosine", dimension);
+    hnsw.initIndex({ maxElements: Math.max(1, capacity), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 100 });
+    hnsw.setEf(HNSW_EF_SEARCH);
+    return new VectorStore(hnsw, model, dimension, [], new Uint8Array(Math.max(1, capacity)));
+  }
+
+  /** A store read back from disk: the graph file plus its slot keys and deleted flags. */
+  static fromFile(file: string, model: string, dimension: number, keys: string[], deleted: Uint8Array): VectorStore {
     const hnsw = new HierarchicalNSW("cosine", dimension);
     hnsw.readIndexSync(file);
     hnsw.setEf(HNSW_EF_SEARCH);
-    return new VectorIndex(hnsw, dimension);
+    if (hnsw.getCurrentCount() !== keys.length) throw new Error(`the index holds ${hnsw.getCurrentCount()} vectors, its slot list ${keys.length}`);
+    const flags = new Uint8Array(Math.max(1, hnsw.getMaxElements(), keys.length));
+    flags.set(deleted.subarray(0, keys.length));
+    return new VectorStore(hnsw, model, dimension, keys, flags);
   }
 
-  get size(): number {
-    return this.hnsw.getCurrentCount();
+  /** Slots in the graph, deleted ones included. */
+  get slotCount(): number {
+    return this.keys.length;
   }
 
-  search(query: Float32Array, k: number): Neighbour[] {
-    const n = Math.min(k, this.size);
-    if (n === 0) return [];
+  get liveCount(): number {
+    return this.keys.length - this.deletedCount;
+  }
+
+  get deletedSlots(): number {
+    return this.deletedCount;
+  }
+
+  slot(key: string): number | undefined {
+    return this.slotByKey.get(key);
+  }
+
+  isDeleted(slot: number): boolean {
+    return this.deleted[slot] === 1;
+  }
+
+  /** Adds vectors for new keys, growing the graph (doubling) as needed. Returns their slots. */
+  add(entries: { key: string; vector: Float32Array }[]): number[] {
+    const needed = this.keys.length + entries.length;
+    if (needed > this.hnsw.getMaxElements()) {
+      const capacity = Math.max(needed, this.hnsw.getMaxElements() * 2);
+      this.hnsw.resizeIndex(capacity);
+      const grown = new Uint8Array(capacity);
+      grown.set(this.deleted);
+      this.deleted = grown;
+    }
+    return entries.map(({ key, vector }) => {
+      const existing = this.slotByKey.get(key);
+      if (existing !== undefined) return existing;
+      const slot = this.keys.length;
+      this.hnsw.addPoint(Array.from(vector), slot);
+      this.keys.push(key);
+      this.slotByKey.set(key, slot);
+      return slot;
+    });
+  }
+
+  /** Makes exactly `live` searchable: deleted slots in it come back, live slots outside it are marked deleted. */
+  retain(live: Set<number>): { revived: number; retired: number } {
+    let revived = 0;
+    let retired = 0;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const wanted = live.has(slot);
+      if (wanted && this.deleted[slot]) {
+        this.hnsw.unmarkDelete(slot);
+        this.deleted[slot] = 0;
+        this.deletedCount--;
+        revived++;
+      } else if (!wanted && !this.deleted[slot]) {
+        this.hnsw.markDelete(slot);
+        this.deleted[slot] = 1;
+        this.deletedCount++;
+        retired++;
+      }
+    }
+    return { revived, retired };
+  }
+
+  /** A new store holding only the live vectors (copied from the graph, never re-embedded). */
+  compacted(): VectorStore {
+    const live = this.keys.map((_, slot) => slot).filter((slot) => !this.deleted[slot]);
+    const next = VectorStore.create(this.model, this.dimension, live.length);
+    next.add(live.map((slot) => ({ key: this.keys[slot]!, vector: this.point(slot) })));
+    return next;
+  }
+
+  search(query: Float32Array, k: number): { slot: number; similarity: number }[] {
+    const n = Math.min(k, this.liveCount, this.hnsw.getMaxElements());
+    if (n <= 0) return [];
     const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), n);
-    return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
+    return neighbors.map((slot, i) => ({ slot, similarity: 1 - distances[i]! }));
   }
 
-  /** The stored (unit-length) vector of a chunk. */
-  vector(id: number): Float32Array {
-    return Float32Array.from(this.hnsw.getPoint(id));
+  /**
+   * The stored (unit-length) vector of a slot, deleted ones included: an older view answering
+   * during a swap may still ask for a sentence just retired. hnswlib refuses deleted labels, so
+   * the mark is lifted and restored around the read (synchronously: no search sees it lifted).
+   */
+  point(slot: number): Float32Array {
+    if (!this.deleted[slot]) return Float32Array.from(this.hnsw.getPoint(slot));
+    this.hnsw.unmarkDelete(slot);
+    try {
+      return Float32Array.from(this.hnsw.getPoint(slot));
+    } finally {
+      this.hnsw.markDelete(slot);
+    }
   }
 
-  write(file: string): void {
+  /** Flags of the first `slotCount` slots, for persistence. */
+  deletedFlags(): Uint8Array {
+    return this.deleted.subarray(0, this.keys.length);
+  }
+
+  /**
+   * How many points the HNSW file at `file` holds, read back with hnswlib: its writer ignores write
+   * errors (a full disk leaves a truncated file), so a save is checked this way before its manifest.
+   */
+  static pointsInFile(file: string, dimension: number): number {
+    const hnsw = new HierarchicalNSW("cosine", dimension);
+    hnsw.readIndexSync(file);
+    return hnsw.getCurrentCount();
+  }
+
+  writeGraph(file: string): void {
     this.hnsw.writeIndexSync(file);
   }
 }
 
-export type CacheState = { status: "fresh"; index: VectorIndex } | { status: "missing" | "stale" | "corrupt"; reason: string };
-
-const INDEX_FILE = "vectors.hnsw";
-const MANIFEST_FILE = "manifest.json";
-
-async function sha256File(file: string): Promise<string> {
-  return createHash("sha256").update(await readFile(file)).digest("hex");
-}
-
 /**
- * Opens the cached index in `dir` if and only if its manifest matches what we would build now
- * (same corpus, model, dimension and chunker) and its file hash checks out.
+ * The search index one loaded corpus answers from: chunk ids over a shared `VectorStore`.
+ * Several chunks may share a slot (the same sentence twice); slots added after this view was
+ * made belong to a newer corpus and are ignored.
  */
-export async function openCachedIndex(dir: string, expected: Omit<IndexManifest, "indexSha256" | "builtAt" | "count">): Promise<CacheState> {
-  const manifestFile = join(dir, MANIFEST_FILE);
-  const indexFile = join(dir, INDEX_FILE);
-  if (!existsSync(manifestFile) || !existsSync(indexFile)) return { status: "missing", reason: "no index built yet" };
-  let manifest: IndexManifest;
-  try {
-    manifest = JSON.parse(await readFile(manifestFile, "utf8")) as IndexManifest;
-  } catch {
-    return { status: "corrupt", reason: "the index manifest is not valid JSON" };
-  }
-  for (const key of ["corpusHash", "model", "dimension", "chunkerVersion"] as const) {
-    if (manifest[key] !== expected[key]) return { status: "stale", reason: `${key} changed since the index was built` };
-  }
-  if ((await sha256File(indexFile)) !== manifest.indexSha256) {
-    return { status: "corrupt", reason: "the index file does not match its manifest checksum" };
-  }
-  try {
-    const index = VectorIndex.read(indexFile, expected.dimension);
-    if (index.size !== manifest.count) return { status: "corrupt", reason: "the index holds the wrong number of vectors" };
-    return { status: "fresh", index };
-  } catch (error) {
-    return { status: "corrupt", reason: `hnswlib could not read the index (${(error as Error).message})` };
-  }
-}
+export class VectorIndex {
+  /** First chunk of each slot (-1: none), then the next chunk sharing it: a linked list in two arrays. */
+  private readonly firstChunk: Int32Array;
+  private readonly nextChunk: Int32Array;
 
-/**
- * Writes index then manifest, each through a temp file + rename, so a crash never leaves a half-written
- * pair that looks valid. hnswlib's writer ignores write errors (a full disk gives a truncated file), so
- * the written file is read back and checked before any manifest vouches for it. Temp files never stay.
- */
-export async function saveIndex(dir: string, index: VectorIndex, manifest: Omit<IndexManifest, "indexSha256" | "builtAt" | "count">): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const tmpIndex = join(dir, `${INDEX_FILE}.${process.pid}.tmp`);
-  const tmpManifest = join(dir, `${MANIFEST_FILE}.${process.pid}.tmp`);
-  try {
-    index.write(tmpIndex);
-    let written: VectorIndex;
-    try {
-      written = VectorIndex.read(tmpIndex, index.dimension);
-    } catch (error) {
-      throw new Error(`the index file did not write completely (disk full?): ${(error as Error).message}`);
+  constructor(
+    readonly store: VectorStore,
+    /** Chunk id to slot. */
+    private readonly chunkSlots: Int32Array,
+  ) {
+    this.firstChunk = new Int32Array(store.slotCount).fill(-1);
+    this.nextChunk = new Int32Array(chunkSlots.length).fill(-1);
+    for (let id = chunkSlots.length - 1; id >= 0; id--) {
+      const slot = chunkSlots[id]!;
+      this.nextChunk[id] = this.firstChunk[slot]!;
+      this.firstChunk[slot] = id;
     }
-    if (written.size !== index.size) throw new Error(`the written index holds ${written.size} of ${index.size} vectors (disk full?)`);
-    const full: IndexManifest = { ...manifest, count: index.size, indexSha256: await sha256File(tmpIndex), builtAt: new Date().toISOString() };
-    await rename(tmpIndex, join(dir, INDEX_FILE));
-    await writeFile(tmpManifest, JSON.stringify(full, null, 2));
-    await rename(tmpManifest, join(dir, MANIFEST_FILE));
-  } finally {
-    await Promise.all([rm(tmpIndex, { force: true }), rm(tmpManifest, { force: true })]);
+  }
+
+  /** A standalone index over `vectors`, chunk i in slot i (benchmarks and tests). */
+  static build(vectors: Float32Array[], dimension: number): VectorIndex {
+    const store = VectorStore.create("vectors", dimension, vectors.length);
+    const slots = store.add(vectors.map((vector, i) => ({ key: String(i), vector })));
+    return new VectorIndex(store, Int32Array.from(slots));
+  }
+
+  get dimension(): number {
+    return this.store.dimension;
+  }
+
+  get size(): number {
+    return this.chunkSlots.length;
+  }
+
+  search(query: Float32Array, k: number): Neighbour[] {
+    const out: Neighbour[] = [];
+    for (const hit of this.store.search(query, k)) {
+      if (hit.slot >= this.firstChunk.length) continue;
+      for (let id = this.firstChunk[hit.slot]!; id !== -1 && out.length < k; id = this.nextChunk[id]!) out.push({ id, similarity: hit.similarity });
+    }
+    return out;
+  }
+
+  /** The stored (unit-length) vector of a chunk. */
+  vector(id: number): Float32Array {
+    return this.store.point(this.chunkSlots[id]!);
   }
 }

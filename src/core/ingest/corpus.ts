@@ -17,6 +17,8 @@ export interface SourceDocument {
 export interface LoadCorpusOptions {
   /** Where extracted text of PDF, DOCX and HTML files is kept (see extraction-cache.ts); unset: extract every time. */
   extractedDir?: string;
+  /** The total size of briefs indexed (default: BRIEFBOT_MAX_CORPUS_MB). */
+  maxTotalBytes?: number;
 }
 
 export interface Corpus {
@@ -31,7 +33,14 @@ export interface Corpus {
 const TEXT_FILE = /\.(md|txt)$/i;
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** The total size of briefs indexed, from BRIEFBOT_MAX_CORPUS_MB (default 200 MiB): bounds memory and indexing time. */
+export function corpusCapBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mib = Number(env.BRIEFBOT_MAX_CORPUS_MB);
+  return (Number.isFinite(mib) && mib > 0 ? mib : 200) * 1024 * 1024;
+}
+
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
+  const maxTotalBytes = options.maxTotalBytes ?? corpusCapBytes();
   const absolute = resolve(dir);
   let names: string[];
   try {
@@ -50,13 +59,22 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const documents: SourceDocument[] = [];
   const skipped: Corpus["skipped"] = [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  let totalBytes = 0;
   for (const name of names) {
     try {
       // Size first: a huge file is skipped without being read into memory.
-      if ((await stat(join(absolute, name))).size > MAX_FILE_BYTES) {
+      const size = (await stat(join(absolute, name))).size;
+      if (size > MAX_FILE_BYTES) {
         skipped.push({ source: name, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` });
         continue;
       }
+      // Files are taken in name order, so the same ones are left out on every run.
+      if (totalBytes + size > maxTotalBytes) {
+        const cap = Math.round((maxTotalBytes / 1024 / 1024) * 10) / 10;
+        skipped.push({ source: name, reason: `the corpus cap of ${cap} MiB would be exceeded (set BRIEFBOT_MAX_CORPUS_MB higher or remove older briefs)` });
+        continue;
+      }
+      totalBytes += size;
       const bytes = await readFile(join(absolute, name));
       if (!TEXT_FILE.test(name)) {
         const { text, pages } = await readDocumentCached(name, bytes, options.extractedDir);

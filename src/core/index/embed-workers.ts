@@ -1,0 +1,110 @@
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Embedder } from "./embedder.js";
+
+/**
+ * Worker threads beside the main thread, from BRIEFBOT_EMBED_WORKERS (default 0; at most one per
+ * spare core). Off by default: on the shared 2-core bench machine a worker measured no gain
+ * (see README "Benchmark"); on a machine with an idle core, 1 should nearly double throughput.
+ */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.BRIEFBOT_EMBED_WORKERS ?? 0);
+  return Number.isInteger(configured) && configured > 0 ? Math.min(configured, Math.max(1, availableParallelism() - 1)) : 0;
+}
+
+/** Below this many new sentences a worker's model load (~0.5 s) costs more than it saves. */
+export const WORKER_MIN_TEXTS = 256;
+
+/**
+ * Compiled JavaScript runs the worker file directly. From TypeScript sources (tsx, vitest) the
+ * worker first registers tsx's loader itself: Node 20 does not pass `--import` hooks to workers.
+ */
+function newWorker(): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const script = new URL(`./embed-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
+  if (!fromSource) return new Worker(script);
+  const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const tsxApi = pathToFileURL(join(tsxDir, "dist/esm/api/index.mjs")).href;
+  return new Worker(`import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`, { eval: true });
+}
+
+interface Pending {
+  resolve: (vectors: Float32Array[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** One worker thread running its own copy of the embedding model (TF.js-WASM uses one core per model). */
+class EmbedWorker implements Embedder {
+  private seq = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly id: string,
+    readonly dimension: number,
+  ) {
+    worker.on("message", (m: { type: string; seq: number; vectors?: Float32Array[]; message?: string }) => {
+      const p = this.pending.get(m.seq);
+      if (!p) return;
+      this.pending.delete(m.seq);
+      if (m.type === "vectors") p.resolve(m.vectors!);
+      else p.reject(new Error(m.message));
+    });
+    worker.on("error", (error) => this.failAll(error));
+    worker.on("exit", () => this.failAll(new Error("the embedding worker stopped")));
+  }
+
+  static start(dimension: number): Promise<EmbedWorker> {
+    const worker = newWorker();
+    return new Promise((resolve, reject) => {
+      worker.once("message", (m: { type: string; id?: string; message?: string }) => {
+        if (m.type === "ready") resolve(new EmbedWorker(worker, m.id!, dimension));
+        else reject(new Error(m.message));
+      });
+      worker.once("error", reject);
+    });
+  }
+
+  embed(texts: string[]): Promise<Float32Array[]> {
+    const seq = this.seq++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.worker.postMessage({ seq, texts });
+    });
+  }
+
+  private failAll(error: Error): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * Extra embedders on other cores for a big indexing job, started for it and stopped after
+ * (each holds its own ~80 MB model). A worker that fails to start, or runs another model, is left out.
+ */
+export class EmbedWorkers {
+  private constructor(readonly embedders: EmbedWorker[]) {}
+
+  static async start(count: number, main: Embedder, log: (message: string) => void = () => {}): Promise<EmbedWorkers> {
+    const started = await Promise.allSettled(Array.from({ length: count }, () => EmbedWorker.start(main.dimension)));
+    const usable: EmbedWorker[] = [];
+    for (const result of started) {
+      if (result.status === "rejected") log(`an embedding worker could not start (${(result.reason as Error).message}); continuing without it`);
+      else if (result.value.id !== main.id) void result.value.terminate();
+      else usable.push(result.value);
+    }
+    return new EmbedWorkers(usable);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.embedders.map((e) => e.terminate()));
+  }
+}

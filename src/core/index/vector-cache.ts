@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { VectorStore } from "./vector-index.js";
+
+/** Bump when the files below change shape, so an older cache is rebuilt instead of misread. */
+export const CACHE_FORMAT = "slots-v2";
+
+export interface CacheManifest {
+  format: string;
+  model: string;
+  dimension: number;
+  /** Slots in the graph, deleted ones included. */
+  count: number;
+  /** The files of this version (new names on every save, so a reader never pairs a new graph with old slots). */
+  graphFile: string;
+  slotsFile: string;
+  /** Sizes and sha256 of both files, taken after they were written: a load checks sizes (cheap), `verify: "full"` the hashes. */
+  graphBytes: number;
+  graphSha256: string;
+  slotsBytes: number;
+  slotsSha256: string;
+  savedAt: string;
+}
+
+export const MANIFEST_FILE = "manifest.json";
+const KEY_BYTES = 16;
+
+export type CacheState = { status: "fresh"; store: VectorStore } | { status: "missing" | "stale" | "corrupt"; reason: string };
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** Slot keys (16 bytes each) followed by one deleted flag per slot. */
+function encodeSlots(store: VectorStore): Buffer {
+  const out = Buffer.alloc(store.slotCount * (KEY_BYTES + 1));
+  store.keys.forEach((key, slot) => out.write(key, slot * KEY_BYTES, KEY_BYTES, "hex"));
+  out.set(store.deletedFlags(), store.slotCount * KEY_BYTES);
+  return out;
+}
+
+function decodeSlots(bytes: Buffer, count: number): { keys: string[]; deleted: Uint8Array } {
+  const keys = new Array<string>(count);
+  for (let slot = 0; slot < count; slot++) keys[slot] = bytes.toString("hex", slot * KEY_BYTES, (slot + 1) * KEY_BYTES);
+  return { keys, deleted: new Uint8Array(bytes.subarray(count * KEY_BYTES, count * (KEY_BYTES + 1))) };
+}
+
+async function sizeOf(file: string): Promise<number | undefined> {
+  return stat(file).then(
+    (s) => s.size,
+    () => undefined,
+  );
+}
+
+/**
+ * Opens the vector cache in `dir` when it was made by this model and its files are the ones its
+ * manifest describes. The check is cheap (sizes; the graph's own count) unless `verify` is "full".
+ */
+export async function openVectorCache(dir: string, expected: { model: string; dimension: number }, verify: "sizes" | "full" = "sizes"): Promise<CacheState> {
+  const state = await readVectorCache(dir, expected, verify);
+  // Another process may have saved a newer version and removed these files between our reads: read once more.
+  return state.status === "corrupt" && state.vanished ? readVectorCache(dir, expected, verify) : state;
+}
+
+async function readVectorCache(dir: string, expected: { model: string; dimension: number }, verify: "sizes" | "full"): Promise<CacheState & { vanished?: boolean }> {
+  let manifest: CacheManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as CacheManifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { status: "missing", reason: "no index built yet" };
+    return { status: "corrupt", reason: "the index manifest is not valid JSON" };
+  }
+  if (manifest.format !== CACHE_FORMAT) return { status: "stale", reason: "the index was written by an older briefbot" };
+  if (manifest.model !== expected.model || manifest.dimension !== expected.dimension) return { status: "stale", reason: "the embedding model changed since the index was built" };
+  const graphFile = join(dir, basename(manifest.graphFile));
+  const slotsFile = join(dir, basename(manifest.slotsFile));
+  const [graphBytes, slotsBytes] = [await sizeOf(graphFile), await sizeOf(slotsFile)];
+  if (graphBytes === undefined || slotsBytes === undefined) return { status: "corrupt", reason: "the index files named in the manifest are missing", vanished: true };
+  if (graphBytes !== manifest.graphBytes || slotsBytes !== manifest.slotsBytes) {
+    return { status: "corrupt", reason: "the index files do not match the sizes in their manifest (checksum not verified)" };
+  }
+  if (verify === "full" && ((await sha256File(graphFile)) !== manifest.graphSha256 || (await sha256File(slotsFile)) !== manifest.slotsSha256)) {
+    return { status: "corrupt", reason: "the index files do not match their manifest checksum" };
+  }
+  try {
+    const { keys, deleted } = decodeSlots(await readFile(slotsFile), manifest.count);
+    return { status: "fresh", store: VectorStore.fromFile(graphFile, manifest.model, manifest.dimension, keys, deleted) };
+  } catch (error) {
+    return { status: "corrupt", reason: `hnswlib could not read the index (${(error as Error).message})` };
+  }
+}
+
+/** The graph and slots files an existing manifest points at (none if it is missing or unreadable). */
+async function filesNamedBy(manifestFile: string): Promise<string[]> {
+  try {
+    const old = JSON.parse(await readFile(manifestFile, "utf8")) as Partial<CacheManifest>;
+    return [old.graphFile, old.slotsFile].filter((f): f is string => typeof f === "string").map((f) => basename(f));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Writes a new graph and slots file under fresh names, checks and hashes what is on disk, then
+ * points the manifest at them with one rename, and only then removes the files it replaced. A
+ * reader (or a crash) at any moment sees the old complete version or the new one, never a mix.
+ */
+export async function saveVectorCache(dir: string, store: VectorStore): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const version = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const graphFile = `vectors-${version}.hnsw`;
+  const slotsFile = `slots-${version}.bin`;
+  const tmpManifest = join(dir, `${MANIFEST_FILE}.${version}.tmp`);
+  let replaced: string[] = [];
+  try {
+    store.writeGraph(join(dir, graphFile));
+    let written = -1;
+    try {
+      written = VectorStore.pointsInFile(join(dir, graphFile), store.dimension);
+    } catch {
+      // An unreadable file is as incomplete as a short one.
+    }
+    if (written !== store.slotCount) throw new Error(`the index file did not write completely (${written < 0 ? "unreadable" : `${written} of ${store.slotCount} points`}); is the disk full?`);
+    await writeFile(join(dir, slotsFile), encodeSlots(store));
+    const manifest: CacheManifest = {
+      format: CACHE_FORMAT,
+      model: store.model,
+      dimension: store.dimension,
+      count: store.slotCount,
+      graphFile,
+      slotsFile,
+      graphBytes: (await stat(join(dir, graphFile))).size,
+      graphSha256: await sha256File(join(dir, graphFile)),
+      slotsBytes: (await stat(join(dir, slotsFile))).size,
+      slotsSha256: await sha256File(join(dir, slotsFile)),
+      savedAt: new Date().toISOString(),
+    };
+    if (manifest.graphBytes === 0) throw new Error("hnswlib wrote an empty index file");
+    replaced = await filesNamedBy(join(dir, MANIFEST_FILE));
+    await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
+    await rename(tmpManifest, join(dir, MANIFEST_FILE));
+  } catch (error) {
+    await Promise.all([graphFile, slotsFile].map((name) => rm(join(dir, name), { force: true })));
+    throw error;
+  } finally {
+    await rm(tmpManifest, { force: true });
+  }
+  // The version replaced goes now; leftovers of an interrupted save once they are an hour old
+  // (a younger one may be another process's save in progress).
+  const current = new Set([graphFile, slotsFile]);
+  for (const name of await readdir(dir)) {
+    if (current.has(name) || !/^(vectors-.*\.hnsw|slots-.*\.bin|vectors\.hnsw|slots\.bin)$/.test(name)) continue;
+    const stale = replaced.includes(name) || name === "vectors.hnsw" || name === "slots.bin" || Date.now() - (await stat(join(dir, name)).then((s) => s.mtimeMs, () => Date.now())) > 3_600_000;
+    if (stale) await rm(join(dir, name), { force: true });
+  }
+}
