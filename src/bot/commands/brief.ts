@@ -11,9 +11,9 @@ import { clamp, LIMITS } from "../render.js";
 export const brief: SlashCommand = {
   data: guildCommand(new SlashCommandBuilder())
     .setName("brief")
-    .setDescription("A briefing from the briefs: an index, one brief, a topic, or what is new; every point quoted and cited.")
+    .setDescription("Briefing: an index of the briefs, one brief, a topic, or what is new; quoted and cited.")
     .addStringOption((o) => o.setName("document").setDescription("The key points of this brief").setMaxLength(200).setAutocomplete(true))
-    .addStringOption((o) => o.setName("topic").setDescription("Points about this topic from every brief that discusses it").setMaxLength(200))
+    .addStringOption((o) => o.setName("topic").setDescription("Points on this topic from every brief that discusses it").setMaxLength(200))
     .addStringOption((o) => o.setName("since").setDescription("Briefs added or changed since: 7d, 24h, 2026-11-20, monday…").setMaxLength(40))
     .toJSON(),
 
