@@ -15,9 +15,12 @@ import type { Briefing, BriefingRequest, DocumentBriefing, IndexEntry } from "./
 
 /** At most this many documents in a topic briefing, the ones that discuss it most; the rest are counted. */
 export const MAX_TOPIC_DOCUMENTS = 5;
-// A sentence is on a topic when it carries half the topic's (IDF-weighted) words, or is this close in meaning.
-const MIN_TOPIC_COVERAGE = 0.5;
+// A sentence is on a topic when it carries all the topic's words, or is close to it in meaning, or
+// carries its weightier words (IDF-weighted) and is somewhat close: one shared word of two is not enough.
+const FULL_COVERAGE = 0.99;
 const MIN_TOPIC_SIMILARITY = 0.5;
+const PARTIAL_COVERAGE = 0.5;
+const PARTIAL_SIMILARITY = 0.35;
 
 function indexEntry(bot: Briefbot, source: string, modified: Date): IndexEntry {
   return { source, title: documentTitle(bot, source), date: documentDate(bot, source), modified: modified.toISOString(), lead: leadPoint(bot, documentSentences(bot, source)) };
@@ -68,7 +71,11 @@ async function topicBriefing(bot: Briefbot, raw: string): Promise<Briefing> {
   if (unknown.length) return refuse(`No brief discusses “${topic}”: none mentions ${unknown.map((u) => `“${u}”`).join(", ")}.`);
   const terms = contentTerms(topic);
   const [topicVector] = await bot.embedder.embed([topic]);
-  const onTopic = (c: Chunk) => termCoverage(terms, c.text, bot.lexical) >= MIN_TOPIC_COVERAGE || cosine(topicVector!, bot.vectors.vector(c.id)) >= MIN_TOPIC_SIMILARITY;
+  const onTopic = (c: Chunk) => {
+    const coverage = termCoverage(terms, c.text, bot.lexical);
+    const similarity = cosine(topicVector!, bot.vectors.vector(c.id));
+    return coverage >= FULL_COVERAGE || similarity >= MIN_TOPIC_SIMILARITY || (coverage >= PARTIAL_COVERAGE && similarity >= PARTIAL_SIMILARITY);
+  };
 
   const discussing = bot.corpus.documents
     .map((d) => {

@@ -2,6 +2,7 @@ import { attribute } from "../../answer/attribution.js";
 import type { Briefbot } from "../../briefbot.js";
 import { plainText } from "../../ingest/blocks.js";
 import type { Chunk } from "../../ingest/chunker.js";
+import { cosine, normalize } from "../../index/embedder.js";
 import { findDate } from "../place-and-date.js";
 import { isQuotableSentence } from "./quotable.js";
 import type { Aspect, BriefingPoint } from "./types.js";
@@ -60,7 +61,22 @@ export function documentSentences(bot: Briefbot, source: string): Chunk[] {
   return bot.chunks.filter((c) => c.source === source && isQuotableSentence(c));
 }
 
-/** What the document opens with: its first body sentence (after the title, dateline and byline). */
+/**
+ * What the document opens with: its first body sentence that is typical of the whole (not among
+ * the quarter of its sentences furthest from their mean), so a standfirst about the
+ * document itself ("One paragraph per incident, in date order.") is passed over.
+ */
+export function leadSentence(bot: Briefbot, sentences: Chunk[]): Chunk | undefined {
+  if (sentences.length < 3) return sentences[0];
+  const vectors = sentences.map((c) => bot.vectors.vector(c.id));
+  const mean = new Float32Array(vectors[0]!.length);
+  for (const v of vectors) for (let i = 0; i < v.length; i++) mean[i]! += v[i]! / vectors.length;
+  const closeness = vectors.map((v) => cosine(normalize(mean), v));
+  const quartile = [...closeness].sort((a, b) => a - b)[Math.floor(closeness.length / 4)]!;
+  return sentences.find((_, i) => closeness[i]! >= quartile);
+}
+
 export function leadPoint(bot: Briefbot, sentences: Chunk[]): BriefingPoint | null {
-  return sentences[0] ? toPoint(bot, sentences[0], "what happened") : null;
+  const lead = leadSentence(bot, sentences);
+  return lead ? toPoint(bot, lead, "what happened") : null;
 }

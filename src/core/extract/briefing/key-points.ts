@@ -2,8 +2,9 @@ import nlp from "compromise";
 import type { Briefbot } from "../../briefbot.js";
 import { cosine } from "../../index/embedder.js";
 import type { Chunk } from "../../ingest/chunker.js";
+import { attribute } from "../../answer/attribution.js";
 import { findDate } from "../place-and-date.js";
-import { toPoint } from "./document-facts.js";
+import { leadSentence, toPoint } from "./document-facts.js";
 import { ASPECTS, type Aspect, type BriefingPoint } from "./types.js";
 
 /**
@@ -24,6 +25,11 @@ const CUES: Partial<Record<Aspect, { words: RegExp; phrase: string }>> = {
     phrase: "the group is likely to remain a threat and attacks are expected to continue in the coming months",
   },
 };
+
+// "The attack claimed twelve lives" reports a toll, not a claim.
+const NOT_A_POSITION = /\bclaimed\s+(?:\S+\s+){0,3}lives\b/iu;
+// A position is best shown where the brief says whose it is.
+const ATTRIBUTED_BONUS = 0.2;
 
 // A place named after a locative preposition: the "where" of a sentence.
 const PLACE = /\b(?:in|at|near|outside|inside|on)\s+(?:the\s+)?\p{Lu}\p{L}/u;
@@ -55,15 +61,22 @@ function namesIn(chunk: Chunk): Set<string> {
   return names;
 }
 
-/** The sentence naming the most of the document's recurring actors (named in two sentences or more); at least two of them. */
+// Words that say a sentence is about who acts: perpetrators, groups, forces.
+const ACTOR_WORDS = /\b(?:responsib\w*|blamed|group|militias?|insurgen\w*|militants?|forces|gunmen|bombers?|attackers?|fighters|perpetrat\w*|affiliate\w*|linked|led by|members?|leader)\b/iu;
+
+/**
+ * The sentence naming the most of the document's recurring actors (names in two sentences or
+ * more), a sentence about who acts counting one more; it must score at least two.
+ */
 function whoSentence(sentences: Chunk[], pool: Chunk[]): Chunk | undefined {
   const counts = new Map<string, number>();
   for (const c of sentences) for (const n of namesIn(c)) counts.set(n, (counts.get(n) ?? 0) + 1);
   let best: Chunk | undefined;
-  let bestCount = 1;
+  let bestScore = 1;
   for (const c of pool) {
-    const n = [...namesIn(c)].filter((name) => (counts.get(name) ?? 0) >= 2).length;
-    if (n > bestCount) [best, bestCount] = [c, n];
+    const named = [...namesIn(c)].filter((name) => (counts.get(name) ?? 0) >= 2).length;
+    const score = named + (named > 0 && ACTOR_WORDS.test(c.text) ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [c, score];
   }
   return best;
 }
@@ -94,15 +107,15 @@ export async function keyPoints(bot: Briefbot, { sentences, pool, topicVector }:
   const free = () => pool.filter((c) => !used.has(c.id));
   const topicScore = (c: Chunk) => (topicVector ? cosine(topicVector, bot.vectors.vector(c.id)) : 0);
 
-  add("what happened", topicVector ? [...pool].sort((a, b) => topicScore(b) - topicScore(a))[0] : pool[0]);
+  add("what happened", topicVector ? [...pool].sort((a, b) => topicScore(b) - topicScore(a))[0] : leadSentence(bot, sentences));
   add("who", whoSentence(sentences, free()));
   add("where and when", free().find((c) => findDate(c.text)?.relative === false && PLACE.test(c.text)));
   for (const aspect of ["positions and concerns", "actions taken", "outlook"] as const) {
     const cue = CUES[aspect]!;
     const vector = cues.get(aspect)!;
     const ranked = free()
-      .filter((c) => cue.words.test(c.text))
-      .map((c) => ({ c, score: cosine(vector, bot.vectors.vector(c.id)) + topicScore(c) }))
+      .filter((c) => cue.words.test(c.text) && !NOT_A_POSITION.test(c.text))
+      .map((c) => ({ c, score: cosine(vector, bot.vectors.vector(c.id)) + topicScore(c) + (aspect === "positions and concerns" && attribute(c.text).speaker ? ATTRIBUTED_BONUS : 0) }))
       .sort((a, b) => b.score - a.score);
     add(aspect, ranked[0]?.c);
   }
