@@ -21,7 +21,7 @@ const CUES: Partial<Record<Aspect, { words: RegExp; phrase: string }>> = {
     phrase: "authorities arrested suspects, deployed troops, launched an operation and ordered an inquiry",
   },
   outlook: {
-    words: /\b(?:will|is likely|are likely|unlikely|expected|expects|remains? (?:a|an|the|likely|high|active|capable)|continues? to|future|outlook|coming (?:months|weeks|year)|risk of)\b/iu,
+    words: /\b(?:will|likely|unlikely|expect(?:s|ed)?|anticipated?|we (?:judge|assess)|further attacks?|remains? (?:a|an|the|likely|high|active|capable|exposed|vulnerable)|continues? to|future|outlook|coming (?:months|weeks|year)|risk of)\b/iu,
     phrase: "the group is likely to remain a threat and attacks are expected to continue in the coming months",
   },
 };
