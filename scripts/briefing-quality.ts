@@ -9,7 +9,7 @@
  * Also counts which kinds of point each briefing found. Default corpora: the development set and
  * eval-own/tune and tune2 (never eval-own/heldout).
  */
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { buildBriefing } from "../src/core/extract/briefing/build-briefing.js";
 import { briefingMarkdown } from "../src/core/extract/briefing/markdown.js";
@@ -66,7 +66,7 @@ for (const dir of corpora) {
   const pct = (n: number, d: number) => `${n}/${d}`;
   const aspects = ASPECTS.map((a) => `${a} ${tally.aspects.get(a) ?? 0}`).join(", ");
   rows.push(
-    `| ${dir.replace(`${PROJECT_ROOT}/`, "")} | ${tally.documents} | ${pct(tally.ownOnly, tally.documents)} | ${pct(tally.verbatim, tally.quotes)} | ${pct(tally.clean, tally.quotes)} | ${pct(tally.figuresIn, tally.withCasualties)} | ${aspects} |`,
+    `| ${relative(PROJECT_ROOT, dir)} | ${tally.documents} | ${pct(tally.ownOnly, tally.documents)} | ${pct(tally.verbatim, tally.quotes)} | ${pct(tally.clean, tally.quotes)} | ${pct(tally.figuresIn, tally.withCasualties)} | ${aspects} |`,
   );
 }
 console.log("\n| corpus | documents | quotes only its document | quotes verbatim from body text | quotes free of markup | main casualty figures carried (documents with casualties) | points found, by kind |");
