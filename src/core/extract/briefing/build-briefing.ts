@@ -114,15 +114,20 @@ async function sinceBriefing(bot: Briefbot, raw: string, now: Date): Promise<Bri
   return { kind: "since", since: since.toISOString(), covered: documents.length > 0, message, documents };
 }
 
-/**
- * Refuses a request that cannot be answered, before any work: two options at once, an unknown
- * brief, an unreadable time. Returns the request with the document's exact file name.
- */
-export function checkRequest(bot: Briefbot, request: BriefingRequest, now: Date = new Date()): BriefingRequest {
+/** Refuses, without the corpus, what can never be answered: two options at once, an unreadable time, an empty topic. */
+export function checkOptions(request: BriefingRequest, now: Date = new Date()): void {
   const given = (["document", "topic", "since"] as const).filter((k) => request[k] !== undefined);
   if (given.length > 1) throw new BriefbotError(`Choose one of document, topic or since (got ${given.join(" and ")}).`, "BAD_INPUT");
   if (request.since !== undefined) parseSince(request.since, now);
   if (request.topic !== undefined) validateTopic(request.topic);
+}
+
+/**
+ * Refuses a request that cannot be answered, before any work (checkOptions, and a brief the
+ * corpus does not have). Returns the request with the document's exact file name.
+ */
+export function checkRequest(bot: Briefbot, request: BriefingRequest, now: Date = new Date()): BriefingRequest {
+  checkOptions(request, now);
   if (request.document !== undefined) return { document: findDocument(bot.corpus.documents.map((d) => d.source), request.document) };
   return request;
 }
