@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe("npm run brief", () => {
   it("--json --document gives the briefing as one JSON object; Markdown without --json", async () => {
     const json = await brief(["--json", "--document", "iran-taliban"], env);
-    expect(json.code).toBe(0);
+    expect(json.code, json.stderr).toBe(0);
     const briefing = JSON.parse(json.stdout);
     expect(briefing).toMatchObject({ kind: "document", covered: true });
     expect(briefing.documents[0].source).toBe("iran-taliban-iskp.txt");
