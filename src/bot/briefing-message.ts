@@ -9,6 +9,7 @@ const COLOR = 0x2e86c1;
 const COLOR_REFUSED = 0x7f8c8d;
 // Short enough that a handful of points fit one embed; the attachment has every quote in full.
 const QUOTE_CHARS = 350;
+const INDEX_LEAD_CHARS = 300;
 const ATTACHMENT = "briefing.md";
 
 /** Builds the short embed, noting whether anything of the briefing had to be shortened or left out. */
@@ -78,7 +79,7 @@ export function briefingMessage(briefing: Briefing): InteractionEditReplyOptions
     const lines = briefing.documents.map(
       (e) =>
         `**${escapeMarkdown(short.fit(e.title, 200))}**${e.date ? ` · ${escapeMarkdown(e.date)}` : ""}\n` +
-        (e.lead ? `> ${escapeMarkdown(short.fit(e.lead.quote, 200))} ${clamp(citationLabel(e.lead), 300)}` : `*${escapeMarkdown(short.fit(e.source, 200))}*`),
+        (e.lead ? `> ${escapeMarkdown(short.fit(e.lead.quote, INDEX_LEAD_CHARS))} ${clamp(citationLabel(e.lead), 300)}` : `*${escapeMarkdown(short.fit(e.source, 200))}*`),
     );
     let description = "";
     for (const line of lines) {

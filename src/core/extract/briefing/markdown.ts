@@ -26,9 +26,10 @@ export function casualtyTable(lines: CasualtyLine[]): string {
   return ["| # | Where | When | Killed | Injured | Source |", "|---|---|---|---|---|---|", ...rows, "", ...quotes].join("\n");
 }
 
-function documentSection(doc: DocumentBriefing, level: number): string {
+/** One document's points and casualty table; its title is a heading unless the briefing is about it alone. */
+function documentSection(doc: DocumentBriefing, level: number, withTitle: boolean): string {
   const h = "#".repeat(level);
-  const parts = [`${h} ${oneLine(doc.title)}`, `${doc.source} · ${dated(doc)}`];
+  const parts = [...(withTitle ? [`${h} ${oneLine(doc.title)}`] : []), `${doc.source} · ${dated(doc)}`];
   const points = doc.points.length ? doc.points : doc.lead ? [doc.lead] : [];
   for (const p of points) parts.push(`${h}# ${capital(p.aspect)}${p.section ? ` (under “${oneLine(p.section)}”)` : ""}`, quoteMarkdown(p));
   if (doc.casualties.length) parts.push(`${h}# Casualties`, casualtyTable(doc.casualties));
@@ -42,8 +43,10 @@ export function briefingMarkdown(briefing: Briefing): string {
     for (const e of briefing.documents) {
       parts.push(`## ${oneLine(e.title)}\n\n${e.source} · ${dated(e)}${e.lead ? `\n\n${quoteMarkdown(e.lead)}` : ""}`);
     }
+  } else if (briefing.kind === "document") {
+    parts.push(documentSection(briefing.documents[0], 1, false));
   } else {
-    for (const doc of briefing.documents) parts.push(documentSection(doc, briefing.kind === "document" ? 1 : 2).replace(/^# .*\n\n/u, briefing.kind === "document" ? "" : "$&"));
+    for (const doc of briefing.documents) parts.push(documentSection(doc, 2, true));
     if (briefing.kind === "topic" && briefing.omitted) parts.push(`…and ${briefing.omitted} more brief${briefing.omitted === 1 ? "" : "s"} that mention it.`);
   }
   parts.push("*Every quote is word for word from the briefs; figures are as the briefs state them.*");
