@@ -21,6 +21,7 @@ const FULL_COVERAGE = 0.99;
 const MIN_TOPIC_SIMILARITY = 0.5;
 const PARTIAL_COVERAGE = 0.5;
 const PARTIAL_SIMILARITY = 0.35;
+const TOP_SENTENCES = 3;
 
 function indexEntry(bot: Briefbot, source: string, modified: Date): IndexEntry {
   return { source, title: documentTitle(bot, source), date: documentDate(bot, source), modified: modified.toISOString(), lead: leadPoint(bot, documentSentences(bot, source)) };
@@ -71,19 +72,24 @@ async function topicBriefing(bot: Briefbot, raw: string): Promise<Briefing> {
   if (unknown.length) return refuse(`No brief discusses “${topic}”: none mentions ${unknown.map((u) => `“${u}”`).join(", ")}.`);
   const terms = contentTerms(topic);
   const [topicVector] = await bot.embedder.embed([topic]);
-  const onTopic = (c: Chunk) => {
+  // How strongly a sentence is about the topic; zero when it is not on it at all.
+  const relevance = (c: Chunk) => {
     const coverage = termCoverage(terms, c.text, bot.lexical);
     const similarity = cosine(topicVector!, bot.vectors.vector(c.id));
-    return coverage >= FULL_COVERAGE || similarity >= MIN_TOPIC_SIMILARITY || (coverage >= PARTIAL_COVERAGE && similarity >= PARTIAL_SIMILARITY);
+    const on = coverage >= FULL_COVERAGE || similarity >= MIN_TOPIC_SIMILARITY || (coverage >= PARTIAL_COVERAGE && similarity >= PARTIAL_SIMILARITY);
+    // The topic's own words count double: a sentence that names it beats several that are merely alike.
+    return on ? 2 * coverage + similarity : 0;
   };
-
+  // A brief discusses a topic as much as its few most relevant sentences do (not its many passing mentions).
   const discussing = bot.corpus.documents
     .map((d) => {
       const sentences = documentSentences(bot, d.source);
-      return { source: d.source, sentences, pool: sentences.filter(onTopic) };
+      const scored = sentences.map((c) => ({ c, r: relevance(c) })).filter((x) => x.r > 0);
+      const strength = scored.map((x) => x.r).sort((a, b) => b - a).slice(0, TOP_SENTENCES).reduce((a, b) => a + b, 0);
+      return { source: d.source, sentences, pool: scored.map((x) => x.c), strength };
     })
     .filter((d) => d.pool.length > 0)
-    .sort((a, b) => b.pool.length - a.pool.length);
+    .sort((a, b) => b.strength - a.strength);
   if (discussing.length === 0) return refuse(`No brief discusses “${topic}”.`);
 
   const times = await documentTimes(bot);
