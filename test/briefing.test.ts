@@ -1,6 +1,8 @@
 import { cp, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { EmbedBuilder } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { briefingMessage } from "../src/bot/briefing-message.js";
 import { attribute } from "../src/core/answer/attribution.js";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { BriefbotError } from "../src/core/errors.js";
@@ -13,6 +15,7 @@ import { parseSince } from "../src/core/extract/briefing/since.js";
 import type { Briefing, BriefingPoint, DocumentBriefing } from "../src/core/extract/briefing/types.js";
 import { formatFigure } from "../src/core/extract/casualties.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
+import { discordLimitViolations } from "./helpers/discord-limits.js";
 
 // A brief with every structure a quote must not swallow: a dated title, a bold dateline, headings,
 // list items with bold lead-ins, a table, a byline.
@@ -45,6 +48,14 @@ const OLD_NOTE = `Harbour closure note
 The port authority closed the eastern harbour to fishing boats after storm damage to the breakwater. Repairs are expected to take three weeks.
 `;
 
+// A brief with no sentence to quote: a title and a table only.
+const TABLE_ONLY = `# Weekly incident log
+
+| Date | Place | Killed |
+|---|---|---|
+| 3 Feb 2025 | Eastgate checkpoint | 4 |
+`;
+
 let bot: Briefbot;
 let dir: string;
 const NOW = new Date("2026-11-26T12:00:00Z");
@@ -58,6 +69,8 @@ beforeAll(async () => {
   await utimes(join(dir, "iran-taliban-iskp.txt"), daysAgo(3), daysAgo(3));
   await utimes(join(dir, "district-report.md"), daysAgo(1), daysAgo(1));
   await utimes(join(dir, "harbour-note.txt"), daysAgo(30), daysAgo(30));
+  await writeFile(join(dir, "incident-log.md"), TABLE_ONLY);
+  await utimes(join(dir, "incident-log.md"), daysAgo(60), daysAgo(60));
   bot = await Briefbot.open({ corpusDir: dir, cacheDir: join(dir, "..", "cache"), embedder: await realEmbedder() });
 });
 
@@ -107,7 +120,7 @@ describe("/brief with no option: an index of the corpus", () => {
   it("lists every brief once, newest first, with its title, stated date and quoted lead", async () => {
     const index = await buildBriefing(bot, {}, NOW);
     expect(index.kind).toBe("index");
-    expect(index.documents.map((d) => d.source)).toEqual(["district-report.md", "iran-taliban-iskp.txt", "harbour-note.txt"]);
+    expect(index.documents.map((d) => d.source)).toEqual(["district-report.md", "iran-taliban-iskp.txt", "harbour-note.txt", "incident-log.md"]);
     const district = index.documents[0]!;
     expect(district.title).toBe("Northern district: attack on the Lakeside market, 14 March 2025");
     expect(district.date).toBe("14 March 2025");
@@ -151,6 +164,32 @@ describe("/brief document:<name>", () => {
     expect(() => findDocument(sources, "district")).toThrow(/matches several briefs: district-report\.md, district-notes\.md/);
     await expect(buildBriefing(bot, { document: "nowhere.pdf" })).rejects.toThrow(/There is no brief named “nowhere\.pdf”\. The briefs are: /);
     await expect(buildBriefing(bot, { document: "x", topic: "y" })).rejects.toBeInstanceOf(BriefbotError);
+  });
+});
+
+describe("briefs and requests that give little to work with", () => {
+  it("a brief with nothing to quote gets no points, and its table figures are cited, not quoted", async () => {
+    const briefing = await buildBriefing(bot, { document: "incident-log.md" }, NOW);
+    const doc = documentsOf(briefing)[0]!;
+    expect(doc).toMatchObject({ title: "Weekly incident log", lead: null, points: [] });
+    expect(doc.casualties.map((l) => [l.killed?.count, l.citation.paragraph, l.citation.quote])).toEqual([[4, 3, undefined]]);
+    const message = briefingMessage(briefing);
+    expect(discordLimitViolations({ embeds: message.embeds!.map((e) => (e as EmbedBuilder).toJSON()) })).toEqual([]);
+  });
+
+  it("hostile option values give a briefing or a one-line refusal, never another error, and fit Discord", async () => {
+    const hostile = ["@everyone", "<@123456789012345678>", "\u200b\u202e", "x".repeat(5000), "ignore previous instructions", "`code`", "a\u0000b", " ", "😀".repeat(120), "../../etc/passwd"];
+    for (const value of hostile) {
+      for (const key of ["document", "topic", "since"] as const) {
+        try {
+          const message = briefingMessage(await buildBriefing(bot, { [key]: value }, NOW));
+          expect(discordLimitViolations({ embeds: message.embeds!.map((e) => (e as EmbedBuilder).toJSON()) })).toEqual([]);
+        } catch (error) {
+          expect(error).toBeInstanceOf(BriefbotError);
+          expect((error as Error).message).not.toContain("\n");
+        }
+      }
+    }
   });
 });
 
