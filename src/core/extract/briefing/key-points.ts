@@ -47,6 +47,7 @@ function vectorsFor(bot: Briefbot): Promise<Map<Aspect, Float32Array>> {
   return vectors;
 }
 
+// People, organisations and acronyms; places are left out, since a sentence listing places is not about who acts.
 // Tagging a sentence's names depends on the sentence alone; a chunk object lives as long as its corpus.
 const namesCache = new WeakMap<Chunk, Set<string>>();
 
@@ -54,7 +55,7 @@ function namesIn(chunk: Chunk): Set<string> {
   let names = namesCache.get(chunk);
   if (!names) {
     const doc = nlp(chunk.text);
-    const found = [...doc.people().out("array"), ...doc.organizations().out("array"), ...doc.places().out("array"), ...(chunk.text.match(/\b[A-Z]{2,}(?:-[A-Z]{2,})?\b/gu) ?? [])];
+    const found = [...doc.people().out("array"), ...doc.organizations().out("array"), ...(chunk.text.match(/\b[A-Z]{2,}(?:-[A-Z]{2,})?\b/gu) ?? [])];
     names = new Set(found.map((n: string) => n.replace(/[’']s$/u, "").replace(/[^\p{L}\p{N}-]+$/u, "").trim()).filter(Boolean));
     namesCache.set(chunk, names);
   }
