@@ -139,15 +139,28 @@ describe("briefbot on Discord (real discord.js client, fake Discord on 127.0.0.1
     expect(edit.files[0]!.data.subarray(1, 4).toString()).toBe("PNG");
   });
 
-  it("/brief gives cited key points, and refuses a topic the brief lacks", async () => {
-    const interaction = fake.slashCommand("brief", []);
-    const edit = await fake.waitFor(original(interaction.token));
-    const fields = edit.body.embeds[0].fields as { name: string; value: string }[];
-    expect(fields.map((f) => f.name)).toEqual(["Main dispute", "Actors", "Stated concerns", "Actions taken", "Outlook"]);
-    for (const f of fields) expect(f.value).toMatch(/^> .+\n— \*.+\* \[iran-taliban-iskp\.txt ¶\d+\]$/s);
+  it("/brief indexes the briefs, briefs one document (names autocomplete), refuses an unknown topic, and explains a bad time", async () => {
+    const index = await fake.waitFor(original(fake.slashCommand("brief", []).token));
+    expect(index.body.embeds[0].title).toBe("1 brief, newest first");
+    expect(index.body.embeds[0].description).toMatch(/^\*\*Iran-Taliban Disagreements Over IS-KP’s Increasing Foothold in Afghanistan\*\*\n> Recently, Iran’s Foreign Minister .+ \[iran-taliban-iskp\.txt ¶2\]$/s);
+
+    const typing = fake.autocomplete("brief", [{ name: "document", type: 3, value: "TALIBAN", focused: true }]);
+    const suggestions = await fake.waitFor(callback(typing.id));
+    expect(suggestions.body).toEqual({ type: 8, data: { choices: [{ name: "iran-taliban-iskp.txt", value: "iran-taliban-iskp.txt" }] } });
+
+    const doc = await fake.waitFor(original(fake.slashCommand("brief", [{ name: "document", type: 3, value: "iran-taliban-iskp.txt" }]).token));
+    const fields = doc.body.embeds[0].fields as { name: string; value: string }[];
+    expect(fields[0]!.name).toBe("What happened");
+    expect(fields.map((f) => f.name)).toContain("Casualties");
+    for (const f of fields.filter((f) => f.name !== "Casualties")) expect(f.value).toMatch(/^> .+\n— \*.+\* \[iran-taliban-iskp\.txt ¶\d+\]$/s);
+
     const off = fake.slashCommand("brief", [{ name: "topic", type: 3, value: "football" }]);
     const refusal = await fake.waitFor(original(off.token));
-    expect(refusal.body.embeds[0].title).toMatch(/does not cover this topic/);
+    expect(refusal.body.embeds[0].title).toMatch(/No brief discusses “football”/);
+
+    const bad = fake.slashCommand("brief", [{ name: "since", type: 3, value: "a while" }]);
+    const told = await fake.waitFor(callback(bad.id));
+    expect(told.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/^“a while” is not a time I can read\. Use a span/) } });
   });
 
   it("/source shows a paragraph and explains a bad number", async () => {

@@ -75,6 +75,12 @@ describe("adversarial briefs on Discord", () => {
     const casualties = replies.at(-1)!;
     expect(casualties.body.embeds[0].fields.some((f: { value: string }) => /Killed \*\*12\*\*/.test(f.value))).toBe(true);
     await slash("brief", [], true);
+    // 62 briefs do not fit one embed: the index is shortened and the whole of it attached.
+    expect(replies.at(-1)!.files.map((f) => f.name)).toEqual(["briefing.md"]);
+    expect(replies.at(-1)!.files[0]!.data.toString()).toContain("Patrol 61 observed 63 trucks crossing the river at dawn.");
+    await slash("brief", [{ name: "document", type: 3, value: LONG_NAME.slice(0, 200) }], true);
+    await slash("brief", [{ name: "topic", type: 3, value: "trucks crossing the river" }], true);
+    await slash("brief", [{ name: "since", type: 3, value: "1d" }], true);
 
     const answer = replies[3]!.body;
     const sourcesId = answer.components[0].components[0].custom_id as string;

@@ -1,17 +1,13 @@
-import { citationLabel } from "../core/answer/answer.js";
-import { buildBriefing } from "../core/extract/briefing.js";
+import { buildBriefing, checkOptions } from "../core/extract/briefing/build-briefing.js";
+import { briefingMarkdown } from "../core/extract/briefing/markdown.js";
+import type { BriefingRequest } from "../core/extract/briefing/types.js";
 import { type CliOptions, openBot } from "./context.js";
 
-export async function briefCommand(topic: string, options: CliOptions): Promise<number> {
+/** `brief [--document NAME | --topic WORDS | --since WHEN]`: the briefing as Markdown, or one JSON object with --json. */
+export async function briefCommand(request: BriefingRequest, options: CliOptions): Promise<number> {
+  checkOptions(request); // before the model loads, so a typo is told at once
   const bot = await openBot(options);
-  const briefing = await buildBriefing(bot, topic || undefined);
-  if (options.json) {
-    process.stdout.write(JSON.stringify(briefing) + "\n");
-    return 0;
-  }
-  console.log(briefing.message + (briefing.covered ? ":" : ""));
-  for (const p of briefing.points) {
-    console.log(`- ${p.aspect}: ${p.quote.replace(/\s+/g, " ")}\n    — ${p.attribution.label} ${citationLabel(p)}`);
-  }
+  const briefing = await buildBriefing(bot, request);
+  process.stdout.write(options.json ? JSON.stringify(briefing) + "\n" : briefingMarkdown(briefing));
   return 0;
 }

@@ -11,7 +11,9 @@ const USAGE = `Usage:
   npm run -s ask -- [--json] [--corpus DIR] -            answer one question per stdin line
   npm run -s chat -- [--corpus DIR]                      interactive session
   npm run -s casualties -- [--json] [--corpus DIR]       casualty incidents with citations
-  npm run -s brief -- [--json] [--corpus DIR] [topic]    key points, each a cited quote
+  npm run -s brief -- [--json] [--corpus DIR] [--document NAME | --topic WORDS | --since WHEN]
+                                                         a briefing: with no option, an index of the briefs;
+                                                         WHEN is 7d, 24h, 2w, 2026-11-20, today, yesterday or monday
   npm run -s index -- [--corpus DIR] [--rebuild]         bring the search index up to date (--rebuild: embed everything again)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -21,7 +23,15 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { json: { type: "boolean" }, corpus: { type: "string" }, rebuild: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        json: { type: "boolean" },
+        corpus: { type: "string" },
+        document: { type: "string" },
+        topic: { type: "string" },
+        since: { type: "string" },
+        rebuild: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     throw new BriefbotError(`${(error as Error).message}\n${USAGE}`, "BAD_INPUT");
@@ -39,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
     case "casualties":
       return casualtiesCommand(options);
     case "brief":
-      return briefCommand(parsed.positionals.join(" "), options);
+      // Words without an option are a topic, as before the options existed.
+      return briefCommand({ document: parsed.values.document, topic: parsed.values.topic ?? (parsed.positionals.join(" ") || undefined), since: parsed.values.since }, options);
     case "index": {
       const bot = await openBot(options, parsed.values.rebuild ?? false);
       const { chunks, embedded, cacheDir } = bot.indexStatus;

@@ -1,32 +1,55 @@
-import { EmbedBuilder, escapeMarkdown, SlashCommandBuilder } from "discord.js";
-import { citationLabel } from "../../core/answer/answer.js";
-import { buildBriefing } from "../../core/extract/briefing.js";
+import { escapeMarkdown, MessageFlags, SlashCommandBuilder } from "discord.js";
+import { buildBriefing, checkRequest } from "../../core/extract/briefing/build-briefing.js";
+import { BriefbotError } from "../../core/errors.js";
+import { replyOnce } from "../acknowledge.js";
+import { briefingMessage } from "../briefing-message.js";
 import { guildCommand } from "./guild-command.js";
 import type { SlashCommand } from "../context.js";
 import { deferThenQueue } from "../queued-reply.js";
-import { blockQuote, clamp, fitEmbed, LIMITS } from "../render.js";
+import { clamp, LIMITS } from "../render.js";
 
 export const brief: SlashCommand = {
   data: guildCommand(new SlashCommandBuilder())
     .setName("brief")
-    .setDescription("Key points of the brief, each a verbatim quote with its citation.")
-    .addStringOption((o) => o.setName("topic").setDescription("Only points about this topic").setMaxLength(200))
+    .setDescription("Briefing: an index of the briefs, one brief, a topic, or what is new; quoted and cited.")
+    .addStringOption((o) => o.setName("document").setDescription("The key points of this brief").setMaxLength(200).setAutocomplete(true))
+    .addStringOption((o) => o.setName("topic").setDescription("Points on this topic from every brief that discusses it").setMaxLength(200))
+    .addStringOption((o) => o.setName("since").setDescription("Briefs added or changed since: 7d, 24h, 2026-11-20, monday…").setMaxLength(40))
     .toJSON(),
 
   async execute(interaction, ctx) {
+    const request = {
+      document: interaction.options.getString("document") ?? undefined,
+      topic: interaction.options.getString("topic") ?? undefined,
+      since: interaction.options.getString("since") ?? undefined,
+    };
+    // Bad input is cheap to detect: it is told privately at once, without a place in the queue or a cooldown.
+    try {
+      checkRequest(ctx.briefbot, request);
+    } catch (error) {
+      if (!(error instanceof BriefbotError)) throw error;
+      ctx.cooldown.forget(`${interaction.user.id}:${interaction.commandName}`);
+      await replyOnce(interaction, { content: clamp(escapeMarkdown(error.message), LIMITS.content), flags: MessageFlags.Ephemeral });
+      return;
+    }
     await deferThenQueue(interaction, ctx, { private: false }, async () => {
-      const briefing = await buildBriefing(ctx.briefbot, interaction.options.getString("topic") ?? undefined);
-      const embed = new EmbedBuilder().setTitle(clamp(briefing.message, LIMITS.title)).setColor(0x2e86c1);
-      if (!briefing.covered) return { embeds: [embed.setColor(0x7f8c8d)] };
-      embed.addFields(
-        briefing.points.map((p) => {
-          const attribution = `\n— *${clamp(escapeMarkdown(p.attribution.label), 300)}* ${clamp(citationLabel(p), 300)}`;
-          const name = clamp(p.aspect[0]!.toUpperCase() + p.aspect.slice(1), LIMITS.fieldName);
-          return { name, value: clamp(clamp(blockQuote(p.quote), LIMITS.fieldValue - attribution.length) + attribution, LIMITS.fieldValue) };
-        }),
-      );
-      embed.setFooter({ text: "Every point is quoted word for word from the brief." });
-      return { embeds: [fitEmbed(embed)] };
+      try {
+        return briefingMessage(await buildBriefing(ctx.briefbot, request));
+      } catch (error) {
+        // The corpus may have changed while the request waited (a brief removed).
+        if (error instanceof BriefbotError) return { content: clamp(escapeMarkdown(error.message), LIMITS.content) };
+        throw error;
+      }
     });
+  },
+
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused().toLowerCase();
+    // A choice's value must be the exact name and at most 100 characters.
+    const choices = ctx.briefbot.corpus.documents
+      .map((d) => d.source)
+      .filter((name) => name.length <= 100 && name.toLowerCase().includes(typed))
+      .slice(0, 25);
+    await interaction.respond(choices.map((name) => ({ name, value: name })));
   },
 };
