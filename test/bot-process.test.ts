@@ -131,6 +131,7 @@ describe("npm start process", () => {
     try {
       await fake.waitForOp(2, 1, 60_000);
       await waitForLog(bot, /logged in as briefbot/);
+      await waitForLog(bot, /\] ready: \d+ sentences/);
       const interaction = fake.slashCommand("ask", [{ name: "question", type: 3, value: "Who is Balkhi?" }]);
       const edit = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(interaction.token));
       expect(edit.body.embeds[0].description).toContain("Balkhi");

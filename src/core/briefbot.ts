@@ -145,6 +145,20 @@ export class Briefbot {
     assignPages(corpus.documents, chunks);
     const wasEmpty = store.slotCount === 0;
 
+    // A read-only or full cache folder costs a rebuild at the next start, not this one: serve from memory.
+    const log = options.log ?? (() => {});
+    let cacheWritable = true;
+    const writeCache = async (write: () => Promise<void>): Promise<boolean> => {
+      try {
+        await mkdir(cacheDir, { recursive: true });
+        await write();
+        return true;
+      } catch (error) {
+        log(`Could not cache the index in ${cacheDir} (${(error as Error).message}); using it from memory.`);
+        return false;
+      }
+    };
+
     // Embed each distinct input the store has not seen, once.
     const missing = new Map<string, string>();
     chunks.forEach((chunk, id) => {
@@ -158,9 +172,8 @@ export class Briefbot {
       const onProgress = options.onProgress && ((p: EmbedProgress) => options.onProgress!({ done: start + p.done, total: texts.length }));
       const vectors = await embedAll({ ...options, onProgress }, part);
       store.add(part.map((_, i) => ({ key: newKeys[start + i]!, vector: vectors[i]! })));
-      if (start + CHECKPOINT_EVERY < texts.length) {
-        await mkdir(cacheDir, { recursive: true });
-        await saveVectorCache(cacheDir, store);
+      if (start + CHECKPOINT_EVERY < texts.length && cacheWritable) {
+        cacheWritable = await writeCache(() => saveVectorCache(cacheDir, store));
       }
     }
 
@@ -172,10 +185,9 @@ export class Briefbot {
       chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
     }
     const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;
-    await mkdir(cacheDir, { recursive: true });
-    if (changed) await saveVectorCache(cacheDir, current);
-    if (reused < corpus.documents.length || changed) await nextChunkCache.save(cacheDir);
-    const lexical = await openLexicalIndex(cacheDir, corpus.hash, chunks);
+    if (changed && cacheWritable) cacheWritable = await writeCache(() => saveVectorCache(cacheDir, current));
+    if ((reused < corpus.documents.length || changed) && cacheWritable) cacheWritable = await writeCache(() => nextChunkCache.save(cacheDir));
+    const lexical = await openLexicalIndex(cacheDir, corpus.hash, chunks, cacheWritable ? log : () => {});
 
     const status: IndexStatus = {
       action: wasEmpty ? "built" : changed ? "updated" : "loaded",

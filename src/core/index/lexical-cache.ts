@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Chunk } from "../ingest/chunker.js";
 import { CHUNKER_VERSION } from "../ingest/chunker.js";
@@ -17,7 +17,7 @@ interface SavedFile {
 }
 
 /** The saved lexical index of exactly this corpus, or a new one built (and saved) from its chunks. */
-export async function openLexicalIndex(dir: string, corpusHash: string, chunks: Chunk[]): Promise<{ index: LexicalIndex; loaded: boolean }> {
+export async function openLexicalIndex(dir: string, corpusHash: string, chunks: Chunk[], log: (message: string) => void = () => {}): Promise<{ index: LexicalIndex; loaded: boolean }> {
   try {
     const saved = JSON.parse(await readFile(join(dir, LEXICAL_FILE), "utf8")) as SavedFile;
     if (saved.format === LEXICAL_FORMAT && saved.chunkerVersion === CHUNKER_VERSION && saved.corpusHash === corpusHash && saved.index.chunkCount === chunks.length) {
@@ -29,7 +29,13 @@ export async function openLexicalIndex(dir: string, corpusHash: string, chunks: 
   const index = new LexicalIndex(chunks);
   const file: SavedFile = { format: LEXICAL_FORMAT, chunkerVersion: CHUNKER_VERSION, corpusHash, index: index.toJSON() };
   const tmp = join(dir, `${LEXICAL_FILE}.${process.pid}.tmp`);
-  await writeFile(tmp, JSON.stringify(file));
-  await rename(tmp, join(dir, LEXICAL_FILE));
+  try {
+    await writeFile(tmp, JSON.stringify(file));
+    await rename(tmp, join(dir, LEXICAL_FILE));
+  } catch (error) {
+    // A cache that cannot be written costs time at the next start, not an answer now.
+    log(`Could not cache the lexical index in ${dir} (${(error as Error).message}); using it from memory.`);
+    await rm(tmp, { force: true }).catch(() => {});
+  }
   return { index, loaded: false };
 }

@@ -71,7 +71,8 @@ async function readVectorCache(dir: string, expected: { model: string; dimension
   try {
     manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as CacheManifest;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { status: "missing", reason: "no index built yet" };
+    // No file, or a path that is not a folder (then writing will fail too, and say so): nothing cached.
+    if (["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "")) return { status: "missing", reason: "no index built yet" };
     return { status: "corrupt", reason: "the index manifest is not valid JSON" };
   }
   if (manifest.format !== CACHE_FORMAT) return { status: "stale", reason: "the index was written by an older briefbot" };
