@@ -116,3 +116,29 @@ describe("incidents assembled across a brief", () => {
     ]);
   });
 });
+
+describe("dates and events across briefs", () => {
+  const two = (a: string, b: string) => extractCasualtiesFrom(chunkDocuments([{ source: "a.md", text: a }, { source: "b.md", text: b }]));
+
+  it("places a relative date in time when the brief dates itself, and keeps it as written otherwise", () => {
+    const [dated] = brief("wire.md", "# Blast in Tamba\n\n**TAMBA, 30 October 2022** — A bomb exploded at the market in Tamba on Saturday, killing nine people.\n");
+    expect(dated!.when).toBe("29 October 2022");
+    expect(dated!.whenAsWritten).toBe("on Saturday");
+    expect(dated!.whenRelative).toBe(false);
+    const [undated] = one("A bomb exploded at the market in Tamba on Saturday, killing nine people.");
+    expect(undated!.when).toBe("on Saturday");
+    expect(undated!.whenRelative).toBe(true);
+  });
+
+  it("makes one incident of the same attack told in two briefs, with both citations", () => {
+    const incidents = two(
+      "# Weekly note\n\nOn 4 May 2021 a bomb in the market at Kora killed nine people.\n",
+      "# Digest\n\nGunmen and a car bomb struck Kora on 4 May 2021, killing 11 people.\n",
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.citations.map((c) => c.source).sort()).toEqual(["a.md", "b.md"]);
+    expect(incidents[0]!.history).toEqual([expect.objectContaining({ figure: exact(11) })]);
+    // Another place, or another day, stays apart.
+    expect(two("On 4 May 2021 a bomb in Kora killed nine people.\n", "On 5 May 2021 a bomb in Kora killed two people.\n")).toHaveLength(2);
+  });
+});

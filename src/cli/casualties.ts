@@ -21,6 +21,7 @@ export function incidentJson(i: Incident) {
     perpetrator: i.perpetrator,
     aggregate: i.aggregate,
     whenRelative: i.whenRelative,
+    ...(i.whenAsWritten ? { whenAsWritten: i.whenAsWritten } : {}),
     attackersKilled: i.attackersKilled,
     vague: i.vague,
     history: i.history,

@@ -28,6 +28,8 @@ export interface Incident {
   when: string | null;
   /** `when` is relative ("on Saturday", "last year") and the brief gives no date to place it. */
   whenRelative: boolean;
+  /** A relative date as the brief wrote it, when `when` places it in time from the brief's own date. */
+  whenAsWritten?: string;
   /** The latest stated figures (ACLED's rule); earlier and claimed ones are in `history`. */
   killed: Figure | null;
   injured: Figure | null;

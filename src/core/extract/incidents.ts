@@ -1,6 +1,6 @@
 import type { Chunk, Paragraph } from "../ingest/chunker.js";
 import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
-import { findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, samePlace, sameTime } from "./place-and-date.js";
+import { findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { isCommonWord } from "../index/wordnet.js";
@@ -283,6 +283,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     }
   }
 
+  resolveRelativeDates(drafts, paragraphs);
   mergeSameDay(drafts);
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
@@ -290,9 +291,37 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     .map(({ section: _s, block: _b, order: _o, kinds: _k, ...incident }) => incident);
 }
 
+/** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */
+function documentDate(paragraphs: Paragraph[], source: string): Date | null {
+  const own = paragraphs.filter((p) => p.source === source).slice(0, 3);
+  for (const p of own) {
+    const label = p.kind === "title" ? p.text : (p.lead ?? "");
+    const date = toDate(findDate(label)?.text ?? null);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** A relative date is placed in time only when the document dates itself; otherwise it stays as written, flagged relative. */
+function resolveRelativeDates(drafts: Draft[], paragraphs: Paragraph[]): void {
+  const dates = new Map<string, Date | null>();
+  for (const d of drafts) {
+    if (!d.whenRelative || !d.when) continue;
+    const source = d.citation.source;
+    if (!dates.has(source)) dates.set(source, documentDate(paragraphs, source));
+    const reference = dates.get(source);
+    const resolved = reference ? resolveRelativeDate(d.when, reference) : null;
+    if (!resolved) continue;
+    d.whenAsWritten = d.when;
+    d.when = resolved;
+    d.whenRelative = false;
+  }
+}
+
 /**
- * Two incidents of one document dated to the same day are one incident when they share a place
- * word, or when one is a table row and the other the only paragraph that tells of that day.
+ * Two incidents dated to the same day are one incident, with all their citations: in one document
+ * when they share a place word, or when one is a table row and the other the only paragraph that
+ * tells of that day; across documents when they share a place and the very same date.
  */
 function mergeSameDay(drafts: Draft[]): void {
   const fullDay = (d: Draft) => !d.aggregate && isFullDate(d.when);
@@ -301,15 +330,19 @@ function mergeSameDay(drafts: Draft[]): void {
     if (!fullDay(a)) continue;
     for (let j = i + 1; j < drafts.length; j++) {
       const b = drafts[j]!;
-      if (!fullDay(b) || b.citation.source !== a.citation.source || !sameTime(a.when, b.when)) continue;
+      if (!fullDay(b) || !sameTime(a.when, b.when)) continue;
+      // Across briefs, only the same place on the very same day is the same event.
+      const otherBrief = b.citation.source !== a.citation.source;
+      if (otherBrief && !(samePlace(a.place, b.place) && toDate(a.when)?.getTime() === toDate(b.when)?.getTime())) continue;
       const sameDay = drafts.filter((d) => d !== a && fullDay(d) && d.citation.source === a.citation.source && sameTime(d.when, a.when));
-      const tableAndText = a.fromTable !== b.fromTable && sameDay.length === 1;
+      const tableAndText = !otherBrief && a.fromTable !== b.fromTable && sameDay.length === 1;
       if (!samePlace(a.place, b.place) && !tableAndText) continue;
       const [keep, drop] = a.fromTable && !b.fromTable ? [b, a] : [a, b];
       for (const kind of ["killed", "injured", "killedOrInjured"] as const) {
         const theirs = drop[kind];
         if (!theirs) continue;
-        const narrativeWins = keep[kind] && (drop.fromTable || keep.order > drop.order);
+        // Another brief's figure for the same event is kept as history, not swapped in: neither supersedes the other.
+        const narrativeWins = keep[kind] && (drop.fromTable || keep.order > drop.order || otherBrief);
         if (!keep[kind] || !narrativeWins) {
           if (keep[kind]) keep.history.push({ kind, figure: keep[kind]!, note: "earlier figure", citation: keep.citation });
           keep[kind] = theirs;

@@ -1,3 +1,4 @@
+import * as chrono from "chrono-node";
 /**
  * Places and dates as a brief writes them: absolute dates exactly as written (relative ones marked
  * as such), and places as the capitalised names after a locative preposition, or the place part of
@@ -68,6 +69,37 @@ function dateParts(text: string): DateParts {
   const day = new RegExp(String.raw`\b(\d{1,2})(?:\s*[–-]\s*\d{1,2})?\s+(?:${MONTHS})|(?:${MONTHS})\s+(\d{1,2})\b`, "u").exec(text);
   if (day) parts.day = Number(day[1] ?? day[2]);
   return parts;
+}
+
+const MONTH_LABELS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A written absolute date as a Date (noon UTC), when it names a day, a month and a year. */
+export function toDate(text: string | null): Date | null {
+  if (!text) return null;
+  const p = dateParts(text);
+  return p.day && p.month && p.year ? new Date(Date.UTC(p.year, p.month - 1, p.day, 12)) : null;
+}
+
+/**
+ * A relative date ("on Saturday", "last year", "in August") placed in time against the document's
+ * own date, as precisely as the words allow ("29 October 2022", "2021", "August 2022"); null when
+ * the words do not say. Weekdays and months are taken in the past: a brief reports what happened.
+ */
+export function resolveRelativeDate(text: string, reference: Date): string | null {
+  const found = chrono.parse(text, reference, { forwardDate: false })[0];
+  if (!found) return null;
+  const c = found.start;
+  let date = c.date();
+  const weekday = c.isCertain("weekday") || /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu.test(text);
+  if (weekday && !c.isCertain("day") && date > reference) date = new Date(date.getTime() - 7 * 86_400_000);
+  if (!c.isCertain("month") && !weekday && c.isCertain("year") === false && /\byear\b/iu.test(text)) return String(date.getUTCFullYear());
+  if (/\byear\b/iu.test(text) && !weekday) return String(date.getUTCFullYear());
+  if (c.isCertain("month") && !c.isCertain("day") && !weekday) {
+    if (date > reference) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), 1));
+    return `${MONTH_LABELS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  }
+  if (weekday || c.isCertain("day") || /\b(?:yesterday|today|overnight)\b/iu.test(text)) return `${date.getUTCDate()} ${MONTH_LABELS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return null;
 }
 
 /** Whether a written date names a day, a month and a year. */
