@@ -144,6 +144,7 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     gap: best.coverage.gap,
     focus: focusEvidence(quoteText(bot, best, q), q),
     present: answerPresent(quoteText(bot, best, q), q),
+    typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && answerPresent(quoteText(bot, best, q), q) === 0 ? 1 : 0,
     missingMax: Math.max(0, ...q.slots.filter((s) => s.missing).map((s) => s.weight)) / Math.max(1e-9, bot.lexical.idf("\u0000")),
   };
 }

@@ -66,7 +66,7 @@ function classify(question: string, lower: string): AnswerType {
   if (/^\s*(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|were)\s+the\s+(?:reason|motive)\b/iu.test(lower)) return "why";
   if (/^\s*(?:when|what\s+(?:time|date|day|year|month))\b|\bon\s+what\s+(?:date|day)\b|\bsince\s+when\b/iu.test(lower)) return "when";
   if (/^\s*where\b|\b(?:which|what)\s+(?:town|city|village|country|province|region|district|place|area|location)\b/iu.test(lower)) return "where";
-  if (/^\s*(?:who|whom|whose)\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
+  if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
     return "who";
   }
   if (/^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/iu.test(lower)) return "yesno";

@@ -19,9 +19,11 @@ export interface AnswerFeatures {
   missingMax: number;
   /** Whether the quote plainly holds the asked-for kind of answer (see answerPresent). */
   present: number;
+  /** The question asks for a particular kind of answer (a figure, a date, a place, a name) and the quote has none: 1, else 0. */
+  typedAbsent: number;
 }
 
-export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus", "missingMax", "present"];
+export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus", "missingMax", "present", "typedAbsent"];
 
 export interface RefusalModel {
   features: string[];
