@@ -142,3 +142,24 @@ describe("dates and events across briefs", () => {
     expect(two("On 4 May 2021 a bomb in Kora killed nine people.\n", "On 5 May 2021 a bomb in Kora killed two people.\n")).toHaveLength(2);
   });
 });
+
+describe("tolls over several sites", () => {
+  it("gives each site of a broken-down toll its own incident and keeps the total whole", () => {
+    const incidents = brief(
+      "note.md",
+      "# Twin blasts in Dara\n\nOn 3 May 2021 two bombs exploded in Dara. Officials counted 20 dead: 12 at Kolo and 8 at Mesa.\n",
+    );
+    const byPlace = (p: string) => incidents.find((i) => i.place === p);
+    expect(incidents.find((i) => i.killed?.count === 20)).toBeDefined();
+    expect(byPlace("Kolo")?.killed).toEqual(exact(12));
+    expect(byPlace("Mesa")?.killed).toEqual(exact(8));
+  });
+
+  it("reads a placeless figure equal to the sum of the incidents told before it as the overall toll", () => {
+    const incidents = brief(
+      "wire.md",
+      "# Bombings in Sora\n\nA bomb at a café in Kolo killed 15 people.\n\nA second bomb at the stadium in Mesa killed 49 people.\n\nSixty-four are confirmed dead, police said. A day later the toll had risen to 74.\n",
+    );
+    expect(incidents.map((i) => i.killed?.count)).toEqual([15, 49, 74]);
+  });
+});

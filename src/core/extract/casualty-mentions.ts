@@ -41,7 +41,7 @@ const QTY = String.raw`${QUALIFIER}(${NUMBER_PATTERN})`;
 // A noun phrase between a figure and its verb: "eight others", "two Russian staff members", "a child among them".
 const NOUNS = String.raw`(?:\s+(?!that\b|which\b|who\b|and\b|in\b|at\b|on\b|of\b|to\b|for\b|from\b|with\b|by\b|had\b|have\b|has\b|were\b|was\b|are\b|is\b)[\p{L}’'-]+){0,4}?(?:\s*,[^,.;:]{1,60},)?`;
 const BE = String.raw`(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|had|have|has))?`;
-const ADVERB = String.raw`(?:\s+(?:reportedly|reported|confirmed|feared|believed|said\s+to\s+be|lightly|slightly|seriously|badly|critically|fatally|gravely|also|later|all))*`;
+const ADVERB = String.raw`(?:\s+(?:being|reportedly|reported|confirmed|feared|believed|said\s+to\s+be|lightly|slightly|seriously|badly|critically|fatally|gravely|also|later|all))*`;
 const DEAD = String.raw`(?:killed|dead|died|die|dies|perished|murdered|lost\s+their\s+lives|shot\s+dead)`;
 const HURT = String.raw`(?:injured|wounded|hurt|hospitali[sz]ed|treated(?:\s+in\s+hospital)?\s+for\s+(?:their\s+)?(?:wounds|injuries|burns)|taken\s+to\s+hospital|admitted\s+to\s+hospital|in\s+hospital)`;
 const KILL_VERB = String.raw`(?:killed|killing|kills|kill|shot\s+dead|murdered|massacred|slaughtered|executed|beheaded|claimed\s+the\s+lives\s+of|left)`;

@@ -18,6 +18,8 @@ type Level = "sentence" | "paragraph" | "section" | "label" | "title";
 interface Located {
   place: string | null;
   placeLevel: Level | null;
+  /** The place came after in/at/near (it locates), not only after of/from/on (it may only relate). */
+  placeStrong?: boolean;
   when: string | null;
   whenRelative: boolean;
 }
@@ -43,6 +45,7 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
   };
 }
 
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+them\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*)`, "gu");
 // Where one incident ends and another begins inside a sentence.
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
@@ -54,6 +57,8 @@ interface Draft extends Incident {
   kinds: Set<Kind>;
   /** Made from a summary table row: its figures fill gaps and never overrule the narrative. */
   fromTable: boolean;
+  /** One site of a toll broken down by site: never the target of a toll stated for the whole. */
+  site?: boolean;
 }
 
 const sectionOf = (p: Paragraph) => `${p.source}\u0000${p.headings.join("\u0000")}`;
@@ -78,6 +83,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     }
     let place: string | null = null;
     let placeLevel: Level | null = null;
+    let placeStrong = false;
     let when: Located["when"] = null;
     let whenRelative = false;
     const fromTexts = (level: Level, texts: string[]) => {
@@ -88,6 +94,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         if (pick) {
           place = pick.slice(0, 3).join(", ");
           placeLevel = level;
+          placeStrong = pick.strong;
         }
       }
       for (const text of texts) {
@@ -121,7 +128,40 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       const d = findDate(title);
       if (d && !d.relative) when = d.text;
     }
-    return { place, placeLevel, when, whenRelative };
+    return { place, placeLevel, placeStrong, when, whenRelative };
+  };
+
+  /** The place a document's title names, for a toll over the whole document. */
+  const titlePlace = (chunk: Chunk): string | null => {
+    const title = paragraphs[chunk.block]?.headings[0] ?? "";
+    return title ? (findPlaces(title, isName)[0] ?? labelPlace(title, isName)) : null;
+  };
+
+  /**
+   * A figure stated without a place of its own that equals the sum of two or more incidents
+   * already told in the document ("Sixty-four are confirmed dead" after 15 and 49) is the
+   * document's overall toll, not a revision of the last incident.
+   */
+  const isOverallTotal = (chunk: Chunk, where: Located, m: Mention): boolean => {
+    if (m.kind !== "killed" || where.placeLevel === "sentence") return false;
+    const tolls = drafts.filter((d) => !d.aggregate && d.citation.source === chunk.source && d.killed).map((d) => d.killed!.count);
+    return tolls.length >= 2 && tolls.reduce((a, b) => a + b, 0) === m.figure.count;
+  };
+
+  /** "… 77 dead: eight in Oslo and 69 on Utøya": a toll broken down by site gives each site its incident. */
+  const readSiteBreakdown = (chunk: Chunk, sentenceWhere: Located) => {
+    if (!findMentions(chunk.text).some((m) => m.kind === "killed" && !m.aggregate)) return;
+    for (const b of chunk.text.matchAll(SITE_BREAKDOWN)) {
+      const count = parseNumber(b[1]!);
+      const site = b[2]!.replace(/[’']s$/u, "");
+      if (count === null || !site.split(/\s+/u).some((w) => isName(w))) continue;
+      const figure: Figure = { count, bound: "exact" };
+      // The incident holding this sentence's total is not a site of it.
+      const existing = [...drafts].reverse().find((d) => !d.aggregate && d.citation.source === chunk.source && d.citation.quote !== chunk.text && samePlace(d.place, site));
+      const target = existing ?? newDraft(chunk, { ...sentenceWhere, place: site, placeLevel: "sentence" }, false);
+      target.site = true;
+      record(target, "killed", figure, chunk, null);
+    }
   };
 
   const citationOf = (chunk: Chunk): IncidentCitation => ({ source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text, ...(chunk.page ? { page: chunk.page } : {}) });
@@ -157,18 +197,20 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   /** The incident a figure belongs to, or null when it starts a new one. */
   const findTarget = (chunk: Chunk, where: Located, m: Pick<Mention, "kind" | "revision" | "claimed" | "provisional">): Draft | null => {
     const block = paragraphs[chunk.block]!;
-    const sameDoc = drafts.filter((d) => !d.aggregate && d.citation.source === chunk.source && sameTime(d.when, where.when));
+    const sameDoc = drafts.filter((d) => !d.aggregate && !d.site && d.citation.source === chunk.source && sameTime(d.when, where.when));
     const latest = <T>(xs: T[]) => xs[xs.length - 1] ?? null;
     if (NEW_EVENT.test(chunk.text) && !m.revision) return null;
     if (where.placeLevel === "sentence") {
       const same = latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
       if (same && (m.revision || m.claimed || m.provisional || !same.kinds.has(m.kind) || same.block === chunk.block)) return same;
-      if (m.revision || m.claimed) return latest(sameDoc.filter((d) => d.section === sectionOf(block)));
+      // A revision in a sentence that names another place by in/at/near is about that place, not the section's incident.
+      if ((m.revision || m.claimed) && !where.placeStrong) return latest(sameDoc.filter((d) => d.section === sectionOf(block)));
       return null;
     }
     if (where.placeLevel === "paragraph" || where.placeLevel === "section") {
-      return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && (d.section === sectionOf(block) || d.block === chunk.block)))
-        ?? latest(sameDoc.filter((d) => d.block === chunk.block));
+      // A paragraph tells one story: a figure with no place of its own continues the paragraph's incident.
+      return latest(sameDoc.filter((d) => d.block === chunk.block))
+        ?? latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionOf(block)));
     }
     // Place only from a label or the title: the section's latest incident, if its time fits.
     const inSection = latest(sameDoc.filter((d) => d.section === sectionOf(block)));
@@ -211,7 +253,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       const segment = segmentOf(m.start);
       const segmentText = chunk.text.slice(breaks[segment - 1] ?? 0, breaks[segment] ?? chunk.text.length);
       const own = findPlaces(segmentText, isName);
-      const where: Located = breaks.length && own.length ? { ...sentenceWhere, place: own.slice(0, 3).join(", "), placeLevel: "sentence" } : sentenceWhere;
+      const where: Located = breaks.length && own.length ? { ...sentenceWhere, place: own.slice(0, 3).join(", "), placeLevel: "sentence", placeStrong: own.strong } : sentenceWhere;
       if (m.aggregate) {
         // A total over a period has no place of its own beyond what its sentence names.
         const places = findPlaces(segmentText, isName);
@@ -222,7 +264,9 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       }
       // Figures of one segment belong together unless a kind repeats without a revision.
       if (!current || segment !== currentSegment || (current.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed)) {
-        current = (segment > currentSegment ? null : findTarget(chunk, where, m)) ?? newDraft(chunk, where, false);
+        current = isOverallTotal(chunk, where, m)
+          ? newDraft(chunk, { ...where, place: titlePlace(chunk) ?? where.place, placeLevel: "title" }, false)
+          : ((segment > currentSegment ? null : findTarget(chunk, where, m)) ?? newDraft(chunk, where, false));
         currentSegment = segment;
       }
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
@@ -235,6 +279,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (!current.place && where.place) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
     }
+    readSiteBreakdown(chunk, sentenceWhere);
     for (const v of vague) {
       const target = current ?? findTarget(chunk, sentenceWhere, { kind: v.kind, revision: false, claimed: false, provisional: false }) ?? newDraft(chunk, sentenceWhere, false);
       if (!target[v.kind]) target.vague[v.kind] = v.words;
@@ -288,7 +333,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
     .sort((a, b) => a.order - b.order)
-    .map(({ section: _s, block: _b, order: _o, kinds: _k, ...incident }) => incident);
+    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, ...incident }) => incident);
 }
 
 /** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */
@@ -330,7 +375,8 @@ function mergeSameDay(drafts: Draft[]): void {
     if (!fullDay(a)) continue;
     for (let j = i + 1; j < drafts.length; j++) {
       const b = drafts[j]!;
-      if (!fullDay(b) || !sameTime(a.when, b.when)) continue;
+      // A site of a toll and the toll itself are told on the same day, at the same place: both stay.
+      if (!fullDay(b) || !sameTime(a.when, b.when) || Boolean(a.site) !== Boolean(b.site)) continue;
       // Across briefs, only the same place on the very same day is the same event.
       const otherBrief = b.citation.source !== a.citation.source;
       if (otherBrief && !(samePlace(a.place, b.place) && toDate(a.when)?.getTime() === toDate(b.when)?.getTime())) continue;
