@@ -104,6 +104,9 @@ describe("claim attribution", () => {
     ["Reports indicate that IS-KP has claimed 13 attacks.", "reports"],
     ["As per reports, IS-KP claimed responsibility for the attack.", "reports"],
     ["According to the UN mission, 300 families fled.", "the UN mission"],
+    // A described speaker after a time phrase without a comma.
+    ["On 9 June the federal government said the group was responsible.", "the federal government"],
+    ["A guard at the gate said he had seen at least 12 bodies.", "a guard at the gate"],
     ["Last year, IS-KP claimed responsibility for the bomb blasts in Kabul.", "IS-KP"],
   ])("%s → %s", (sentence, speaker) => {
     expect(attribute(sentence).speaker).toBe(speaker);
