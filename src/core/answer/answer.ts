@@ -289,7 +289,8 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
       ...(chunk.page ? { page: chunk.page } : {}),
     };
   });
-  const dated = analysis.type === "when" && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
+  // A day heading answers "when", not "what time".
+  const dated = analysis.type === "when" && !/\b(?:time|hour)\b/iu.test(question) && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
   if (dated) citations.unshift(dated);
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
   return { question, answered: true, answer, citations, confidence: Math.round(confidence * 1000) / 1000 };

@@ -121,7 +121,8 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
       // A name stands only for itself and its forms (Somali → Somalia), never for its class (France → country).
       const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
       for (const related of relatedWords(word)) {
-        if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym")) continue;
+        // …nor for the head of a descriptive phrase (Moscow → "Russian capital" → capital).
+        if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym" || /\s/u.test(related.word))) continue;
         const weight = RELATION_WEIGHT[related.relation];
         // A multi-word relative ("police officer") is matched by its head, its last word.
         const head = related.word.split(/[\s-]+/u).pop()!;
