@@ -163,3 +163,26 @@ describe("tolls over several sites", () => {
     expect(incidents.map((i) => i.killed?.count)).toEqual([15, 49, 74]);
   });
 });
+
+describe("several attacks in one paragraph", () => {
+  it("follows the paragraph when it moves to another place, and starts a new incident for a new attack", () => {
+    const incidents = brief(
+      "digest.txt",
+      [
+        "Weekly digest",
+        "",
+        "A bomb exploded in a church in Kolo during the service. Twenty people were killed in the church. Two hours later a bomber blew himself up at the gates of the cathedral in Mesa. Nine people died there. The two bombings killed twenty-nine people in all.",
+        "",
+        "Investigators at first reported 5 dead at the station in Dara. The governor put the toll at 8. The next morning a bomb tore apart a bus, killing at least 6 people.",
+        "",
+      ].join("\n"),
+    );
+    expect(incidents.map((i) => [i.place, i.killed?.count])).toEqual([
+      ["Kolo", 20],
+      ["Mesa", 9],
+      [null, 29],
+      ["Dara", 8],
+      ["Dara", 6],
+    ]);
+  });
+});

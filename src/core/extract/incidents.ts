@@ -48,6 +48,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
 const SITE_BREAKDOWN = new RegExp(String.raw`(?:[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+them\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*)`, "gu");
 // Where one incident ends and another begins inside a sentence.
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
+// A sentence that tells an attack by an indefinite attacker ("The next morning a bomb tore apart a trolleybus") starts a new incident.
+const NEW_ATTACK = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:bomb|bomber|gunman|missile|drone|rocket|grenade|mine|truck|lorry|car)\s+(?:[\p{L}-]+\s+){0,3}?(?:exploded|tore|struck|hit|went\s+off|blew|detonated|opened\s+fire|stormed|rammed|ploughed)\b/iu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
 
 interface Draft extends Incident {
@@ -59,6 +61,8 @@ interface Draft extends Incident {
   fromTable: boolean;
   /** One site of a toll broken down by site: never the target of a toll stated for the whole. */
   site?: boolean;
+  /** The document's overall toll: it takes no place from the sentences around it. */
+  whole?: boolean;
 }
 
 const sectionOf = (p: Paragraph) => `${p.source}\u0000${p.headings.join("\u0000")}`;
@@ -199,7 +203,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const block = paragraphs[chunk.block]!;
     const sameDoc = drafts.filter((d) => !d.aggregate && !d.site && d.citation.source === chunk.source && sameTime(d.when, where.when));
     const latest = <T>(xs: T[]) => xs[xs.length - 1] ?? null;
-    if (NEW_EVENT.test(chunk.text) && !m.revision) return null;
+    if ((NEW_EVENT.test(chunk.text) || NEW_ATTACK.test(chunk.text)) && !m.revision) return null;
     if (where.placeLevel === "sentence") {
       const same = latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
       if (same && (m.revision || m.claimed || m.provisional || !same.kinds.has(m.kind) || same.block === chunk.block)) return same;
@@ -208,9 +212,12 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       return null;
     }
     if (where.placeLevel === "paragraph" || where.placeLevel === "section") {
-      // A paragraph tells one story: a figure with no place of its own continues the paragraph's incident.
-      return latest(sameDoc.filter((d) => d.block === chunk.block))
-        ?? latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionOf(block)));
+      // A paragraph tells one story: a figure with no place of its own continues the paragraph's
+      // incident, unless the sentences before it have moved to another place ("… in Alexandria …
+      // Seventeen people died there").
+      const inBlock = latest(sameDoc.filter((d) => d.block === chunk.block));
+      if (inBlock && (m.revision || samePlace(inBlock.place, where.place) || !inBlock.place)) return inBlock;
+      return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionOf(block))) ?? (inBlock && !where.placeStrong ? inBlock : null);
     }
     // Place only from a label or the title: the section's latest incident, if its time fits.
     const inSection = latest(sameDoc.filter((d) => d.section === sectionOf(block)));
@@ -264,9 +271,10 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       }
       // Figures of one segment belong together unless a kind repeats without a revision.
       if (!current || segment !== currentSegment || (current.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed)) {
-        current = isOverallTotal(chunk, where, m)
-          ? newDraft(chunk, { ...where, place: titlePlace(chunk) ?? where.place, placeLevel: "title" }, false)
-          : ((segment > currentSegment ? null : findTarget(chunk, where, m)) ?? newDraft(chunk, where, false));
+        if (isOverallTotal(chunk, where, m)) {
+          current = newDraft(chunk, { ...where, place: titlePlace(chunk), placeLevel: "title" }, false);
+          current.whole = true;
+        } else current = (segment > currentSegment ? null : findTarget(chunk, where, m)) ?? newDraft(chunk, where, false);
         currentSegment = segment;
       }
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
@@ -276,7 +284,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
       else record(current, m.kind, m.figure, chunk, null);
       current.target ??= findAttackTarget(segmentText);
-      if (!current.place && where.place) current.place = where.place;
+      if (!current.place && where.place && !current.whole) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
     }
     readSiteBreakdown(chunk, sentenceWhere);
@@ -333,7 +341,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
     .sort((a, b) => a.order - b.order)
-    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, ...incident }) => incident);
+    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, ...incident }) => incident);
 }
 
 /** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */
