@@ -18,7 +18,7 @@ const YEAR_OR_DATE_NUMBER = new RegExp(String.raw`^(?:1[89]|20)\d\d$`, "u");
 /** A sentence without a causal cue can still give the reason ("This makes it difficult for Iran to ..."). */
 export const TYPE_DEFAULTS = { whyWithoutCue: 0.2 };
 const RANKING_WHY_WITHOUT_CUE_REF = TYPE_DEFAULTS;
-const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|after\b|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
+const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|revenge|retaliation|retribution|reprisal|punishment|response|protest|after\b|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
 const PLACE_PREPOSITION = /\b(?:in|at|near|outside|inside|from|to|into|across|of)\s+(?:the\s+)?\p{Lu}/u;
 const GROUP_WORD = /\b(?:group|movement|militia|militants?|insurgents?|forces?|army|government|ministry|police|state|faction|organi[sz]ation|network|front|brigade|province|cell)\b/iu;
 

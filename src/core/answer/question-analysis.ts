@@ -117,7 +117,8 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     const matches = new Map<string, number>();
     if (lexical.has(term)) matches.set(term, 1);
     const isFigure = /^\p{N}/u.test(term);
-    if (!isFigure && options.lexicon !== false) {
+    // Particles of names ("al", "el", "de") and one-letter words have WordNet senses that are never meant (al → Alabama).
+    if (!isFigure && options.lexicon !== false && word.length > 2) {
       // A name stands only for itself and its forms (Somali → Somalia), never for its class (France → country).
       const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
       for (const related of relatedWords(word)) {
