@@ -121,6 +121,8 @@ export function findMentions(text: string): Mention[] {
       if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
       if (NOT_VICTIMS.test(m[0])) continue;
+      // "12 more dying later in hospital" are deaths, not injuries.
+      if (kind === "injured" && /\b(?:dying|died|dead|killed)\b/iu.test(m[0])) continue;
       let count = zero ? 0 : one ? 1 : parseNumber(numberText);
       if (count === null || (count <= 0 && !zero)) continue;
       // A bare year is a date, not a figure ("in 2022 that killed").

@@ -45,7 +45,7 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
   };
 }
 
-const SITE_BREAKDOWN = new RegExp(String.raw`(?:[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+them\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*)`, "gu");
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+them\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*)`, "gu");
 // Where one incident ends and another begins inside a sentence.
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 // A sentence that tells an attack by an indefinite attacker ("The next morning a bomb tore apart a trolleybus") starts a new incident.
@@ -161,7 +161,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (count === null || !site.split(/\s+/u).some((w) => isName(w))) continue;
       const figure: Figure = { count, bound: "exact" };
       // The incident holding this sentence's total is not a site of it.
-      const existing = [...drafts].reverse().find((d) => !d.aggregate && d.citation.source === chunk.source && d.citation.quote !== chunk.text && samePlace(d.place, site));
+      const existing = [...drafts].reverse().find((d) => d.site && d.citation.source === chunk.source && d.citation.quote !== chunk.text && samePlace(d.place, site));
       const target = existing ?? newDraft(chunk, { ...sentenceWhere, place: site, placeLevel: "sentence" }, false);
       target.site = true;
       record(target, "killed", figure, chunk, null);
@@ -255,7 +255,10 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const segmentOf = (at: number) => breaks.filter((b) => b <= at).length;
     let current: Draft | null = null;
     let currentSegment = 0;
-    for (const m of mentions) {
+    for (const [index, m] of mentions.entries()) {
+      // "The final count was 60: 36 killed at the Radisson, …": figures after a colon that follows a larger toll are its parts.
+      const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && chunk.text.slice(p.end, m.start).includes(":"));
+      if (whole) continue;
       // "…, in addition, it attacked …": a later segment of the sentence tells another incident, located by its own words first.
       const segment = segmentOf(m.start);
       const segmentText = chunk.text.slice(breaks[segment - 1] ?? 0, breaks[segment] ?? chunk.text.length);
