@@ -37,8 +37,9 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
   const dev = readQuestionSet("dev (eval-dev)", join(PROJECT_ROOT, "..", "shared", "eval-dev"));
   const tune = readQuestionSet("own tune", join(PROJECT_ROOT, "eval-own", "tune"));
   const tune2 = readQuestionSet("own tune2", join(PROJECT_ROOT, "eval-own", "tune2"));
+  const tune3 = readQuestionSet("own tune3", join(PROJECT_ROOT, "eval-own", "tune3"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
-  return { fit: [dev, tune, tune2, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
+  return { fit: [dev, tune, tune2, tune3, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
 }
 
 async function run(set: QuestionSet, ablate: Ablation = {}, plainText = false): Promise<QuestionResult[]> {
