@@ -75,7 +75,6 @@ function bestThreshold(p: number[], y: number[]): number {
 
 function crossValidate(results: QuestionResult[], folds = 5): number {
   let right = 0;
-  results.forEach((_, i) => void i);
   for (let k = 0; k < folds; k++) {
     const train = results.filter((_, i) => i % folds !== k);
     const test = results.filter((_, i) => i % folds === k);

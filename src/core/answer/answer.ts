@@ -1,5 +1,6 @@
 import { type Attribution, attribute } from "./attribution.js";
 import type { Briefbot } from "../briefbot.js";
+import { isQuotable } from "../ingest/chunker.js";
 import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
@@ -62,9 +63,6 @@ export const RANKING = {
   relation: 0.5,
   answerType: 0.7,
   lexical: 0.25,
-  /** Reciprocal-rank fusion of the dense and lexical rankings (as a share of the best). */
-  fused: 0,
-  fusedOpen: 0,
   revision: 0.25,
   /** Taken off a toll that a later toll of the same section replaces. */
   superseded: 0.1,
@@ -102,7 +100,7 @@ export interface ScoredCandidate {
 }
 
 /** Scores one candidate sentence for a question: meaning, the question's words around it, the kind of answer it holds. */
-export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Candidate, best: { lexical: number; fused: number }, ablate: Ablation = {}): ScoredCandidate {
+export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Candidate, best: { lexical: number }, ablate: Ablation = {}): ScoredCandidate {
   const chunk = candidate.chunk;
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
   const type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
@@ -114,8 +112,7 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
     RANKING.subject * cov.subject +
     RANKING.relation * cov.relation +
     RANKING.answerType * type +
-    RANKING.lexical * (best.lexical > 0 ? candidate.lexicalScore / best.lexical : 0) +
-    (open ? RANKING.fusedOpen : RANKING.fused) * (best.fused > 0 ? candidate.fused / best.fused : 0);
+    RANKING.lexical * (best.lexical > 0 ? candidate.lexicalScore / best.lexical : 0);
   // A revised figure beats the earlier one only where the question's subject is discussed.
   if (counting && !ablate.answerType && type > 0.5) {
     let revision = 0;
@@ -252,9 +249,9 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
   const ablate = options.ablate ?? {};
   const analysis = analyseQuestion(text, bot.lexical, { lexicon: !ablate.lexicon });
   const pool = await candidatePool(bot, text, analysis);
-  const best = { lexical: Math.max(0, ...pool.map((c) => c.lexicalScore)), fused: Math.max(0, ...pool.map((c) => c.fused)) };
+  const best = { lexical: Math.max(0, ...pool.map((c) => c.lexicalScore)) };
   const ranked = pool
-    .filter((c) => c.chunk.kind === "sentence" || c.chunk.kind === "row" || c.chunk.kind === "note")
+    .filter((c) => isQuotable(c.chunk))
     .filter((c) => !ablate.structure || c.chunk.kind !== "row")
     .map((c) => scoreCandidate(bot, analysis, c, best, ablate));
   if (!ablate.answerType) penaliseSuperseded(bot, analysis, ranked);

@@ -10,8 +10,6 @@ import type { QuestionAnalysis, Slot } from "./question-analysis.js";
  * parser and contextual retrieval.
  */
 export const LEVELS = {
-  /** Per sentence of distance inside a paragraph (1: no decay). */
-  decay: 1,
   sentence: 1,
   before: 0.95,
   after: 0.6,
@@ -76,10 +74,7 @@ export class StructureIndex {
     let best = 0;
     for (const sibling of this.siblings(chunk)) {
       if (sibling.id === chunk.id || !this.chunkTerms[sibling.id]!.own.has(term)) continue;
-      // The further back a name was given, the more likely another has taken its place since.
-      const distance = Math.abs(chunk.sentence - sibling.sentence);
-      const level = (sibling.id < chunk.id ? LEVELS.before : LEVELS.after) * LEVELS.decay ** (distance - 1);
-      best = Math.max(best, level);
+      best = Math.max(best, sibling.id < chunk.id ? LEVELS.before : LEVELS.after);
     }
     if (own.heading.has(term)) best = Math.max(best, this.titleTerms.get(chunk.source)?.has(term) && !this.inSectionHeading(chunk, term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
@@ -151,7 +146,7 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     } else {
       relationTotal += w;
       relation += w * Math.max(slotMatch(structure, chunk, slot, true), 0.5 * m);
-      const inParagraph = m >= LEVELS.after * LEVELS.decay ** 2 ? m : 0;
+      const inParagraph = m >= LEVELS.after ? m : 0;
       gap = Math.max(gap, (w / maxWeight) * (1 - inParagraph));
     }
   }

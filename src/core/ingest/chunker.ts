@@ -27,8 +27,10 @@ export interface Chunk extends Span {
   block: number;
 }
 
-const isQuotable = (c: Chunk) => c.kind === "sentence" || c.kind === "row" || c.kind === "note";
-export { isQuotable };
+/** Whether a chunk may be quoted as an answer; titles and headings are context only. */
+export function isQuotable(c: Pick<Chunk, "kind">): boolean {
+  return c.kind === "sentence" || c.kind === "row" || c.kind === "note";
+}
 
 /** The text the embedding model sees for a chunk: its section and lead-in, then the sentence itself (the quote never changes). */
 export function embeddingInput(chunk: Chunk): string {
