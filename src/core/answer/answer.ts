@@ -129,6 +129,8 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
 export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredCandidate, second: ScoredCandidate | undefined): AnswerFeatures {
   const next = bot.structure.siblings(best.candidate.chunk).find((c) => c.sentence === best.candidate.chunk.sentence + 1);
   const here = coverage(bot.structure, best.candidate.chunk, q, { sentenceOnly: true }).relation;
+  const quote = quoteText(bot, best, q);
+  const present = answerPresent(quote, q);
   return {
     relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
     similarity: best.candidate.similarity,
@@ -139,9 +141,9 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     answerType: best.type,
     margin: best.score - (second?.score ?? 0),
     gap: best.coverage.gap,
-    focus: focusEvidence(quoteText(bot, best, q), q),
-    present: answerPresent(quoteText(bot, best, q), q),
-    typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && answerPresent(quoteText(bot, best, q), q) === 0 ? 1 : 0,
+    focus: focusEvidence(quote, q),
+    present,
+    typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && present === 0 ? 1 : 0,
     missingMax: Math.max(0, ...q.slots.filter((s) => s.missing).map((s) => s.weight)) / Math.max(1e-9, bot.lexical.idf("\u0000")),
   };
 }

@@ -22,6 +22,8 @@ export const LEVELS = {
 interface ChunkTerms {
   own: Set<string>;
   heading: Set<string>;
+  /** Terms of the section headings below the title and of the lead-in: where a heading match is not just the title's. */
+  section: Set<string>;
 }
 
 /** Term sets of every chunk, block, section and document, computed once per loaded corpus. */
@@ -36,7 +38,11 @@ export class StructureIndex {
     readonly chunks: Chunk[],
     readonly paragraphs: Paragraph[],
   ) {
-    this.chunkTerms = chunks.map((c) => ({ own: new Set(contentTerms(c.text)), heading: new Set(contentTerms(c.context)) }));
+    this.chunkTerms = chunks.map((c) => {
+      const block = paragraphs[c.block]!;
+      const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
+      return { own: new Set(contentTerms(c.text)), heading: new Set(contentTerms(c.context)), section: new Set(section) };
+    });
     for (const c of chunks) {
       const list = this.blockChunks.get(c.block) ?? [];
       list.push(c.id);
@@ -76,17 +82,12 @@ export class StructureIndex {
       if (sibling.id === chunk.id || !this.chunkTerms[sibling.id]!.own.has(term)) continue;
       best = Math.max(best, sibling.id < chunk.id ? LEVELS.before : LEVELS.after);
     }
-    if (own.heading.has(term)) best = Math.max(best, this.titleTerms.get(chunk.source)?.has(term) && !this.inSectionHeading(chunk, term) ? LEVELS.title : LEVELS.heading);
+    if (own.heading.has(term)) best = Math.max(best, this.titleTerms.get(chunk.source)?.has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
     if (this.sectionTerms.get(this.sectionKey(chunk))?.has(term)) return LEVELS.section;
     if (this.titleTerms.get(chunk.source)?.has(term)) return LEVELS.title;
     if (this.documentTerms.get(chunk.source)?.has(term)) return LEVELS.document;
     return 0;
-  }
-
-  private inSectionHeading(chunk: Chunk, term: string): boolean {
-    const block = this.paragraphs[chunk.block]!;
-    return [...block.headings.slice(1), block.lead ?? ""].some((h) => contentTerms(h).includes(term));
   }
 }
 

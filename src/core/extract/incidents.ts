@@ -153,8 +153,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   };
 
   /** "… 77 dead: eight in Oslo and 69 on Utøya": a toll broken down by site gives each site its incident. */
-  const readSiteBreakdown = (chunk: Chunk, sentenceWhere: Located) => {
-    if (!findMentions(chunk.text).some((m) => m.kind === "killed" && !m.aggregate)) return;
+  const readSiteBreakdown = (chunk: Chunk, mentions: Mention[], sentenceWhere: Located) => {
+    if (!mentions.some((m) => m.kind === "killed" && !m.aggregate)) return;
     for (const b of chunk.text.matchAll(SITE_BREAKDOWN)) {
       const count = parseNumber(b[1]!);
       const site = b[2]!.replace(/[’']s$/u, "");
@@ -290,7 +290,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (!current.place && where.place && !current.whole) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
     }
-    readSiteBreakdown(chunk, sentenceWhere);
+    readSiteBreakdown(chunk, mentions, sentenceWhere);
     for (const v of vague) {
       const target = current ?? findTarget(chunk, sentenceWhere, { kind: v.kind, revision: false, claimed: false, provisional: false }) ?? newDraft(chunk, sentenceWhere, false);
       if (!target[v.kind]) target.vague[v.kind] = v.words;

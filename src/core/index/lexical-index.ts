@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Chunk } from "../ingest/chunker.js";
-import { contentTerms, indexTokens, normalizeTerm } from "./terms.js";
+import { indexTokens, normalizeTerm } from "./terms.js";
 
 export interface LexicalHit {
   id: number;
@@ -48,26 +48,36 @@ export class LexicalIndex {
     if (!saved) this.search.addAll(chunks.map((c) => ({ id: c.id, text: c.text, context: c.context })));
     this.chunkCount = chunks.length;
     for (const chunk of chunks) {
-      for (const term of new Set(contentTerms(chunk.text))) {
+      // One pass over the sentence's tokens feeds every statistic; the header only adds vocabulary.
+      const tokens = indexTokens(chunk.text);
+      const terms = tokens.map(normalizeTerm);
+      for (const term of new Set(terms)) {
+        if (!term) continue;
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         this.vocabulary.add(term);
       }
-      for (const term of contentTerms(chunk.context)) this.vocabulary.add(term);
-      for (const token of indexTokens(`${chunk.context} ${chunk.text}`)) {
-        const term = normalizeTerm(token);
-        if (term && !this.surface.has(term)) this.surface.set(term, token.toLowerCase());
-        this.words.add(token.toLowerCase());
-      }
-      // Sentence-initial words are capitalised whatever they are, so they do not count.
-      indexTokens(chunk.text).forEach((token, i) => {
-        const term = i === 0 ? null : normalizeTerm(token);
-        if (!term || /^\p{N}/u.test(term)) return;
+      const header = indexTokens(chunk.context);
+      header.forEach((token) => this.note(token, normalizeTerm(token)));
+      tokens.forEach((token, i) => {
+        const term = terms[i]!;
+        this.note(token, term);
+        // Sentence-initial words are capitalised whatever they are, so they do not count.
+        if (i === 0 || !term || /^\p{N}/u.test(term)) return;
         const counts = this.capitalised.get(term) ?? [0, 0];
         // "al-Shabaab" and "ISWAP" are names too: any capital letter counts.
         counts[/\p{Lu}/u.test(token) ? 0 : 1]++;
         this.capitalised.set(term, counts);
       });
     }
+  }
+
+  /** Records how the corpus writes a token (and, for the header, that its term exists). */
+  private note(token: string, term: string | null): void {
+    if (term) {
+      this.vocabulary.add(term);
+      if (!this.surface.has(term)) this.surface.set(term, token.toLowerCase());
+    }
+    this.words.add(token.toLowerCase());
   }
 
   toJSON(): SavedLexicalIndex {
