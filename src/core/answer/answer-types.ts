@@ -55,22 +55,29 @@ function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   return 0.4;
 }
 
-/** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
 const AGE_PHRASE = new RegExp(String.raw`\b(?:${NUMBER_PATTERN})[-\s]years?[-\s]old\b|\baged\s+(?:${NUMBER_PATTERN})\b|\bage\s+of\s+(?:${NUMBER_PATTERN})\b`, "iu");
 
-function countEvidence(text: string, focus: string | null, focusMatches: Set<string>): number {
-  if (focus === AGE) return AGE_PHRASE.test(text) ? 1 : 0;
-  const counts = countsIn(text);
-  if (!counts.length) return 0;
-  if (!focus) return 0.8;
-  for (const c of counts) {
-    const after = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40)).slice(0, 4);
-    if (after.some((w) => {
-      const t = normalizeTerm(w);
-      return t !== null && (t === focus || focusMatches.has(t));
-    })) return 1;
-  }
-  return 0.6;
+/** The question's counted noun and every corpus term that stands for it. */
+function focusTerms(q: QuestionAnalysis): Set<string> {
+  const slot = q.focus ? q.slots.find((s) => s.term === q.focus) : undefined;
+  return new Set([...(q.focus ? [q.focus] : []), ...(slot ? slot.matches.keys() : [])]);
+}
+
+/** Whether one of `terms` follows a count within four words ("17 vehicles", "at least 14 insurgents"). */
+function countsOneOf(text: string, terms: Set<string>): boolean {
+  return countsIn(text).some((c) =>
+    words(text.slice(c.index + c.value.length, c.index + c.value.length + 40))
+      .slice(0, 4)
+      .some((w) => terms.has(normalizeTerm(w) ?? "")),
+  );
+}
+
+/** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
+function countEvidence(text: string, q: QuestionAnalysis): number {
+  if (q.focus === AGE) return AGE_PHRASE.test(text) ? 1 : 0;
+  if (!countsIn(text).length) return 0;
+  if (!q.focus) return 0.8;
+  return countsOneOf(text, focusTerms(q)) ? 1 : 0.6;
 }
 
 function nameEvidence(text: string, question: string): number {
@@ -103,13 +110,9 @@ const GENERIC_FOCUS = new Set(["people", "person", "individu", "victim", "on"].m
  */
 export function focusEvidence(text: string, q: QuestionAnalysis): number {
   if (!q.focus || q.focus === AGE || GENERIC_FOCUS.has(q.focus)) return 1;
-  const slot = q.slots.find((s) => s.term === q.focus);
-  const matches = new Set([q.focus, ...(slot ? slot.matches.keys() : [])]);
-  for (const c of countsIn(text)) {
-    const after = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40)).slice(0, 4);
-    if (after.some((w) => matches.has(normalizeTerm(w) ?? ""))) return 1;
-  }
-  return words(text).some((w) => matches.has(normalizeTerm(w) ?? "")) ? 0.5 : 0;
+  const terms = focusTerms(q);
+  if (countsOneOf(text, terms)) return 1;
+  return words(text).some((w) => terms.has(normalizeTerm(w) ?? "")) ? 0.5 : 0;
 }
 
 /**
@@ -118,14 +121,12 @@ export function focusEvidence(text: string, q: QuestionAnalysis): number {
  * for "why". Used as a soft feature, never as a filter (Watson's lesson: type coercion helps, type filters hurt).
  */
 export function typeEvidence(text: string, q: QuestionAnalysis): number {
-  const focusSlot = q.focus ? q.slots.find((s) => s.term === q.focus) : undefined;
-  const focusMatches = new Set(focusSlot ? focusSlot.matches.keys() : []);
   switch (q.type) {
     case "killed":
     case "injured":
-      return Math.max(casualtyEvidence(text, q.type), 0.5 * countEvidence(text, q.focus, focusMatches));
+      return Math.max(casualtyEvidence(text, q.type), 0.5 * countEvidence(text, q));
     case "count":
-      return countEvidence(text, q.focus, focusMatches);
+      return countEvidence(text, q);
     case "when":
       return DATE.test(text) ? 1 : 0;
     case "where":
