@@ -1,4 +1,5 @@
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
+import { MONTHS } from "./place-and-date.js";
 import { isProvisional, isRevision } from "./revisions.js";
 
 export type Bound = "exact" | "at least" | "more than";
@@ -90,7 +91,7 @@ function bound(qualifier: string | undefined): Bound {
 // A figure for part of the dead ("68 of them children", "30 of the victims", "among them 31 women").
 const PARTIAL_BEFORE = /\b(?:among\s+(?:them|the\s+\w+)|including|of\s+whom|of\s+them)\s*(?:some\s+|about\s+)?$/iu;
 const PARTIAL_AFTER = /^\s*(?:of\s+(?:them|those|the|whom|its|their)\b|foreign\s+nationals\s+are\s+among|[\p{L}-]+\s+(?:are|were)\s+among)/iu;
-const MONTH_AFTER = /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/u;
+const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`, "u");
 const NOT_VICTIMS = /\b(?:missing|arrested|detained|displaced|evacuated|rescued|abducted|kidnapped|suspects)\b/iu;
 const CLAIM = /\b(?:claimed|claims|asserted|asserts|alleged|alleges|boasted)\b(?!\s+(?:responsibility|the\s+lives|\S+\s+lives|lives))/iu;
 const AGGREGATE = /\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\s+and\b|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|months|decades?)\b|\bin\s+the\s+past\s+\w+\s+years\b|\b(?:more\s+than\s+a\s+decade|over\s+the\s+years|to\s+date|so\s+far\s+this\s+year|each\s+year|a\s+year)\b|\battacks\b|\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;]*\band\b/iu;

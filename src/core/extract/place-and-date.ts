@@ -5,8 +5,8 @@ import * as chrono from "chrono-node";
  * a label ("18 January 2020 — military camp, Marib", "Konduga, 16 June 2019").
  */
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
-const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+export const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+export const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const DAY_RANGE = String.raw`\d{1,2}(?:\s*[–-]\s*\d{1,2})?`;
 
 /** Absolute dates, most complete first. */
@@ -71,7 +71,7 @@ function dateParts(text: string): DateParts {
   return parts;
 }
 
-const MONTH_LABELS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_LABELS = MONTH_NAMES.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
 /** A written absolute date as a Date (noon UTC), when it names a day, a month and a year. */
 export function toDate(text: string | null): Date | null {
