@@ -8,7 +8,6 @@
  * only answer quality.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -34,11 +33,17 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** The CLI as production runs it: compiled JavaScript when `npm run build` has made dist/, else TypeScript through tsx. */
+/**
+ * The CLI as `npm run ask` runs it (scripts/launch.mjs): compiled JavaScript when `npm run build`
+ * has made an up-to-date dist/, else TypeScript through tsx.
+ */
 function cliCommand(): string[] {
-  const compiled = join(PROJECT_ROOT, "dist/cli/main.js");
-  return existsSync(compiled) ? [compiled] : ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts")];
+  return [join(PROJECT_ROOT, "scripts/launch.mjs"), "cli"];
 }
+let coldStartRunner = "compiled JavaScript (dist/)";
+const noteRunner = (stderr: string) => {
+  if (/running the TypeScript through tsx/.test(stderr)) coldStartRunner = "tsx (TypeScript compiled at start)";
+};
 
 function coldStart(cacheDir: string, corpusArgs: string[] = []): number {
   const start = process.hrtime.bigint();
@@ -48,6 +53,7 @@ function coldStart(cacheDir: string, corpusArgs: string[] = []): number {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`cold start run failed: ${run.stderr}`);
+  noteRunner(run.stderr);
   return ms(start);
 }
 
@@ -76,6 +82,7 @@ function serve(cacheDir: string, corpusDir: string, questions: string[]): Promis
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
       const rss = Number(/maxrss:(\d+)/.exec(stderr)?.[1]);
+      noteRunner(stderr);
       if (code !== 0 || !rss) reject(new Error(`serving run failed (${code}): ${stderr}`));
       else resolve({ firstAnswerMs, maxRssMiB: rss / 1024, answerGapsMs: lineTimes.slice(1).map((t, i) => t - lineTimes[i]!) });
     });
@@ -195,7 +202,7 @@ async function fiftyThousandParts(results: Record<string, number | string>, embe
   results.warmAnswer50kP50Ms = round(percentile(runs.flatMap((r) => r.answerGapsMs), 50));
   results.warmAnswer50kP95Ms = round(percentile(runs.flatMap((r) => r.answerGapsMs), 95));
   results.cacheOnDisk50kMiB = round(await folderMiB(cacheDir), 1);
-  results.coldStartRunner = cliCommand()[0]!.endsWith(".js") ? "compiled JavaScript (dist/)" : "tsx (TypeScript compiled at start)";
+  results.coldStartRunner = coldStartRunner;
 }
 
 /** The worst case for any ANN index: near-isotropic vectors with no low-dimensional structure. */

@@ -1,5 +1,5 @@
 /**
- * npm run bench:burst: the bot process (`node --import tsx src/bot/main.ts`, as `npm start` runs it)
+ * npm run bench:burst: the bot process (`node scripts/launch.mjs bot`, as `npm start` runs it)
  * on the loopback fake Discord, which refuses any acknowledgement later than Discord's 3 seconds
  * (10062). 200 users send /ask within 2 seconds; measured from the fake's side (another process,
  * so the bot's stalls cannot hide themselves): acknowledgement latency p50/p95/max, missed deadlines,
@@ -53,7 +53,7 @@ async function runBurst(label: string, env: Record<string, string>, make: (i: nu
   const fake = await new FakeDiscord().start();
   fake.enforceAckDeadline = true;
   const cache = await mkdtemp(join(tmpdir(), "briefbot-burst-"));
-  const bot = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/bot/main.ts")], {
+  const bot = spawn(process.execPath, [join(PROJECT_ROOT, "scripts/launch.mjs"), "bot"], {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env.PATH!,

@@ -1,0 +1,53 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../src/core/briefbot.js";
+import { tempDir } from "./helpers/bot.js";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], input = "", env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+// A folder directly under the project, like dist/, so the compiled code finds the project root and
+// node_modules as dist/ does; its own, so a developer's dist/ (which npm start may be running) is left alone.
+const outDir = join(PROJECT_ROOT, `.dist-test-${process.pid}`);
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe("npm run build", () => {
+  it("compiles src/ to JavaScript that answers exactly as the TypeScript does", async () => {
+    const tsc = join(PROJECT_ROOT, "node_modules/typescript/bin/tsc");
+    const build = await run([tsc, "-p", "tsconfig.build.json", "--outDir", outDir]);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    expect(existsSync(join(outDir, "bot/main.js"))).toBe(true);
+    expect(existsSync(join(outDir, "core/answer/refusal-model.json"))).toBe(true);
+
+    const env = { BRIEFBOT_CACHE_DIR: await tempDir("briefbot-build-cache-") };
+    const corpus = join(PROJECT_ROOT, "corpus");
+    const questions = "How many Afghan migrants did Iran deport?\nWhat is the capital of France?\n\nWho is Balkhi?\n";
+    const tsx = [join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), join(PROJECT_ROOT, "src/cli/main.ts")];
+    const compiled = [join(outDir, "cli/main.js")];
+    for (const args of [["ask", "--json", "--corpus", corpus, "-"], ["casualties", "--json", "--corpus", corpus]]) {
+      const fromJs = await run([...compiled, ...args], questions, env);
+      const fromTs = await run([...tsx, ...args], questions, env);
+      expect(fromJs.code, fromJs.stderr).toBe(0);
+      expect(fromJs.stdout.length).toBeGreaterThan(100);
+      expect(fromJs.stdout).toBe(fromTs.stdout);
+    }
+  });
+});
