@@ -1,9 +1,10 @@
-import { appendFile, cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 import { BriefbotError } from "../src/core/errors.js";
 import { corpusCapBytes, loadCorpus } from "../src/core/ingest/corpus.js";
+import { LEXICAL_FILE } from "../src/core/index/lexical-cache.js";
 import { UseEmbedder } from "../src/core/index/use-embedder.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 
@@ -117,7 +118,8 @@ describe("persisted HNSW index", () => {
     expect(second.paragraphs).toEqual(first.paragraphs);
     expect(await second.ask("How many people were killed at the Seh Dokan Mosque?")).toEqual(await first.ask("How many people were killed at the Seh Dokan Mosque?"));
 
-    await writeFile(join(paths.cacheDir, "lexical.json"), '{"format":"minisearch-v1","chunkerVersion":"x"');
+    const saved = await readFile(join(paths.cacheDir, LEXICAL_FILE));
+    await writeFile(join(paths.cacheDir, LEXICAL_FILE), saved.subarray(0, saved.length - 7));
     await writeFile(join(paths.cacheDir, "chunks.json"), "[1,2");
     const third = await Briefbot.open({ ...paths, embedder });
     expect(third.indexStatus).toMatchObject({ action: "loaded", embedded: 0, reusedFiles: 0, lexical: "built" });

@@ -44,8 +44,26 @@ export function foldCase(text: string): string {
     .replace(/[øæœßđłıþð]/gu, (c) => FOLD[c] ?? c);
 }
 
+/**
+ * normalizeTerm's answers so far. A corpus repeats a few thousand distinct words hundreds of thousands
+ * of times (start-up tokenises every sentence), and stemming and lemmatising are the costly part.
+ * Bounded, so a flood of distinct words in questions cannot grow it without end.
+ */
+const normalized = new Map<string, string | null>();
+const NORMALIZED_MAX = 200_000;
+
 /** The comparable form of a token: lower case, possessive dropped, stemmed; null for stop words. */
 export function normalizeTerm(token: string): string | null {
+  let term = normalized.get(token);
+  if (term === undefined) {
+    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+    term = computeTerm(token);
+    normalized.set(token, term);
+  }
+  return term;
+}
+
+function computeTerm(token: string): string | null {
   const lower = foldCase(token).replace(/[’']s$/u, "").replace(/’/gu, "'");
   if (STOPWORDS.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower.replace(/,/g, "");

@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import MiniSearch from "minisearch";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from "../src/core/briefbot.js";
+import { type Chunk, chunkDocuments } from "../src/core/ingest/chunker.js";
+import { loadCorpus } from "../src/core/ingest/corpus.js";
+import { decodeLexical, encodeLexical } from "../src/core/index/lexical-cache.js";
+import { CONTEXT_BOOST, LexicalIndex } from "../src/core/index/lexical-index.js";
+import { indexTokens, normalizeTerm } from "../src/core/index/terms.js";
+
+/** The BM25 index briefbot used before its own: MiniSearch with the same fields, tokens and boosts. */
+function miniSearchOver(chunks: Chunk[]) {
+  const search = new MiniSearch<{ id: number; text: string; context: string }>({
+    fields: ["text", "context"],
+    tokenize: indexTokens,
+    processTerm: (term: string) => normalizeTerm(term) ?? null,
+  });
+  search.addAll(chunks.map((c) => ({ id: c.id, text: c.text, context: c.context })));
+  return (text: string, k: number) =>
+    search
+      .search(text, { combineWith: "OR", prefix: false, fuzzy: false, boost: { text: 1, context: CONTEXT_BOOST } })
+      .slice(0, k)
+      .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+}
+
+async function chunksOf(dir: string): Promise<Chunk[]> {
+  return chunkDocuments((await loadCorpus(dir)).documents).chunks;
+}
+
+/** Questions of the eval sets plus hostile and repetitive ones. */
+async function queries(): Promise<string[]> {
+  const out: string[] = [];
+  for (const set of ["tune", "tune2", "heldout"]) {
+    const lines = (await readFile(join(PROJECT_ROOT, "eval-own", set, "qa.jsonl"), "utf8")).split("\n").filter(Boolean);
+    for (const line of lines) out.push((JSON.parse(line) as { q: string }).q);
+  }
+  return [...out, "", "the the the", "killed killed Kabul 2021 31 2,000", "IS-KP al-Shabaab Côte d’Ivoire Utøya", "x".repeat(10_000), "\u200b\u202e@everyone"];
+}
+
+describe("lexical index", () => {
+  it("ranks and scores exactly as MiniSearch did, on real briefs and odd questions", async () => {
+    const questions = await queries();
+    for (const dir of [DEFAULT_CORPUS_DIR, join(PROJECT_ROOT, "eval-own/tune/corpus"), join(PROJECT_ROOT, "eval-own/heldout/corpus")]) {
+      const chunks = await chunksOf(dir);
+      const ours = new LexicalIndex(chunks);
+      const theirs = miniSearchOver(chunks);
+      for (const q of questions) {
+        expect(ours.query(q, 40), q).toEqual(theirs(q, 40));
+        expect(ours.query(q, 1e9).length, q).toBe(theirs(q, 1e9).length);
+      }
+    }
+  });
+
+  it("keeps the corpus statistics the answerer reads", async () => {
+    const chunks = await chunksOf(DEFAULT_CORPUS_DIR);
+    const index = new LexicalIndex(chunks);
+    expect(index.chunkCount).toBe(chunks.length);
+    const kill = normalizeTerm("killed")!;
+    expect(index.documentFrequency.get(kill)).toBe(chunks.filter((c) => indexTokens(c.text).some((t) => normalizeTerm(t) === kill)).length);
+    expect(index.has(kill)).toBe(true);
+    expect(index.has("zzzz")).toBe(false);
+    expect(index.isName(normalizeTerm("Balkhi")!)).toBe(true);
+    expect(index.isName(kill)).toBe(false);
+    expect(index.words.has("killed")).toBe(true);
+    expect(index.idf("zzzz")).toBeGreaterThan(index.idf(kill));
+  });
+
+  it("saves and loads to the same index, and refuses a damaged or foreign file", async () => {
+    const chunks = await chunksOf(DEFAULT_CORPUS_DIR);
+    const built = new LexicalIndex(chunks);
+    const bytes = encodeLexical(built.data, "hash-1");
+    const loaded = new LexicalIndex(chunks, decodeLexical(bytes, "hash-1", chunks.length));
+    for (const q of await queries()) expect(loaded.query(q, 20)).toEqual(built.query(q, 20));
+    expect([...loaded.documentFrequency]).toEqual([...built.documentFrequency]);
+    expect([...loaded.surface]).toEqual([...built.surface]);
+    expect(decodeLexical(bytes, "hash-2", chunks.length)).toBeUndefined();
+    expect(decodeLexical(bytes, "hash-1", chunks.length + 1)).toBeUndefined();
+    expect(decodeLexical(bytes.subarray(0, bytes.length - 4), "hash-1", chunks.length)).toBeUndefined();
+    expect(decodeLexical(Buffer.alloc(2), "hash-1", chunks.length)).toBeUndefined();
+    // A posting that names a document past the end.
+    const damaged = Buffer.from(bytes);
+    damaged.writeInt32LE(chunks.length + 5, damaged.length - 4 * (chunks.length + 1));
+    expect(() => decodeLexical(damaged, "hash-1", chunks.length)).not.toThrow();
+  });
+});
