@@ -5,6 +5,7 @@ import { BriefbotError, describeError } from "../core/errors.js";
 import { loadEmbedder } from "../core/index/load-embedder.js";
 import { LiveCorpus } from "../core/live-corpus.js";
 import { attachBot, createClient } from "./bot.js";
+import { preloadBriefing } from "./commands/brief.js";
 import { loadConfig } from "./config.js";
 import { contextParts } from "./create-context.js";
 import { FATAL_EXIT_CODE } from "./gateway-close.js";
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // Discord connects at once; until the first index is ready, questions get "still indexing, N %".
   const live = new LiveCorpus({ corpusDir: config.corpusDir, embedder: loadEmbedder(), log, debounceMs: config.watchDebounceMs });
+  // /brief's code is left out of the start; it loads a little after the first index is ready, between questions.
+  live.ready.then(
+    () => setTimeout(() => preloadBriefing().catch((error: unknown) => log("could not load the briefing code", error)), 2_000).unref(),
+    () => {},
+  );
   live.ready.catch((error: unknown) => {
     // Without the model nothing can ever be answered: stop with the message (a bad corpus can be fixed while running).
     if (error instanceof BriefbotError && error.code === "MODEL") {

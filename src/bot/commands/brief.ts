@@ -1,5 +1,4 @@
 import { escapeMarkdown, MessageFlags, SlashCommandBuilder } from "discord.js";
-import { buildBriefing, checkRequest } from "../../core/extract/briefing/build-briefing.js";
 import { BriefbotError } from "../../core/errors.js";
 import { replyOnce } from "../acknowledge.js";
 import { briefingMessage } from "../briefing-message.js";
@@ -7,6 +6,19 @@ import { guildCommand } from "./guild-command.js";
 import type { SlashCommand } from "../context.js";
 import { deferThenQueue } from "../queued-reply.js";
 import { clamp, LIMITS } from "../render.js";
+
+/**
+ * The briefing code pulls in the NLP library compromise (~0.35 s to load), which nothing else the bot
+ * does needs: it is imported on first use (or by `preloadBriefing` once the bot is up), not at start.
+ */
+let briefingModule: Promise<typeof import("../../core/extract/briefing/build-briefing.js")> | undefined;
+export function preloadBriefing(): NonNullable<typeof briefingModule> {
+  briefingModule ??= import("../../core/extract/briefing/build-briefing.js").catch((error: unknown) => {
+    briefingModule = undefined; // tried again next time
+    throw error;
+  });
+  return briefingModule;
+}
 
 export const brief: SlashCommand = {
   data: guildCommand(new SlashCommandBuilder())
@@ -23,6 +35,7 @@ export const brief: SlashCommand = {
       topic: interaction.options.getString("topic") ?? undefined,
       since: interaction.options.getString("since") ?? undefined,
     };
+    const { buildBriefing, checkRequest } = await preloadBriefing();
     // Bad input is cheap to detect: it is told privately at once, without a place in the queue or a cooldown.
     try {
       checkRequest(ctx.briefbot, request);

@@ -26,10 +26,16 @@ interface ChunkTerms {
   section: Set<string>;
 }
 
-/** Term sets of every chunk, block, section and document, computed once per loaded corpus. */
+/**
+ * Term sets of every chunk, block, section and document, each computed when first asked for and
+ * kept for the loaded corpus (at 50,000 sentences, computing them all up front cost ~0.25 s and ~40 MB).
+ */
 export class StructureIndex {
-  private readonly chunkTerms: ChunkTerms[];
+  private readonly chunkTerms: (ChunkTerms | undefined)[];
   private readonly blockChunks = new Map<number, number[]>();
+  /** Chunk ids of each section and each document, for the lazily computed term sets below. */
+  private readonly sectionChunks = new Map<string, number[]>();
+  private readonly documentChunks = new Map<string, number[]>();
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly documentTerms = new Map<string, Set<string>>();
@@ -37,27 +43,72 @@ export class StructureIndex {
   constructor(
     readonly chunks: Chunk[],
     readonly paragraphs: Paragraph[],
+    /** Whether a sentence among chunks from..to (inclusive) has a term: the lexical index answers from its postings. */
+    private readonly sentencesUse?: (term: string, from: number, to: number) => boolean,
   ) {
-    this.chunkTerms = chunks.map((c) => {
-      const block = paragraphs[c.block]!;
-      const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
-      return { own: new Set(contentTerms(c.text)), heading: new Set(contentTerms(c.context)), section: new Set(section) };
-    });
+    this.chunkTerms = new Array(chunks.length);
+    const blockKeys = new Map<number, string>();
+    const push = <K>(map: Map<K, number[]>, key: K, id: number) => {
+      const list = map.get(key);
+      if (list) list.push(id);
+      else map.set(key, [id]);
+    };
     for (const c of chunks) {
-      const list = this.blockChunks.get(c.block) ?? [];
-      list.push(c.id);
-      this.blockChunks.set(c.block, list);
-      const block = paragraphs[c.block]!;
-      const add = (map: Map<string, Set<string>>, key: string, terms: Iterable<string>) => {
-        const set = map.get(key) ?? new Set<string>();
-        for (const t of terms) set.add(t);
-        map.set(key, set);
-      };
-      add(this.sectionTerms, this.sectionKey(c), this.chunkTerms[c.id]!.own);
-      add(this.documentTerms, c.source, this.chunkTerms[c.id]!.own);
-      if (block.headings[0]) add(this.titleTerms, c.source, contentTerms(block.headings[0]));
-      if (c.kind === "title") add(this.titleTerms, c.source, this.chunkTerms[c.id]!.own);
+      push(this.blockChunks, c.block, c.id);
+      let key = blockKeys.get(c.block);
+      if (key === undefined) blockKeys.set(c.block, (key = this.sectionKey(c)));
+      push(this.sectionChunks, key, c.id);
+      push(this.documentChunks, c.source, c.id);
     }
+  }
+
+  private terms(id: number): ChunkTerms {
+    let terms = this.chunkTerms[id];
+    if (!terms) {
+      const c = this.chunks[id]!;
+      const block = this.paragraphs[c.block]!;
+      const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
+      terms = { own: new Set(contentTerms(c.text)), heading: new Set(contentTerms(c.context)), section: new Set(section) };
+      this.chunkTerms[id] = terms;
+    }
+    return terms;
+  }
+
+  /** Whether any chunk in `ids` has `term` among its own terms. */
+  private anyUses(cache: Map<string, Set<string>>, key: string, ids: number[] | undefined, term: string): boolean {
+    if (!ids?.length) return false;
+    const [from, to] = [ids[0]!, ids[ids.length - 1]!];
+    if (this.sentencesUse && to - from === ids.length - 1) return this.sentencesUse(term, from, to);
+    return this.union(cache, key, ids).has(term);
+  }
+
+  /** The own terms of every chunk in `ids`, together (cached under `key` in `cache`). */
+  private union(cache: Map<string, Set<string>>, key: string, ids: number[] | undefined): Set<string> {
+    let set = cache.get(key);
+    if (!set) {
+      set = new Set<string>();
+      // A chunk's own terms are not kept for this: a section or document can be large, and few of its chunks are ever scored.
+      for (const id of ids ?? []) for (const t of this.chunkTerms[id]?.own ?? contentTerms(this.chunks[id]!.text)) set.add(t);
+      cache.set(key, set);
+    }
+    return set;
+  }
+
+  private title(source: string): Set<string> {
+    let set = this.titleTerms.get(source);
+    if (!set) {
+      set = new Set<string>();
+      const headings = new Set<string>();
+      for (const id of this.documentChunks.get(source) ?? []) {
+        const c = this.chunks[id]!;
+        const heading = this.paragraphs[c.block]!.headings[0];
+        if (heading && !headings.has(heading)) for (const t of contentTerms(heading)) set.add(t);
+        if (heading) headings.add(heading);
+        if (c.kind === "title") for (const t of this.terms(id).own) set.add(t);
+      }
+      this.titleTerms.set(source, set);
+    }
+    return set;
   }
 
   private sectionKey(c: Chunk): string {
@@ -70,23 +121,24 @@ export class StructureIndex {
   }
 
   ownTerms(chunk: Chunk): Set<string> {
-    return this.chunkTerms[chunk.id]!.own;
+    return this.terms(chunk.id).own;
   }
 
   /** How strongly a term is present around a chunk: the best level at which it occurs, or 0. */
   level(chunk: Chunk, term: string): number {
-    const own = this.chunkTerms[chunk.id]!;
+    const own = this.terms(chunk.id);
     if (own.own.has(term)) return LEVELS.sentence;
     let best = 0;
     for (const sibling of this.siblings(chunk)) {
-      if (sibling.id === chunk.id || !this.chunkTerms[sibling.id]!.own.has(term)) continue;
+      if (sibling.id === chunk.id || !this.terms(sibling.id).own.has(term)) continue;
       best = Math.max(best, sibling.id < chunk.id ? LEVELS.before : LEVELS.after);
     }
-    if (own.heading.has(term)) best = Math.max(best, this.titleTerms.get(chunk.source)?.has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
+    if (own.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
-    if (this.sectionTerms.get(this.sectionKey(chunk))?.has(term)) return LEVELS.section;
-    if (this.titleTerms.get(chunk.source)?.has(term)) return LEVELS.title;
-    if (this.documentTerms.get(chunk.source)?.has(term)) return LEVELS.document;
+    const section = this.sectionKey(chunk);
+    if (this.anyUses(this.sectionTerms, section, this.sectionChunks.get(section), term)) return LEVELS.section;
+    if (this.title(chunk.source).has(term)) return LEVELS.title;
+    if (this.anyUses(this.documentTerms, chunk.source, this.documentChunks.get(chunk.source), term)) return LEVELS.document;
     return 0;
   }
 }

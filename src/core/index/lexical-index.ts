@@ -220,6 +220,22 @@ export class LexicalIndex {
     });
   }
 
+  /** Whether the sentence of any chunk from..to (positions in the chunk list, inclusive) has `term`. */
+  sentencesUse(term: string, from: number, to: number): boolean {
+    const t = this.termIds.get(term);
+    if (t === undefined) return false;
+    const { start, docs } = this.data.fields[0];
+    // The first posting at or after `from` (postings are in document order).
+    let lo = start[t]!;
+    let hi = start[t + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < start[t + 1]! && docs[lo]! <= to;
+  }
+
   /** Inverse document frequency of a normalised term; unseen terms get the highest. */
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
