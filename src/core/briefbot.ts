@@ -106,14 +106,18 @@ export class Briefbot {
     const log = options.log ?? (() => {});
     const corpusDir = resolve(options.corpusDir ?? DEFAULT_CORPUS_DIR);
     const cacheDir = options.cacheDir ?? defaultCacheDir(corpusDir);
-    const corpus = await loadCorpus(corpusDir, { extractedDir: join(cacheDir, "extracted") });
-    for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     const expected = { model: options.embedder.id, dimension: options.embedder.dimension };
-    const cached = options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : await openVectorCache(cacheDir, expected);
+    // The three reads overlap: the graph loads on the thread pool while the corpus and chunk cache are parsed.
+    const [corpus, cached, savedChunks] = await Promise.all([
+      loadCorpus(corpusDir, { extractedDir: join(cacheDir, "extracted") }),
+      options.rebuild ? { status: "missing" as const, reason: "rebuild requested" } : openVectorCache(cacheDir, expected),
+      options.rebuild ? undefined : ChunkCache.load(cacheDir, expected.model),
+    ]);
+    for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     if (cached.status === "stale" || cached.status === "corrupt") log(`Rebuilding the index: ${cached.reason}.`);
     const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension);
     const reason = cached.status === "fresh" ? undefined : cached.reason;
-    const chunkCache = cached.status === "fresh" ? await ChunkCache.load(cacheDir, expected.model) : ChunkCache.empty(expected.model);
+    const chunkCache = cached.status === "fresh" && savedChunks ? savedChunks : ChunkCache.empty(expected.model);
     return Briefbot.index(corpus, store, chunkCache, cacheDir, options, reason, { added: [], changed: [], removed: [] });
   }
 

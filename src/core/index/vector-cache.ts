@@ -89,7 +89,7 @@ async function readVectorCache(dir: string, expected: { model: string; dimension
   }
   try {
     const { keys, deleted } = decodeSlots(await readFile(slotsFile), manifest.count);
-    return { status: "fresh", store: VectorStore.fromFile(graphFile, manifest.model, manifest.dimension, keys, deleted) };
+    return { status: "fresh", store: await VectorStore.fromFile(graphFile, manifest.model, manifest.dimension, keys, deleted) };
   } catch (error) {
     return { status: "corrupt", reason: `hnswlib could not read the index (${(error as Error).message})` };
   }

@@ -54,9 +54,10 @@ export class VectorStore {
   }
 
   /** A store read back from disk: the graph file plus its slot keys and deleted flags. */
-  static fromFile(file: string, model: string, dimension: number, keys: string[], deleted: Uint8Array): VectorStore {
+  static async fromFile(file: string, model: string, dimension: number, keys: string[], deleted: Uint8Array): Promise<VectorStore> {
     const hnsw = new HierarchicalNSW("cosine", dimension);
-    hnsw.readIndexSync(file);
+    // Read on libuv's thread pool: start-up parses the other caches meanwhile.
+    await hnsw.readIndex(file);
     hnsw.setEf(HNSW_EF_SEARCH);
     if (hnsw.getCurrentCount() !== keys.length) throw new Error(`the index holds ${hnsw.getCurrentCount()} vectors, its slot list ${keys.length}`);
     const flags = new Uint8Array(Math.max(1, hnsw.getMaxElements(), keys.length));

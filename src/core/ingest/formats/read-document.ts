@@ -1,16 +1,16 @@
-import { extractDocx } from "./docx.js";
 import { type ExtractedText, UnreadableDocument } from "./extracted-document.js";
-import { extractHtml } from "./html.js";
-import { extractPdf } from "./pdf.js";
 import { extractPlainText } from "./text.js";
 
-const READERS: Record<string, (bytes: Uint8Array) => ExtractedText | Promise<ExtractedText>> = {
-  ".md": extractPlainText,
-  ".txt": extractPlainText,
-  ".pdf": extractPdf,
-  ".docx": extractDocx,
-  ".html": extractHtml,
-  ".htm": extractHtml,
+type Reader = (bytes: Uint8Array) => ExtractedText | Promise<ExtractedText>;
+
+// The PDF, Word and HTML readers (and their libraries) are imported when a file of their kind is read, not at every start.
+const READERS: Record<string, () => Promise<Reader>> = {
+  ".md": async () => extractPlainText,
+  ".txt": async () => extractPlainText,
+  ".pdf": async () => (await import("./pdf.js")).extractPdf,
+  ".docx": async () => (await import("./docx.js")).extractDocx,
+  ".html": async () => (await import("./html.js")).extractHtml,
+  ".htm": async () => (await import("./html.js")).extractHtml,
 };
 
 /** File extensions briefbot reads, lower case with the dot. */
@@ -31,7 +31,7 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Ext
   if (!reader) throw new UnreadableDocument(`briefbot reads ${BRIEF_EXTENSIONS.join(", ")} files, not ${extensionOf(name) || "files without an extension"}`);
   let extracted: ExtractedText;
   try {
-    extracted = await reader(bytes);
+    extracted = await (await reader())(bytes);
   } catch (error) {
     if (error instanceof UnreadableDocument) throw error;
     // A reader library failing on hostile input is still the file's problem, not a crash.
