@@ -96,6 +96,8 @@ export async function candidatePool(ctx: RetrievalContext & { structure: Structu
 const stored = new WeakMap<VectorIndex, Float32Array[]>();
 
 function storedVector(ctx: RetrievalContext, id: number): Float32Array {
+  // In a large corpus the cache would grow, question by question, into a second copy of the graph's vectors.
+  if (ctx.chunks.length > SCORE_ALL_BELOW) return ctx.vectors.vector(id);
   let all = stored.get(ctx.vectors);
   if (!all) {
     all = [];

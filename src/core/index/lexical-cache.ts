@@ -101,8 +101,9 @@ export function decodeLexical(bytes: Buffer, corpusHash: string, chunkCount: num
   // Postings must stay inside their arrays and name real documents, or a search would read garbage.
   for (const field of fields) {
     if (field.start.length !== terms + 1 || field.lengths.length !== chunkCount || field.freqs.length !== field.docs.length || field.start[0] !== 0 || field.start[terms] !== field.docs.length) return undefined;
-    for (let t = 0; t < terms; t++) if (field.start[t + 1]! < field.start[t]!) return undefined;
-    for (const doc of field.docs) if (doc < 0 || doc >= chunkCount) return undefined;
+    const { start, docs } = field;
+    for (let t = 0; t < terms; t++) if (start[t + 1]! < start[t]!) return undefined;
+    for (let i = 0; i < docs.length; i++) if (docs[i]! < 0 || docs[i]! >= chunkCount) return undefined;
   }
   return { chunkCount, ids: arrays.ids, terms: header.terms, surface: header.surface, upper: arrays.upper, lower: arrays.lower, words: header.words, fields: fields as LexicalData["fields"] };
 }

