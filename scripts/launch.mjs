@@ -9,7 +9,6 @@
  * Plain JavaScript on purpose: it must run before anything is compiled.
  */
 import { readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -51,9 +50,6 @@ process.argv.splice(2, 1);
 
 const problem = process.env.BRIEFBOT_NO_DIST ? "BRIEFBOT_NO_DIST is set" : distProblem();
 if (!problem) {
-  // V8's compiled code for the CommonJS libraries (TF.js, the WordNet word lists, compromise) is kept
-  // between runs (in the OS temp folder; DISABLE_V8_COMPILE_CACHE=1 turns it off): ~60 ms of every start.
-  createRequire(import.meta.url)("v8-compile-cache");
   await import(pathToFileURL(join(ROOT, "dist", `${entry}.js`)).href);
 } else {
   process.stderr.write(`briefbot: ${problem}; running the TypeScript through tsx (slower start). Run \`npm run build\` for the compiled one.\n`);
