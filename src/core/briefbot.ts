@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { mkdir } from "node:fs/promises";
+import { PROJECT_ROOT } from "./project-root.js";
 import { type Chunk, embeddingInput, type Paragraph } from "./ingest/chunker.js";
 import { type Corpus, loadCorpus } from "./ingest/corpus.js";
 import { type CorpusChanges, diffCorpora } from "./ingest/corpus-changes.js";
@@ -18,7 +18,7 @@ import { VectorIndex, VectorStore } from "./index/vector-index.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
 import { type Candidate, retrieve } from "./answer/retrieval.js";
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export { PROJECT_ROOT };
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, "corpus");
 
 /** Each corpus folder gets its own cache folder, keyed by its absolute path. */

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { PROJECT_ROOT } from "../project-root.js";
 import type { Embedder } from "./embedder.js";
 
 /**
@@ -18,13 +19,17 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 /** Below this many new sentences a worker's model load (~0.5 s) costs more than it saves. */
 export const WORKER_MIN_TEXTS = 256;
 
+/** Set by `npm run build` (scripts/build.mjs): the worker's file in the bundle, relative to the project folder. */
+declare const __BRIEFBOT_EMBED_WORKER__: string | undefined;
+
 /**
  * Compiled JavaScript runs the worker file directly. From TypeScript sources (tsx, vitest) the
  * worker first registers tsx's loader itself: Node 20 does not pass `--import` hooks to workers.
  */
 function newWorker(): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
-  const script = new URL(`./embed-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
+  const bundled = typeof __BRIEFBOT_EMBED_WORKER__ === "string" ? __BRIEFBOT_EMBED_WORKER__ : undefined;
+  const script = bundled ? pathToFileURL(join(PROJECT_ROOT, bundled)) : new URL(`./embed-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
   if (!fromSource) return new Worker(script);
   const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
   const tsxApi = pathToFileURL(join(tsxDir, "dist/esm/api/index.mjs")).href;
