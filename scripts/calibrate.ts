@@ -5,7 +5,7 @@
  * ablation table (each part of the answerer switched off in turn); `-- --verbose` lists misses.
  *
  * Fitting sets: ../shared/eval-dev (the development set), eval-own/tune and the shipped brief's
- * own questions. eval-own/heldout is measured and never fitted on.
+ * own questions. eval-own/heldout and heldout2 are measured and never fitted on.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,7 +39,11 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
   const tune2 = readQuestionSet("own tune2", join(PROJECT_ROOT, "eval-own", "tune2"));
   const tune3 = readQuestionSet("own tune3", join(PROJECT_ROOT, "eval-own", "tune3"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
-  return { fit: [dev, tune, tune2, tune3, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
+  const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
+  return {
+    fit: [dev, tune, tune2, tune3, shipped].filter((s): s is QuestionSet => s !== null),
+    heldOut: [heldOut, heldOut2].filter((s): s is QuestionSet => s !== null),
+  };
 }
 
 async function run(set: QuestionSet, ablate: Ablation = {}, plainText = false): Promise<QuestionResult[]> {
