@@ -5,6 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, type QuestionAnalysis } from "./question-analysis.js";
+import { nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -70,12 +71,30 @@ function countsOneOf(text: string, terms: Set<string>): boolean {
   );
 }
 
+/**
+ * Whether a count is followed by a noun of the same WordNet class as the counted one: "between 54
+ * and 70 Fulani militiamen" counts persons, as "how many fighters" asks, without being a synonym.
+ */
+function countsSameClass(text: string, focusWord: string | undefined): boolean {
+  const wanted = focusWord ? nounClass(focusWord) : null;
+  if (!wanted || wanted === "other") return false;
+  // The counted noun heads the phrase right after the figure, before any punctuation ("104 dead, the mayor" counts no mayors).
+  return countsIn(text).some((c) =>
+    words(text.slice(c.index + c.value.length, c.index + c.value.length + 40).split(/[,;:.()]/u)[0]!)
+      .slice(0, 3)
+      .some((w) => !/^\p{Lu}/u.test(w) && !GENERIC_FOCUS.has(normalizeTerm(w) ?? "") && casualtyKindOfWord(w) === null && nounClass(w) === wanted),
+  );
+}
+
+const focusWord = (q: QuestionAnalysis) => (q.focus ? q.slots.find((s) => s.term === q.focus)?.word : undefined);
+
 /** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
 function countEvidence(text: string, q: QuestionAnalysis): number {
   if (q.focus === AGE) return AGE_PHRASE.test(text) ? 1 : 0;
   if (!countsIn(text).length) return 0;
   if (!q.focus) return 0.8;
-  return countsOneOf(text, focusTerms(q)) ? 1 : 0.6;
+  if (countsOneOf(text, focusTerms(q))) return 1;
+  return countsSameClass(text, focusWord(q)) ? 0.8 : 0.6;
 }
 
 function nameEvidence(text: string, question: string): number {
@@ -110,6 +129,7 @@ export function focusEvidence(text: string, q: QuestionAnalysis): number {
   if (!q.focus || q.focus === AGE || GENERIC_FOCUS.has(q.focus)) return 1;
   const terms = focusTerms(q);
   if (countsOneOf(text, terms)) return 1;
+  if (countsSameClass(text, focusWord(q))) return 0.75;
   return words(text).some((w) => terms.has(normalizeTerm(w) ?? "")) ? 0.5 : 0;
 }
 
@@ -153,8 +173,10 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
       if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return focusEvidence(quote, q) > 0 ? 1 : 0.5;
       return findVagueMentions(quote).some((v) => v.kind === q.type) ? 0.5 : 0;
     }
-    case "count":
-      return focusEvidence(quote, q) === 1 && (q.focus === AGE ? AGE_PHRASE.test(quote) : countsIn(quote).length > 0) ? 1 : 0;
+    case "count": {
+      const focus = focusEvidence(quote, q);
+      return focus >= 0.75 && (q.focus === AGE ? AGE_PHRASE.test(quote) : countsIn(quote).length > 0) ? focus : 0;
+    }
     case "when":
       return findDate(quote) ? 1 : 0;
     case "where":

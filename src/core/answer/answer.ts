@@ -5,9 +5,11 @@ import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
-import { answerPresent, focusEvidence, typeEvidence } from "./answer-types.js";
+import { answerPresent, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
 import { findDate } from "../extract/place-and-date.js";
+import { findMentions } from "../extract/casualty-mentions.js";
+import { parseNumber } from "../extract/numbers.js";
 import { answerProbability, type AnswerFeatures } from "./refusal.js";
 import { explainRefusal } from "./refusal-message.js";
 
@@ -66,6 +68,8 @@ export const RANKING = {
   revision: 0.25,
   /** Taken off a toll that a later toll of the same section replaces. */
   superseded: 0.1,
+  /** Taken off a figure for part of the victims ("three of its staff were among the dead") when the whole is asked for. */
+  partial: 0.15,
   latest: 0.3,
   /** How strictly the revision bonus is tied to the question's subject being present (0: not at all). */
   revisionSubjectPower: 1,
@@ -140,11 +144,9 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     missing: best.coverage.missing,
     answerType: best.type,
     margin: best.score - (second?.score ?? 0),
-    gap: best.coverage.gap,
     focus: focusEvidence(quote, q),
     present,
     typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && present === 0 ? 1 : 0,
-    missingMax: Math.max(0, ...q.slots.filter((s) => s.missing).map((s) => s.weight)) / Math.max(1e-9, bot.lexical.idf("\u0000")),
   };
 }
 
@@ -202,11 +204,39 @@ function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCa
     const block = bot.paragraphs[s.candidate.chunk.block]!;
     return `${block.source}\u0000${block.headings.join("\u0000")}`;
   };
-  const tolls = ranked.filter((s) => s.type >= 0.8 && !PARTIAL.test(s.candidate.chunk.text));
+  const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
+  // A part of the victims answers only a question that counts that part ("how many of its staff").
+  for (const s of ranked) if (s.type >= 0.8 && partial(s) && focusEvidence(s.candidate.chunk.text, q) < 1) s.score -= RANKING.partial;
+  const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s));
   for (const s of tolls) {
     const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && section(o) === section(s));
     if (later) s.score -= RANKING.superseded;
   }
+}
+
+/** The largest figure of the asked-for kind in a sentence ("buried 160 bodies" → 160). */
+function figureOf(text: string, q: QuestionAnalysis): number | null {
+  const kinds = q.type === "killed" || q.type === "injured" ? [q.type, "killedOrInjured"] : null;
+  const values = kinds
+    ? findMentions(text).filter((m) => kinds.includes(m.kind) && !m.aggregate).map((m) => m.figure.count)
+    : countsIn(text).map((c) => parseNumber(c.value)).filter((n): n is number => n !== null);
+  return values.length ? Math.max(...values) : null;
+}
+
+/**
+ * "The highest death toll given", "the fewest": among the figures given where the best answer's
+ * subject is discussed, the extreme one is preferred.
+ */
+function preferExtreme(q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
+  if (!q.wantsExtreme || !(q.type === "killed" || q.type === "injured" || q.type === "count")) return;
+  const top = Math.max(...ranked.map((s) => s.coverage.subject));
+  const figures = ranked
+    .filter((s) => s.type >= 0.8 && s.coverage.subject >= top - 0.05)
+    .map((s) => ({ s, value: figureOf(s.candidate.chunk.text, q) }))
+    .filter((f): f is { s: ScoredCandidate; value: number } => f.value !== null);
+  if (figures.length < 2) return;
+  const pick = q.wantsExtreme === "max" ? Math.max(...figures.map((f) => f.value)) : Math.min(...figures.map((f) => f.value));
+  for (const f of figures) if (f.value === pick) f.s.score += RANKING.latest;
 }
 
 /**
@@ -256,7 +286,10 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
     .filter((c) => isQuotable(c.chunk))
     .filter((c) => !ablate.structure || c.chunk.kind !== "row")
     .map((c) => scoreCandidate(bot, analysis, c, best, ablate));
-  if (!ablate.answerType) penaliseSuperseded(bot, analysis, ranked);
+  if (!ablate.answerType) {
+    penaliseSuperseded(bot, analysis, ranked);
+    preferExtreme(analysis, ranked);
+  }
   ranked.sort((a, b) => b.score - a.score);
   return { analysis, ranked };
 }

@@ -110,12 +110,6 @@ export interface Coverage {
   relation: number;
   /** IDF-weighted share of question words the corpus never uses, even through WordNet. */
   missing: number;
-  /**
-   * The most informative question word (other than the subject) absent from the answer's own
-   * paragraph, as a share of the rarest possible word: "arrested" in "How many suspects were
-   * arrested after X?" when the paragraph about X never says so.
-   */
-  gap: number;
 }
 
 export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAnalysis, options: { sentenceOnly?: boolean } = {}): Coverage {
@@ -126,8 +120,6 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
   let relationTotal = 0;
   let relation = 0;
   let missing = 0;
-  let gap = 0;
-  const maxWeight = Math.max(1e-9, ...q.slots.map((s) => s.weight));
   for (const slot of q.slots) {
     const w = slot.weight;
     total += w;
@@ -147,8 +139,6 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     } else {
       relationTotal += w;
       relation += w * Math.max(slotMatch(structure, chunk, slot, true), 0.5 * m);
-      const inParagraph = m >= LEVELS.after ? m : 0;
-      gap = Math.max(gap, (w / maxWeight) * (1 - inParagraph));
     }
   }
   return {
@@ -156,6 +146,5 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     subject: subjectTotal ? subject / subjectTotal : 1,
     relation: relationTotal ? relation / relationTotal : 1,
     missing: total ? missing / total : 0,
-    gap,
   };
 }
