@@ -42,6 +42,12 @@ export function countsIn(text: string): { value: string; index: number }[] {
 const words = (text: string) => tokenize(text);
 const TALLY = /\b(?:figure|count|tally|total|number|toll)s?\b/iu;
 
+/** "One Rwandan soldier", "a policeman", "his driver": one person, named by a noun WordNet files under people. */
+function singleVictim(text: string): boolean {
+  const tokens = words(text);
+  return tokens.some((t, i) => /^(?:one|a|an|his|her)$/iu.test(t) && tokens.slice(i + 1, i + 4).some((w) => !/^\p{Lu}/u.test(w) && nounClass(w) === "people"));
+}
+
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   const tokens = words(text);
@@ -49,8 +55,8 @@ function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
   if (!harm) return countsIn(text).length && TALLY.test(text) ? (isRevision(text) ? 0.8 : 0.5) : 0;
   if (countsIn(text).length) return 1;
-  // A named single victim or a denial still answers: "One Rwandan soldier was lightly wounded", "None ... was hurt".
-  if (/\b(?:one|a|an|his|her|none|no\s+one|nobody|no)\b/iu.test(text)) return 0.8;
+  // A denial or a single victim still answers: "None of the ministers ... was hurt", "One Rwandan soldier was lightly wounded".
+  if (/\b(?:none|no\s+one|nobody)\b/iu.test(text) || singleVictim(text)) return 0.8;
   return 0.4;
 }
 
@@ -119,6 +125,11 @@ function yesNoEvidence(text: string, q: QuestionAnalysis): number {
 
 // Counted nouns that any noun can stand for: "how many people died" is answered by "Thirty died".
 const GENERIC_FOCUS = new Set(["people", "person", "individu", "victim", "on"].map((w) => normalizeTerm(w) ?? w));
+
+/** Whether a question counts something in particular ("how many of its staff") and the sentence counts exactly that. */
+export function countsFocus(text: string, q: QuestionAnalysis): boolean {
+  return !!q.focus && q.focus !== AGE && !GENERIC_FOCUS.has(q.focus) && countsOneOf(text, focusTerms(q));
+}
 
 /**
  * Whether a sentence counts what a "how many X" question counts: 1 when X (or a WordNet relative)

@@ -5,7 +5,7 @@ import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
-import { answerPresent, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
+import { answerPresent, countsFocus, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
 import { findDate } from "../extract/place-and-date.js";
 import { findMentions } from "../extract/casualty-mentions.js";
@@ -198,18 +198,23 @@ const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+it
  * A toll followed later in the same section by another toll of the same kind has been superseded
  * (ACLED's rule: keep the latest report), unless the question asks for the first figure.
  */
+/** The document section a candidate sits in: its file and its headings. */
+function sectionOf(bot: Briefbot, s: ScoredCandidate): string {
+  const block = bot.paragraphs[s.candidate.chunk.block]!;
+  return `${block.source}\u0000${block.headings.join("\u0000")}`;
+}
+
+// The figure is itself a part of the victims: "three of its staff were among the dead".
+const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
+
 function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
   if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst) return;
-  const section = (s: ScoredCandidate) => {
-    const block = bot.paragraphs[s.candidate.chunk.block]!;
-    return `${block.source}\u0000${block.headings.join("\u0000")}`;
-  };
   const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
   // A part of the victims answers only a question that counts that part ("how many of its staff").
-  for (const s of ranked) if (s.type >= 0.8 && partial(s) && focusEvidence(s.candidate.chunk.text, q) < 1) s.score -= RANKING.partial;
+  for (const s of ranked) if (s.type >= 0.8 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
   const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s));
   for (const s of tolls) {
-    const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && section(o) === section(s));
+    const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && sectionOf(bot, o) === sectionOf(bot, s));
     if (later) s.score -= RANKING.superseded;
   }
 }
@@ -224,16 +229,18 @@ function figureOf(text: string, q: QuestionAnalysis): number | null {
 }
 
 /**
- * "The highest death toll given", "the fewest": among the figures given where the best answer's
- * subject is discussed, the extreme one is preferred.
+ * "The highest death toll given", "the fewest": among the figures given in the leading answer's
+ * section, the extreme one is preferred.
  */
-function preferExtreme(q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
+function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
   if (!q.wantsExtreme || !(q.type === "killed" || q.type === "injured" || q.type === "count")) return;
-  const top = Math.max(...ranked.map((s) => s.coverage.subject));
-  const figures = ranked
-    .filter((s) => s.type >= 0.8 && s.coverage.subject >= top - 0.05)
+  const all = ranked
+    .filter((s) => s.type >= 0.8)
     .map((s) => ({ s, value: figureOf(s.candidate.chunk.text, q) }))
     .filter((f): f is { s: ScoredCandidate; value: number } => f.value !== null);
+  if (!all.length) return;
+  const leader = all.reduce((a, b) => (b.s.score > a.s.score ? b : a)).s;
+  const figures = all.filter((f) => sectionOf(bot, f.s) === sectionOf(bot, leader));
   if (figures.length < 2) return;
   const pick = q.wantsExtreme === "max" ? Math.max(...figures.map((f) => f.value)) : Math.min(...figures.map((f) => f.value));
   for (const f of figures) if (f.value === pick) f.s.score += RANKING.latest;
@@ -288,7 +295,7 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
     .map((c) => scoreCandidate(bot, analysis, c, best, ablate));
   if (!ablate.answerType) {
     penaliseSuperseded(bot, analysis, ranked);
-    preferExtreme(analysis, ranked);
+    preferExtreme(bot, analysis, ranked);
   }
   ranked.sort((a, b) => b.score - a.score);
   return { analysis, ranked };

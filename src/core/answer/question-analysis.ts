@@ -124,6 +124,8 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
   for (const word of words) {
     const term = normalizeTerm(word);
     if (!term || slots.has(term)) continue;
+    // "highest", "fewest" choose among figures; they are not words to find in the answer.
+    if (MAX.test(word) || MIN.test(word)) continue;
     const matches = new Map<string, number>();
     if (lexical.has(term)) matches.set(term, 1);
     const isFigure = /^\p{N}/u.test(term);
