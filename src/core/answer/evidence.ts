@@ -13,6 +13,8 @@ export const LEVELS = {
   sentence: 1,
   before: 0.95,
   after: 0.6,
+  /** In the paragraph just before, in the same section: a narrative goes on from one paragraph to the next. */
+  previous: 0.7,
   heading: 0.8,
   section: 0.6,
   title: 0.55,
@@ -30,6 +32,7 @@ interface ChunkTerms {
 export class StructureIndex {
   private readonly chunkTerms: ChunkTerms[];
   private readonly blockChunks = new Map<number, number[]>();
+  private readonly blockTerms = new Map<number, Set<string>>();
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly documentTerms = new Map<string, Set<string>>();
@@ -54,6 +57,7 @@ export class StructureIndex {
         map.set(key, set);
       };
       add(this.sectionTerms, this.sectionKey(c), this.chunkTerms[c.id]!.own);
+      add(this.blockTerms as Map<unknown, Set<string>> as Map<string, Set<string>>, c.block as unknown as string, this.chunkTerms[c.id]!.own);
       add(this.documentTerms, c.source, this.chunkTerms[c.id]!.own);
       if (block.headings[0]) add(this.titleTerms, c.source, contentTerms(block.headings[0]));
       if (c.kind === "title") add(this.titleTerms, c.source, this.chunkTerms[c.id]!.own);
@@ -62,6 +66,17 @@ export class StructureIndex {
 
   private sectionKey(c: Chunk): string {
     return `${c.source}\u0000${this.paragraphs[c.block]!.headings.join("\u0000")}`;
+  }
+
+  /** Terms of the paragraph right before a chunk's own, when it is in the same file and section. */
+  private previousBlockTerms(chunk: Chunk): Set<string> | undefined {
+    for (let b = chunk.block - 1; b >= 0; b--) {
+      const terms = this.blockTerms.get(b);
+      if (!terms) continue;
+      const first = this.chunks[this.blockChunks.get(b)![0]!]!;
+      return this.sectionKey(first) === this.sectionKey(chunk) ? terms : undefined;
+    }
+    return undefined;
   }
 
   /** Sentences of the same block, in order. */
@@ -84,6 +99,7 @@ export class StructureIndex {
     }
     if (own.heading.has(term)) best = Math.max(best, this.titleTerms.get(chunk.source)?.has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
+    if (LEVELS.previous && this.previousBlockTerms(chunk)?.has(term)) return LEVELS.previous;
     if (this.sectionTerms.get(this.sectionKey(chunk))?.has(term)) return LEVELS.section;
     if (this.titleTerms.get(chunk.source)?.has(term)) return LEVELS.title;
     if (this.documentTerms.get(chunk.source)?.has(term)) return LEVELS.document;
