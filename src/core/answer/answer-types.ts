@@ -48,8 +48,12 @@ function singleVictim(text: string): boolean {
   return tokens.some((t, i) => /^(?:one|a|an|his|her)$/iu.test(t) && tokens.slice(i + 1, i + 4).some((w) => !/^\p{Lu}/u.test(w) && nounClass(w) === "people"));
 }
 
+const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsince\b/iu;
+
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
+  // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's.
+  if (COMPARISON.test(text)) return 0.5;
   const tokens = words(text);
   const harm = tokens.some((t) => isCasualtyWord(t, kind));
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.

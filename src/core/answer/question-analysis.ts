@@ -58,7 +58,7 @@ export interface QuestionAnalysis {
 
 const INFLECTIONS = ["", "s", "es", "ed", "d", "ing", "ren", "'s", "’s"];
 export const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
-const LATEST = /\b(?:final|finally|latest|last|revised|updated|corrected|correction|now|current|confirmed|eventual|eventually|in the end|ultimately|overall)\b/iu;
+const LATEST = /\b(?:final|finally|latest|last|revised|revision|updated|corrected|correction|recount|now|current|confirmed|eventual|eventually|in the end|ultimately|overall)\b/iu;
 // Superlatives of size and amount, the grammar of "which of the figures".
 const MAX = /\b(?:highest|largest|biggest|greatest|maximum|worst|most)\b/iu;
 const MIN = /\b(?:lowest|smallest|fewest|least|minimum)\b/iu;
