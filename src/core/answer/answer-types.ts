@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, type QuestionAnalysis } from "./question-analysis.js";
-import { nounClass } from "../index/wordnet.js";
+import { isCommonWord, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -107,9 +107,15 @@ function countEvidence(text: string, q: QuestionAnalysis): number {
   return countsSameClass(text, focusWord(q)) ? 0.8 : 0.6;
 }
 
+const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
+
 function nameEvidence(text: string, question: string): number {
   const asked = new Set(words(question).map((w) => w.toLowerCase()));
-  const names = words(text).filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()));
+  // A who-answer names a person or a group: not a place WordNet knows ("Moscow"), a month or a day,
+  // or a capitalised common word ("the Safari Hotel").
+  const names = words(text).filter(
+    (w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !isCommonWord(w) && nounClass(w) !== "location",
+  );
   if (names.length) return 1;
   return GROUP_WORD.test(text) ? 0.6 : 0;
 }
