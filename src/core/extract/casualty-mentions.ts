@@ -121,6 +121,8 @@ export function findMentions(text: string): Mention[] {
       const afterNumber = text.slice(numberAt + numberText.length);
       if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
+      // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
+      if (!one && !zero && /\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, numberAt - 40), numberAt)) && /^\s*,/u.test(afterNumber)) continue;
       if (NOT_VICTIMS.test(m[0])) continue;
       // "12 more dying later in hospital" are deaths, not injuries.
       if (kind === "injured" && /\b(?:dying|died|dead|killed)\b/iu.test(m[0])) continue;

@@ -1,6 +1,6 @@
 import type { Chunk, Paragraph } from "../ingest/chunker.js";
 import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
-import { findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
+import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { isCommonWord } from "../index/wordnet.js";
@@ -63,6 +63,8 @@ interface Draft extends Incident {
   site?: boolean;
   /** The document's overall toll: it takes no place from the sentences around it. */
   whole?: boolean;
+  /** Its year was taken from the document ("22 May" → "22 May 2015"): enough to meet its table row, not to merge with other prose. */
+  yearInferred?: boolean;
 }
 
 const sectionOf = (p: Paragraph) => `${p.source}\u0000${p.headings.join("\u0000")}`;
@@ -340,11 +342,12 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   }
 
   resolveRelativeDates(drafts, paragraphs);
+  completeYears(drafts, paragraphs);
   mergeSameDay(drafts);
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
     .sort((a, b) => a.order - b.order)
-    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, ...incident }) => incident);
+    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, ...incident }) => incident);
 }
 
 /** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */
@@ -375,6 +378,27 @@ function resolveRelativeDates(drafts: Draft[], paragraphs: Paragraph[]): void {
 }
 
 /**
+ * "22 May" in a brief whose dates are all of 2015 is 22 May 2015: a day without a year takes the
+ * year of the document's own date, or the one year its other incidents share. With several years
+ * in play it stays as written.
+ */
+function completeYears(drafts: Draft[], paragraphs: Paragraph[]): void {
+  for (const d of drafts) {
+    if (!d.when || d.whenRelative || isFullDate(d.when)) continue;
+    const parts = dateParts(d.when);
+    if (!parts.day || !parts.month || parts.year) continue;
+    const source = d.citation.source;
+    const years = new Set(drafts.filter((o) => o.citation.source === source && isFullDate(o.when)).map((o) => dateParts(o.when!).year));
+    const own = documentDate(paragraphs, source)?.getUTCFullYear();
+    const year = own ?? (years.size === 1 ? [...years][0] : undefined);
+    if (!year) continue;
+    d.whenAsWritten ??= d.when;
+    d.when = `${d.when} ${year}`;
+    d.yearInferred = true;
+  }
+}
+
+/**
  * Two incidents dated to the same day are one incident, with all their citations: in one document
  * when they share a place word, or when one is a table row and the other the only paragraph that
  * tells of that day; across documents when they share a place and the very same date.
@@ -388,6 +412,7 @@ function mergeSameDay(drafts: Draft[]): void {
       const b = drafts[j]!;
       // A site of a toll and the toll itself are told on the same day, at the same place: both stay.
       if (!fullDay(b) || !sameTime(a.when, b.when) || Boolean(a.site) !== Boolean(b.site)) continue;
+      if ((a.yearInferred || b.yearInferred) && !(a.fromTable !== b.fromTable && samePlace(a.place, b.place) && a.citation.source === b.citation.source)) continue;
       // Across briefs, only the same place on the very same day is the same event.
       const otherBrief = b.citation.source !== a.citation.source;
       if (otherBrief && !(samePlace(a.place, b.place) && toDate(a.when)?.getTime() === toDate(b.when)?.getTime())) continue;
