@@ -34,6 +34,8 @@ export function countsIn(text: string): { value: string; index: number }[] {
     // Ages, durations, distances, money and shares are measures, not counts of people or things.
     const after = text.slice(index + value.length, index + value.length + 16);
     if (MEASURE.test(after) || /[$€£]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) continue;
+    // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
+    if (/\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, index - 40), index)) && /^\s*,/u.test(after)) continue;
     out.push({ value, index });
   }
   return out;
@@ -170,8 +172,15 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
       return DATE.test(text) ? 1 : 0;
     case "where":
       return PLACE_PREPOSITION.test(text) ? 1 : 0.2;
-    case "who":
-      return nameEvidence(text, q.text);
+    case "who": {
+      // "Which diplomat died …": the name must come with the harm asked about (a verb of harm, not an event's name such as "massacre").
+      const harm = tokenize(q.text)
+        .filter((t) => /(?:ed|dead|hurt)$/iu.test(t))
+        .map(casualtyKindOfWord)
+        .find((k) => k === "killed" || k === "injured");
+      const names = nameEvidence(text, q.text);
+      return harm ? Math.min(names, Math.max(0.5, casualtyEvidence(text, harm))) : names;
+    }
     case "why":
       return REASON.test(text) ? 1 : RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
     case "yesno":

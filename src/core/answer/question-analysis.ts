@@ -1,6 +1,6 @@
 import type { LexicalIndex } from "../index/lexical-index.js";
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { isKnownName, relatedWords, type Relation } from "../index/wordnet.js";
+import { isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
 import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
 
 /** How much a different word of the same kind of harm counts ("died" for "killed"). */
@@ -79,6 +79,11 @@ function classify(question: string, lower: string): AnswerType {
   if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
     return "who";
   }
+  // "Which diplomat …", "what town …": the noun says whether a person or a place is asked for.
+  const asked = /^\s*(?:which|what)\s+([\p{L}-]+)/u.exec(lower)?.[1];
+  const askedClass = asked && !/^(?:is|was|are|were|did|does|do|has|have|had|kind|sort|type)$/u.test(asked) && !casualtyKindOfWord(asked) ? nounClass(asked) : null;
+  if (askedClass === "people") return "who";
+  if (askedClass === "location") return "where";
   if (/^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/iu.test(lower)) return "yesno";
   if (/\bnumber\s+of\b|\btoll\b|\bfigure\b|\bcount\b/iu.test(lower)) return casualty ?? "count";
   return casualty && /\b(?:casualt|deaths?\b|dead\b|killed|wounded|injured)/iu.test(lower) ? casualty : "other";
