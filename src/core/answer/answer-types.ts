@@ -115,8 +115,10 @@ function nameEvidence(text: string, question: string): number {
   const asked = new Set(words(question).map((w) => w.toLowerCase()));
   // A who-answer names a person or a group: not a place WordNet knows ("Moscow"), a month or a day,
   // or a capitalised common word ("the Safari Hotel").
+  // Nor a name the text itself places something in ("in Abha", "at the K5 intersection").
+  const places = new Set(findPlaces(text).flatMap((p) => p.split(/[\s,-]+/u)));
   const names = words(text).filter(
-    (w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !isCommonWord(w) && nounClass(w) !== "location",
+    (w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location",
   );
   if (names.length) return 1;
   return GROUP_WORD.test(text) ? 0.6 : 0;
@@ -200,7 +202,7 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     case "killed":
     case "injured": {
       const kinds = findMentions(quote).filter((m) => !m.aggregate && !m.claimed).map((m) => m.kind);
-      if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return focusEvidence(quote, q) > 0 ? 1 : 0.5;
+      if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return Math.max(0.5, focusEvidence(quote, q));
       return findVagueMentions(quote).some((v) => v.kind === q.type) ? 0.5 : 0;
     }
     case "count": {
