@@ -1,6 +1,6 @@
 import type { LexicalIndex } from "../index/lexical-index.js";
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
+import { isCommonWord, isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
 import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
 
 /** How much a different word of the same kind of harm counts ("died" for "killed"). */
@@ -143,9 +143,16 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
         // …nor for the head of a descriptive phrase (Moscow → "Russian capital" → capital), only for
         // the names inside it (Kigali → "capital of Rwanda" → Rwanda).
         if (nameLike && /\s/u.test(related.word)) {
-          for (const part of related.written.split(/[\s-]+/u)) {
-            const t = /^\p{Lu}/u.test(part) ? normalizeTerm(part) : null;
-            if (t && t !== term && lexical.isName(t)) matches.set(t, Math.max(matches.get(t) ?? 0, RELATION_WEIGHT[related.relation]));
+          // Runs of capitalised words: "United States" is a name though each word is common; a lone
+          // "State" in "State of Israel" is not.
+          for (const run of related.written.match(/\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*/gu) ?? []) {
+            const parts = run.split(/[\s-]+/u);
+            if (parts.length === 1 && isCommonWord(run)) continue;
+            for (const part of parts) {
+              const t = normalizeTerm(part);
+              // WordNet writes it with a capital, so it is a name even where the corpus only has it at a sentence start.
+              if (t && t !== term && lexical.has(t)) matches.set(t, Math.max(matches.get(t) ?? 0, RELATION_WEIGHT[related.relation]));
+            }
           }
           continue;
         }
