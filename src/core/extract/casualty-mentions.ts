@@ -159,7 +159,29 @@ export function findMentions(text: string): Mention[] {
       });
     }
   }
+  addTollChain(text, mentions, taken);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+const CHAIN = new RegExp(String.raw`\b(?:rose|risen|climbed|increased|jumped|reached|was\s+raised|had\s+risen)\s+(?:to\s+)?${QTY}\b(?!\s+(?:injured|wounded|hurt|people\s+(?:injured|wounded)))`, "giu");
+
+/**
+ * "The toll stood at sixty-two that night, rose to a hundred and two on Saturday …, and reached a
+ * hundred and five": once a sentence states a toll, each later "rose to" or "reached" in it revises
+ * that toll.
+ */
+function addTollChain(text: string, mentions: Mention[], taken: [number, number][]): void {
+  const toll = mentions.find((m) => m.kind === "killed" && !m.claimed && /\b(?:toll|figure|count|tally)\b/iu.test(text.slice(Math.max(0, m.start - 20), m.end)));
+  if (!toll) return;
+  for (const m of text.slice(toll.end).matchAll(CHAIN)) {
+    const start = toll.end + m.index;
+    const end = start + m[0].length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    const count = parseNumber(m[2]!);
+    if (count === null || count <= toll.figure.count) continue;
+    taken.push([start, end]);
+    mentions.push({ ...toll, figure: { count, bound: bound(m[1]) }, start, end, provisional: false, revision: true, parts: undefined });
+  }
 }
 
 /** "dozens were wounded", "murdered dozens of defenceless people". */
