@@ -63,6 +63,8 @@ interface Draft extends Incident {
   site?: boolean;
   /** The document's overall toll: it takes no place from the sentences around it. */
   whole?: boolean;
+  /** Kinds whose figure only counts victims named one by one: any other figure for them wins. */
+  named?: Set<Kind>;
   /** Its year was taken from the document ("22 May" → "22 May 2015"): enough to meet its table row, not to merge with other prose. */
   yearInferred?: boolean;
 }
@@ -228,7 +230,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     return null;
   };
 
-  const record = (d: Draft, kind: Kind, figure: Figure, chunk: Chunk, note: HistoryEntry["note"] | null) => {
+  const record = (d: Draft, kind: Kind, figure: Figure, chunk: Chunk, note: HistoryEntry["note"] | null, named = false) => {
     const citation = citationOf(chunk);
     if (!d.citations.some((c) => c.source === citation.source && c.quote === citation.quote)) d.citations.push(citation);
     if (note) {
@@ -239,6 +241,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     if (previous) d.history.push({ kind, figure: previous, note: "earlier figure", citation: d.citation });
     d[kind] = figure;
     d.kinds.add(kind);
+    if (named) (d.named ??= new Set()).add(kind);
+    else d.named?.delete(kind);
     d.citation = citation;
     d.vague = Object.fromEntries(Object.entries(d.vague).filter(([k]) => k !== kind));
   };
@@ -287,7 +291,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         current.attackersKilled = m.figure;
         if (!current.citations.length) current.citations.push(citationOf(chunk));
       } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
-      else record(current, m.kind, m.figure, chunk, null);
+      else record(current, m.kind, m.figure, chunk, null, m.named);
       current.target ??= findAttackTarget(segmentText);
       if (!current.place && where.place && !current.whole) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
@@ -336,7 +340,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       }
       target ??= newDraft(chunk, where, false);
       // A summary table repeats what the text says: it fills gaps, it does not overrule the narrative.
-      if (!target[kind]) record(target, kind, figure, chunk, null);
+      if (!target[kind] || target.named?.has(kind)) record(target, kind, figure, chunk, null);
       else if (!target.citations.some((c) => c.quote === chunk.text)) target.citations.push(citationOf(chunk));
     }
   }
@@ -347,7 +351,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
     .sort((a, b) => a.order - b.order)
-    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, ...incident }) => incident);
+    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, named: _n, ...incident }) => incident);
 }
 
 /** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */
@@ -424,7 +428,7 @@ function mergeSameDay(drafts: Draft[]): void {
         const theirs = drop[kind];
         if (!theirs) continue;
         // Another brief's figure for the same event is kept as history, not swapped in: neither supersedes the other.
-        const narrativeWins = keep[kind] && (drop.fromTable || keep.order > drop.order || otherBrief);
+        const narrativeWins = keep[kind] && !keep.named?.has(kind) && (drop.fromTable || keep.order > drop.order || otherBrief);
         if (!keep[kind] || !narrativeWins) {
           if (keep[kind]) keep.history.push({ kind, figure: keep[kind]!, note: "earlier figure", citation: keep.citation });
           keep[kind] = theirs;
