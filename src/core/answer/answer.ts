@@ -71,6 +71,8 @@ export const RANKING = {
   /** Taken off a figure for part of the victims ("three of its staff were among the dead") when the whole is asked for. */
   partial: 0.15,
   latest: 0.3,
+  /** Added to the largest (or smallest) figure of its section when the question asks for it. */
+  extreme: 0.5,
   /** How strictly the revision bonus is tied to the question's subject being present (0: not at all). */
   revisionSubjectPower: 1,
   note: -0.3,
@@ -208,7 +210,8 @@ function sectionOf(bot: Briefbot, s: ScoredCandidate): string {
 const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
 
 function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
-  if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst) return;
+  // "The highest toll given" asks for one of the figures, not the latest.
+  if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst || q.wantsExtreme) return;
   const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
   // A part of the victims answers only a question that counts that part ("how many of its staff").
   for (const s of ranked) if (s.type >= 0.8 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
@@ -243,7 +246,7 @@ function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandida
   const figures = all.filter((f) => sectionOf(bot, f.s) === sectionOf(bot, leader));
   if (figures.length < 2) return;
   const pick = q.wantsExtreme === "max" ? Math.max(...figures.map((f) => f.value)) : Math.min(...figures.map((f) => f.value));
-  for (const f of figures) if (f.value === pick) f.s.score += RANKING.latest;
+  for (const f of figures) if (f.value === pick) f.s.score += RANKING.extreme;
 }
 
 /**
