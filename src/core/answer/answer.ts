@@ -171,10 +171,12 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
   const next = siblings.find((c) => c.sentence === chunk.sentence + 1);
   // A short sentence is widened only when the subject it answers about is named before it ("Two people are killed.").
   const lacksSubject = () => coverage(bot.structure, chunk, q, { sentenceOnly: true }).subject < coverage(bot.structure, chunk, q).subject;
-  if (previous && ((chunk.text.length < RANKING.shortSentence && lacksSubject()) || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
+  // Asked for one figure among several ("the highest toll"), the quote leaves out neighbours with figures of their own.
+  const competes = (c: { text: string }) => q.wantsExtreme !== null && !ablate.answerType && typeEvidence(c.text, q) >= 0.8;
+  if (previous && !competes(previous) && ((chunk.text.length < RANKING.shortSentence && lacksSubject()) || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
     start = previous.start;
   }
-  if (next && end - start + next.text.length <= RANKING.maxQuoteChars) {
+  if (next && !competes(next) && end - start + next.text.length <= RANKING.maxQuoteChars) {
     const here = coverage(bot.structure, chunk, q, { sentenceOnly: true });
     const there = coverage(bot.structure, next, q, { sentenceOnly: true });
     const typeHere = ablate.answerType ? 0 : best.type;
