@@ -136,7 +136,9 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   const next = bot.structure.siblings(best.candidate.chunk).find((c) => c.sentence === best.candidate.chunk.sentence + 1);
   const here = coverage(bot.structure, best.candidate.chunk, q, { sentenceOnly: true }).relation;
   const quote = quoteText(bot, best, q);
-  const present = answerPresent(quote, q);
+  let present = answerPresent(quote, q);
+  // A timeline entry answers "when" with its day heading, which the answer quotes too.
+  if (present === 0 && asksForDay(q) && dateLabel(bot, best, { quote, score: 0 })) present = 1;
   return {
     relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
     similarity: best.candidate.similarity,
@@ -251,12 +253,15 @@ function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandida
   for (const f of figures) if (f.value === pick) f.s.score += RANKING.extreme;
 }
 
+/** A "when" question a day answers: not one that asks for the time or the hour. */
+const asksForDay = (q: QuestionAnalysis) => q.type === "when" && !/\b(?:time|hour)\b/iu.test(q.text);
+
 /**
  * For "when" questions: the date a timeline gives in a heading or lead-in ("## Friday 24 August 2012",
  * "**Konduga, 16 June 2019.**") when the quoted sentence itself has none. It is quoted as its own
  * citation, an exact slice like every other.
  */
-function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Citation): Citation | null {
+function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Pick<Citation, "quote" | "score">): Citation | null {
   if (findDate(first.quote)) return null;
   const chunk = best.candidate.chunk;
   const text = bot.text(chunk.source);
@@ -334,7 +339,7 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
     };
   });
   // A day heading answers "when", not "what time".
-  const dated = analysis.type === "when" && !/\b(?:time|hour)\b/iu.test(question) && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
+  const dated = asksForDay(analysis) && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
   if (dated) citations.unshift(dated);
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
   return { question, answered: true, answer, citations, confidence: Math.round(confidence * 1000) / 1000 };
