@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../src/core/briefbot.js";
 import { countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
-import { isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
+import { antonyms, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
 
 // Two small briefs written for these tests: a wire report with a revised toll and a claim, and a
@@ -101,5 +101,13 @@ describe("answers from a small corpus", () => {
 
   it("refuses what the briefs do not cover", async () => {
     expect((await bot.ask("What is the population of Lisbon?")).answered).toBe(false);
+  });
+});
+
+describe("yes/no questions about harm", () => {
+  it("takes WordNet's opposites of harm as an answer", () => {
+    expect(antonyms("hurt")).toContain("unhurt");
+    const q = analyseQuestion("Was the ferry captain hurt in the attack?", bot.lexical);
+    expect(typeEvidence("The ferry captain was unhurt.", q)).toBe(1);
   });
 });

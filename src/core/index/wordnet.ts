@@ -232,3 +232,38 @@ export function isKnownName(word: string): boolean {
   const i = synset.words.indexOf(lower);
   return i >= 0 && synset.written[i] !== synset.written[i]!.toLowerCase();
 }
+
+/**
+ * Antonyms WordNet records for a word in its most frequent sense ("hurt" → unhurt, "injured" →
+ * uninjured): a sentence saying the opposite still answers a yes/no question.
+ */
+export function antonyms(word: string): string[] {
+  const wn = wordnet();
+  if (!wn) return [];
+  const out = new Set<string>();
+  const lower = word.toLowerCase();
+  const addSynset = (offset: number, pos: Pos, which = 0) => {
+    const t = wn.synset(offset, pos);
+    for (const w of which ? [t.words[which - 1]!] : t.words) out.add(w.replace(/_/gu, " "));
+    // An adjective's opposite brings its satellites: uninjured → unhurt, unharmed, unscathed.
+    if (pos === "adj") for (const p of t.pointers) if (p.symbol === "&") for (const w of wn.synset(p.offset, p.pos).words) out.add(w.replace(/_/gu, " "));
+  };
+  for (const pos of POS) {
+    const lemma = LEMMATIZE[pos](lower);
+    // The most frequent sense only: "injured" is also "offended", whose opposite is "pleased".
+    for (const offset of wn.senses(lemma, pos).slice(0, 1)) {
+      const synset = wn.synset(offset, pos);
+      const self = synset.words.indexOf(lemma) + 1;
+      // A satellite adjective ("hurt") has its opposite through its head ("injured" ↔ "uninjured").
+      const heads = pos === "adj" ? synset.pointers.filter((p) => p.symbol === "&").map((p) => ({ offset: p.offset, synset: wn.synset(p.offset, p.pos) })) : [];
+      for (const { synset: s, own } of [{ synset, own: true }, ...heads.map((h) => ({ synset: h.synset, own: false }))]) {
+        for (const p of s.pointers) {
+          if (p.symbol !== "!" || (own && p.target !== 0 && p.target >> 8 !== self)) continue;
+          addSynset(p.offset, p.pos, own ? p.target & 0xff : 0);
+        }
+      }
+    }
+  }
+  out.delete(lower);
+  return [...out];
+}
