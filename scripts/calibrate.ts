@@ -5,7 +5,7 @@
  * ablation table (each part of the answerer switched off in turn); `-- --verbose` lists misses.
  *
  * Fitting sets: ../shared/eval-dev (the development set), eval-own/tune and the shipped brief's
- * own questions. eval-own/heldout is measured and never fitted on.
+ * own questions. eval-own/heldout and heldout2 are measured and never fitted on.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,7 +22,8 @@ import { formatSummary, type QuestionResult, type QuestionSet, readQuestionSet, 
 
 const args = new Set(process.argv.slice(2));
 const MODEL_FILE = join(PROJECT_ROOT, "src/core/answer/refusal-model.json");
-const FIT_OPTIONS = { l2: 0.01, steps: 20000, rate: 0.2 };
+// l2 chosen by leave-one-set-out cross-validation (`--select`).
+const FIT_OPTIONS = { l2: 0.3, steps: 20000, rate: 0.2 };
 const cacheRoot = process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache", "index");
 
 function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
@@ -38,8 +39,13 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
   const tune = readQuestionSet("own tune", join(PROJECT_ROOT, "eval-own", "tune"));
   const tune2 = readQuestionSet("own tune2", join(PROJECT_ROOT, "eval-own", "tune2"));
   const tune3 = readQuestionSet("own tune3", join(PROJECT_ROOT, "eval-own", "tune3"));
+  const tune4 = readQuestionSet("own tune4", join(PROJECT_ROOT, "eval-own", "tune4"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
-  return { fit: [dev, tune, tune2, tune3, shipped].filter((s): s is QuestionSet => s !== null), heldOut: heldOut ? [heldOut] : [] };
+  const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
+  return {
+    fit: [dev, tune, tune2, tune3, tune4, shipped].filter((s): s is QuestionSet => s !== null),
+    heldOut: [heldOut, heldOut2].filter((s): s is QuestionSet => s !== null),
+  };
 }
 
 async function run(set: QuestionSet, ablate: Ablation = {}, plainText = false): Promise<QuestionResult[]> {
@@ -50,7 +56,9 @@ async function run(set: QuestionSet, ablate: Ablation = {}, plainText = false): 
   return results;
 }
 
-const row = (r: QuestionResult) => FEATURE_NAMES.map((f) => r.features![f]);
+/** Features left out of the fit (`--select` tries each; the answerer's model always lists all). */
+const dropped = new Set<string>(process.env.BRIEFBOT_DROP?.split(",").filter(Boolean) ?? []);
+const row = (r: QuestionResult) => FEATURE_NAMES.map((f) => (dropped.has(f) ? 0 : r.features![f]));
 /**
  * The label: 1 when the best quote holds the fact, 0 for a question the briefs do not answer.
  * Answerable questions whose best quote is wrong are left out of the fit: whether they are
@@ -85,6 +93,51 @@ function crossValidate(results: QuestionResult[], folds = 5): number {
   return right / results.length;
 }
 
+/**
+ * Leave-one-set-out cross-validation: each set is a different corpus, so this estimates how the
+ * refusal model does on briefs it was not fitted on, which is what the hidden sets measure.
+ * Counted as the scorers count: an answerable question scores when answered with the right quote,
+ * an unanswerable one when refused.
+ */
+function leaveOneSetOut(sets: QuestionResult[][], l2: number, wrongAsNegative: boolean): { hits: number; refused: number; answerable: number; unanswerable: number } {
+  const usable = (r: QuestionResult) => r.features !== null && (wrongAsNegative || informative(r));
+  const out = { hits: 0, refused: 0, answerable: 0, unanswerable: 0 };
+  for (let k = 0; k < sets.length; k++) {
+    const train = sets.filter((_, i) => i !== k).flat().filter(usable);
+    const model = fitLogistic(train.map(row), train.map(label), { ...FIT_OPTIONS, l2 });
+    const t = bestThreshold(train.map((r) => predictLogistic(model, row(r))), train.map(label));
+    for (const r of sets[k]!) {
+      const answers = r.features !== null && predictLogistic(model, row(r)) >= t;
+      if (r.question.answerable) {
+        out.answerable++;
+        if (answers && r.bestCorrect) out.hits++;
+      } else {
+        out.unanswerable++;
+        if (!answers) out.refused++;
+      }
+    }
+  }
+  return out;
+}
+
+/** `--select`: the fitting options compared by leave-one-set-out cross-validation. */
+function selectModel(sets: QuestionResult[][]): void {
+  console.log("| l2 | wrong best quotes as negatives | hit | refused | right decisions |\n|---|---|---|---|---|");
+  for (const l2 of [0.001, 0.01, 0.1, 0.3, 1]) {
+    for (const wrong of [false, true]) {
+      const o = leaveOneSetOut(sets, l2, wrong);
+      console.log(`| ${l2} | ${wrong ? "yes" : "no"} | ${o.hits}/${o.answerable} | ${o.refused}/${o.unanswerable} | ${o.hits + o.refused}/${o.answerable + o.unanswerable} |`);
+    }
+  }
+  console.log("\n| feature left out (l2 0.3) | hit | refused | right decisions |\n|---|---|---|---|");
+  for (const f of FEATURE_NAMES) {
+    dropped.add(f);
+    const o = leaveOneSetOut(sets, 0.3, false);
+    dropped.delete(f);
+    console.log(`| ${f} | ${o.hits}/${o.answerable} | ${o.refused}/${o.unanswerable} | ${o.hits + o.refused}/${o.answerable + o.unanswerable} |`);
+  }
+}
+
 function byType(results: QuestionResult[]): string {
   const types = ["killed", "injured", "count", "who", "where", "when", "why", "yesno", "other"] as const;
   const lines = ["| question type | answerable | hit | top1 | unanswerable | refused |", "|---|---|---|---|---|---|"];
@@ -114,6 +167,11 @@ async function main() {
   const all = new Map<string, QuestionResult[]>();
   const only = process.env.BRIEFBOT_SETS?.split(",");
   for (const set of [...fit, ...heldOut]) if (!only || only.some((o) => set.name.startsWith(o))) all.set(set.name, await run(set));
+
+  if (args.has("--select")) {
+    selectModel(fit.map((set) => all.get(set.name)!));
+    return;
+  }
 
   if (!args.has("--report")) {
     const train = fit.flatMap((s) => all.get(s.name)!).filter(informative);

@@ -186,3 +186,41 @@ describe("several attacks in one paragraph", () => {
     ]);
   });
 });
+
+describe("victims named, ages, chained revisions and year-less days", () => {
+  it("counts victims named one by one, and never a person the police shot", () => {
+    expect(one("Corporals Ana Reyes, 25, and Tomas Vidal, 23, are killed.")[0]!.killed).toEqual(exact(2));
+    expect(one("Corporal Luis Marin, 28, is gravely wounded and left paralysed.")[0]!.injured).toEqual(exact(1));
+    expect(one("Karim Haddad, 23, is shot dead by a police sniper.")).toHaveLength(0);
+  });
+
+  it("reads an age set off by commas as an age, not a toll", () => {
+    const incidents = one("Samir Ouali, 30, a staff sergeant in the 4th Regiment, is shot dead near a gym.");
+    expect(incidents[0]!.killed).toEqual(exact(1));
+  });
+
+  it("takes the last figure of a toll that rises within one sentence", () => {
+    const text = "The toll stood at sixty-two that night, rose to a hundred and two on Saturday as bodies were found, and reached a hundred and five the next day.";
+    expect(one(text)[0]!.killed).toEqual(exact(105));
+  });
+
+  it("lets a table row outrank victims named in the text, and meets its paragraph when the text omits the year", () => {
+    const incidents = brief(
+      "bulletin.md",
+      [
+        "# Bulletin",
+        "",
+        "| Date | Place | Killed | Injured |",
+        "|---|---|---|---|",
+        "| 12 May 2015 | Hotel Atlas, Vardenis | 41 | 90 |",
+        "",
+        "## Vardenis",
+        "",
+        "On 12 May a truck bomb exploded at the Hotel Atlas in Vardenis. The ambassador, Pavel Rusnak, 51, was killed.",
+      ].join("\n"),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.killed).toEqual(exact(41));
+    expect(incidents[0]!.injured).toEqual(exact(90));
+  });
+});

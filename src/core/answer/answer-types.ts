@@ -5,6 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, type QuestionAnalysis } from "./question-analysis.js";
+import { antonyms, isCommonWord, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -33,6 +34,8 @@ export function countsIn(text: string): { value: string; index: number }[] {
     // Ages, durations, distances, money and shares are measures, not counts of people or things.
     const after = text.slice(index + value.length, index + value.length + 16);
     if (MEASURE.test(after) || /[$€£]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) continue;
+    // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
+    if (/\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, index - 40), index)) && /^\s*,/u.test(after)) continue;
     out.push({ value, index });
   }
   return out;
@@ -41,15 +44,25 @@ export function countsIn(text: string): { value: string; index: number }[] {
 const words = (text: string) => tokenize(text);
 const TALLY = /\b(?:figure|count|tally|total|number|toll)s?\b/iu;
 
+/** "One Rwandan soldier", "a policeman", "his driver": one person, named by a noun WordNet files under people. */
+function singleVictim(text: string): boolean {
+  const tokens = words(text);
+  return tokens.some((t, i) => /^(?:one|a|an|his|her)$/iu.test(t) && tokens.slice(i + 1, i + 4).some((w) => !/^\p{Lu}/u.test(w) && nounClass(w) === "people"));
+}
+
+const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsince\b/iu;
+
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
+  // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's.
+  if (COMPARISON.test(text)) return 0.5;
   const tokens = words(text);
   const harm = tokens.some((t) => isCasualtyWord(t, kind));
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
   if (!harm) return countsIn(text).length && TALLY.test(text) ? (isRevision(text) ? 0.8 : 0.5) : 0;
   if (countsIn(text).length) return 1;
-  // A named single victim or a denial still answers: "One Rwandan soldier was lightly wounded", "None ... was hurt".
-  if (/\b(?:one|a|an|his|her|none|no\s+one|nobody|no)\b/iu.test(text)) return 0.8;
+  // A denial or a single victim still answers: "None of the ministers ... was hurt", "One Rwandan soldier was lightly wounded".
+  if (/\b(?:none|no\s+one|nobody)\b/iu.test(text) || singleVictim(text)) return 0.8;
   return 0.4;
 }
 
@@ -70,19 +83,55 @@ function countsOneOf(text: string, terms: Set<string>): boolean {
   );
 }
 
+/**
+ * Whether a count is followed by a noun of the same WordNet class as the counted one: "between 54
+ * and 70 Fulani militiamen" counts persons, as "how many fighters" asks, without being a synonym.
+ */
+function countsSameClass(text: string, focusWord: string | undefined): boolean {
+  const wanted = focusWord ? nounClass(focusWord) : null;
+  if (!wanted || wanted === "other") return false;
+  // The counted noun heads the phrase right after the figure, before any punctuation ("104 dead, the mayor" counts no mayors).
+  return countsIn(text).some((c) =>
+    words(text.slice(c.index + c.value.length, c.index + c.value.length + 40).split(/[,;:.()]/u)[0]!)
+      .slice(0, 3)
+      .some((w) => !/^\p{Lu}/u.test(w) && !GENERIC_FOCUS.has(normalizeTerm(w) ?? "") && casualtyKindOfWord(w) === null && nounClass(w) === wanted),
+  );
+}
+
+const focusWord = (q: QuestionAnalysis) => (q.focus ? q.slots.find((s) => s.term === q.focus)?.word : undefined);
+
 /** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
 function countEvidence(text: string, q: QuestionAnalysis): number {
   if (q.focus === AGE) return AGE_PHRASE.test(text) ? 1 : 0;
   if (!countsIn(text).length) return 0;
   if (!q.focus) return 0.8;
-  return countsOneOf(text, focusTerms(q)) ? 1 : 0.6;
+  if (countsOneOf(text, focusTerms(q))) return 1;
+  return countsSameClass(text, focusWord(q)) ? 0.8 : 0.6;
 }
+
+const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
 
 function nameEvidence(text: string, question: string): number {
   const asked = new Set(words(question).map((w) => w.toLowerCase()));
-  const names = words(text).filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()));
+  // A who-answer names a person or a group: not a place WordNet knows ("Moscow"), a month or a day,
+  // or a capitalised common word ("the Safari Hotel").
+  // Nor a name the text itself places something in ("in Abha", "at the K5 intersection").
+  const places = new Set(findPlaces(text).flatMap((p) => p.split(/[\s,-]+/u)));
+  const names = words(text).filter(
+    (w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location",
+  );
   if (names.length) return 1;
   return GROUP_WORD.test(text) ? 0.6 : 0;
+}
+
+const opposites = new WeakMap<QuestionAnalysis, Set<string>>();
+function harmOpposites(q: QuestionAnalysis): Set<string> {
+  let set = opposites.get(q);
+  if (!set) {
+    set = new Set(tokenize(q.text).filter((t) => casualtyKindOfWord(t) !== null).flatMap((t) => antonyms(t)).filter((w) => !/\s/u.test(w)));
+    opposites.set(q, set);
+  }
+  return set;
 }
 
 const POLARITY = /\b(?:never|none|no\s+one|nobody|not|no|denied|denies|confirmed|did|was|were)\b/iu;
@@ -95,11 +144,18 @@ function yesNoEvidence(text: string, q: QuestionAnalysis): number {
   const harm = new Set(tokenize(q.text).map(casualtyKindOfWord).filter((k) => k !== null));
   const tokens = words(text);
   if (harm.size && tokens.some((t) => [...harm].some((k) => isCasualtyWord(t, k)) || casualtyKindOfWord(t) !== null && /casualt/iu.test(q.text))) return 1;
+  // "Was the pope hurt?" is answered by "… and was unhurt": WordNet's opposites of the question's words of harm.
+  if (harm.size && tokens.some((t) => harmOpposites(q).has(t.toLowerCase()))) return 1;
   return POLARITY.test(text) && /\b(?:never|none|no\s+one|nobody|not|denied)\b/iu.test(text) ? 0.8 : 0.5;
 }
 
 // Counted nouns that any noun can stand for: "how many people died" is answered by "Thirty died".
 const GENERIC_FOCUS = new Set(["people", "person", "individu", "victim", "on"].map((w) => normalizeTerm(w) ?? w));
+
+/** Whether a question counts something in particular ("how many of its staff") and the sentence counts exactly that. */
+export function countsFocus(text: string, q: QuestionAnalysis): boolean {
+  return !!q.focus && q.focus !== AGE && !GENERIC_FOCUS.has(q.focus) && countsOneOf(text, focusTerms(q));
+}
 
 /**
  * Whether a sentence counts what a "how many X" question counts: 1 when X (or a WordNet relative)
@@ -110,6 +166,7 @@ export function focusEvidence(text: string, q: QuestionAnalysis): number {
   if (!q.focus || q.focus === AGE || GENERIC_FOCUS.has(q.focus)) return 1;
   const terms = focusTerms(q);
   if (countsOneOf(text, terms)) return 1;
+  if (countsSameClass(text, focusWord(q))) return 0.75;
   return words(text).some((w) => terms.has(normalizeTerm(w) ?? "")) ? 0.5 : 0;
 }
 
@@ -129,8 +186,15 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
       return DATE.test(text) ? 1 : 0;
     case "where":
       return PLACE_PREPOSITION.test(text) ? 1 : 0.2;
-    case "who":
-      return nameEvidence(text, q.text);
+    case "who": {
+      // "Which diplomat died …": the name must come with the harm asked about (a verb of harm, not an event's name such as "massacre").
+      const harm = tokenize(q.text)
+        .filter((t) => /(?:ed|dead|hurt)$/iu.test(t))
+        .map(casualtyKindOfWord)
+        .find((k) => k === "killed" || k === "injured");
+      const names = nameEvidence(text, q.text);
+      return harm ? Math.min(names, Math.max(0.5, casualtyEvidence(text, harm))) : names;
+    }
     case "why":
       return REASON.test(text) ? 1 : RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
     case "yesno":
@@ -150,17 +214,22 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     case "killed":
     case "injured": {
       const kinds = findMentions(quote).filter((m) => !m.aggregate && !m.claimed).map((m) => m.kind);
-      if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return focusEvidence(quote, q) > 0 ? 1 : 0.5;
+      if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return Math.max(0.5, focusEvidence(quote, q));
       return findVagueMentions(quote).some((v) => v.kind === q.type) ? 0.5 : 0;
     }
-    case "count":
-      return focusEvidence(quote, q) === 1 && (q.focus === AGE ? AGE_PHRASE.test(quote) : countsIn(quote).length > 0) ? 1 : 0;
+    case "count": {
+      const focus = focusEvidence(quote, q);
+      return focus >= 0.75 && (q.focus === AGE ? AGE_PHRASE.test(quote) : countsIn(quote).length > 0) ? focus : 0;
+    }
     case "when":
       return findDate(quote) ? 1 : 0;
     case "where":
       return findPlaces(quote).length ? 1 : 0;
     case "who":
       return nameEvidence(quote, q.text) === 1 ? 1 : 0;
+    case "yesno":
+      // A yes/no question about harm is answered by a sentence that speaks of that harm or its opposite.
+      return tokenize(q.text).some((t) => casualtyKindOfWord(t) !== null) ? (yesNoEvidence(quote, q) === 1 ? 1 : 0) : 0.5;
     default:
       return 0.5;
   }

@@ -5,9 +5,11 @@ import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
-import { answerPresent, focusEvidence, typeEvidence } from "./answer-types.js";
+import { answerPresent, countsFocus, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
 import { findDate } from "../extract/place-and-date.js";
+import { findMentions } from "../extract/casualty-mentions.js";
+import { parseNumber } from "../extract/numbers.js";
 import { answerProbability, type AnswerFeatures } from "./refusal.js";
 import { explainRefusal } from "./refusal-message.js";
 
@@ -66,7 +68,11 @@ export const RANKING = {
   revision: 0.25,
   /** Taken off a toll that a later toll of the same section replaces. */
   superseded: 0.1,
+  /** Taken off a figure for part of the victims ("three of its staff were among the dead") when the whole is asked for. */
+  partial: 0.15,
   latest: 0.3,
+  /** Added to the largest (or smallest) figure of its section when the question asks for it. */
+  extreme: 0.5,
   /** How strictly the revision bonus is tied to the question's subject being present (0: not at all). */
   revisionSubjectPower: 1,
   note: -0.3,
@@ -130,7 +136,9 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   const next = bot.structure.siblings(best.candidate.chunk).find((c) => c.sentence === best.candidate.chunk.sentence + 1);
   const here = coverage(bot.structure, best.candidate.chunk, q, { sentenceOnly: true }).relation;
   const quote = quoteText(bot, best, q);
-  const present = answerPresent(quote, q);
+  let present = answerPresent(quote, q);
+  // A timeline entry answers "when" with its day heading, which the answer quotes too.
+  if (present === 0 && asksForDay(q) && dateLabel(bot, best, { quote, score: 0 })) present = 1;
   return {
     relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
     similarity: best.candidate.similarity,
@@ -140,11 +148,9 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     missing: best.coverage.missing,
     answerType: best.type,
     margin: best.score - (second?.score ?? 0),
-    gap: best.coverage.gap,
     focus: focusEvidence(quote, q),
     present,
     typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && present === 0 ? 1 : 0,
-    missingMax: Math.max(0, ...q.slots.filter((s) => s.missing).map((s) => s.weight)) / Math.max(1e-9, bot.lexical.idf("\u0000")),
   };
 }
 
@@ -167,10 +173,12 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
   const next = siblings.find((c) => c.sentence === chunk.sentence + 1);
   // A short sentence is widened only when the subject it answers about is named before it ("Two people are killed.").
   const lacksSubject = () => coverage(bot.structure, chunk, q, { sentenceOnly: true }).subject < coverage(bot.structure, chunk, q).subject;
-  if (previous && ((chunk.text.length < RANKING.shortSentence && lacksSubject()) || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
+  // Asked for one figure among several ("the highest toll"), the quote leaves out neighbours with figures of their own.
+  const competes = (c: { text: string }) => q.wantsExtreme !== null && !ablate.answerType && typeEvidence(c.text, q) >= 0.8;
+  if (previous && !competes(previous) && ((chunk.text.length < RANKING.shortSentence && lacksSubject()) || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
     start = previous.start;
   }
-  if (next && end - start + next.text.length <= RANKING.maxQuoteChars) {
+  if (next && !competes(next) && end - start + next.text.length <= RANKING.maxQuoteChars) {
     const here = coverage(bot.structure, chunk, q, { sentenceOnly: true });
     const there = coverage(bot.structure, next, q, { sentenceOnly: true });
     const typeHere = ablate.answerType ? 0 : best.type;
@@ -196,25 +204,64 @@ const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+it
  * A toll followed later in the same section by another toll of the same kind has been superseded
  * (ACLED's rule: keep the latest report), unless the question asks for the first figure.
  */
+/** The document section a candidate sits in: its file and its headings. */
+function sectionOf(bot: Briefbot, s: ScoredCandidate): string {
+  const block = bot.paragraphs[s.candidate.chunk.block]!;
+  return `${block.source}\u0000${block.headings.join("\u0000")}`;
+}
+
+// The figure is itself a part of the victims: "three of its staff were among the dead".
+const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
+
 function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
-  if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst) return;
-  const section = (s: ScoredCandidate) => {
-    const block = bot.paragraphs[s.candidate.chunk.block]!;
-    return `${block.source}\u0000${block.headings.join("\u0000")}`;
-  };
-  const tolls = ranked.filter((s) => s.type >= 0.8 && !PARTIAL.test(s.candidate.chunk.text));
+  // "The highest toll given" asks for one of the figures, not the latest.
+  if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst || q.wantsExtreme) return;
+  const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
+  // A part of the victims answers only a question that counts that part ("how many of its staff").
+  for (const s of ranked) if (s.type >= 0.8 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
+  const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s));
   for (const s of tolls) {
-    const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && section(o) === section(s));
+    const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && sectionOf(bot, o) === sectionOf(bot, s));
     if (later) s.score -= RANKING.superseded;
   }
 }
+
+/** The largest figure of the asked-for kind in a sentence ("buried 160 bodies" → 160). */
+function figureOf(text: string, q: QuestionAnalysis): number | null {
+  const kinds = q.type === "killed" || q.type === "injured" ? [q.type, "killedOrInjured"] : null;
+  const values = kinds
+    ? findMentions(text).filter((m) => kinds.includes(m.kind) && !m.aggregate).map((m) => m.figure.count)
+    : countsIn(text).map((c) => parseNumber(c.value)).filter((n): n is number => n !== null);
+  return values.length ? Math.max(...values) : null;
+}
+
+/**
+ * "The highest death toll given", "the fewest": among the figures given in the leading answer's
+ * section, the extreme one is preferred.
+ */
+function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
+  if (!q.wantsExtreme || !(q.type === "killed" || q.type === "injured" || q.type === "count")) return;
+  const all = ranked
+    .filter((s) => s.type >= 0.8)
+    .map((s) => ({ s, value: figureOf(s.candidate.chunk.text, q) }))
+    .filter((f): f is { s: ScoredCandidate; value: number } => f.value !== null);
+  if (!all.length) return;
+  const leader = all.reduce((a, b) => (b.s.score > a.s.score ? b : a)).s;
+  const figures = all.filter((f) => sectionOf(bot, f.s) === sectionOf(bot, leader));
+  if (figures.length < 2) return;
+  const pick = q.wantsExtreme === "max" ? Math.max(...figures.map((f) => f.value)) : Math.min(...figures.map((f) => f.value));
+  for (const f of figures) if (f.value === pick) f.s.score += RANKING.extreme;
+}
+
+/** A "when" question a day answers: not one that asks for the time or the hour. */
+const asksForDay = (q: QuestionAnalysis) => q.type === "when" && !/\b(?:time|hour)\b/iu.test(q.text);
 
 /**
  * For "when" questions: the date a timeline gives in a heading or lead-in ("## Friday 24 August 2012",
  * "**Konduga, 16 June 2019.**") when the quoted sentence itself has none. It is quoted as its own
  * citation, an exact slice like every other.
  */
-function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Citation): Citation | null {
+function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Pick<Citation, "quote" | "score">): Citation | null {
   if (findDate(first.quote)) return null;
   const chunk = best.candidate.chunk;
   const text = bot.text(chunk.source);
@@ -256,7 +303,10 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
     .filter((c) => isQuotable(c.chunk))
     .filter((c) => !ablate.structure || c.chunk.kind !== "row")
     .map((c) => scoreCandidate(bot, analysis, c, best, ablate));
-  if (!ablate.answerType) penaliseSuperseded(bot, analysis, ranked);
+  if (!ablate.answerType) {
+    penaliseSuperseded(bot, analysis, ranked);
+    preferExtreme(bot, analysis, ranked);
+  }
   ranked.sort((a, b) => b.score - a.score);
   return { analysis, ranked };
 }
@@ -289,7 +339,7 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
     };
   });
   // A day heading answers "when", not "what time".
-  const dated = analysis.type === "when" && !/\b(?:time|hour)\b/iu.test(question) && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
+  const dated = asksForDay(analysis) && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
   if (dated) citations.unshift(dated);
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
   return { question, answered: true, answer, citations, confidence: Math.round(confidence * 1000) / 1000 };

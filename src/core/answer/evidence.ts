@@ -13,6 +13,8 @@ export const LEVELS = {
   sentence: 1,
   before: 0.95,
   after: 0.6,
+  /** In the paragraph just before, in the same section: a narrative goes on from one paragraph to the next. */
+  previous: 0.7,
   heading: 0.8,
   section: 0.6,
   title: 0.55,
@@ -36,6 +38,7 @@ export class StructureIndex {
   /** Chunk ids of each section and each document, for the lazily computed term sets below. */
   private readonly sectionChunks = new Map<string, number[]>();
   private readonly documentChunks = new Map<string, number[]>();
+  private readonly blockTerms = new Map<string, Set<string>>();
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly documentTerms = new Map<string, Set<string>>();
@@ -115,6 +118,17 @@ export class StructureIndex {
     return `${c.source}\u0000${this.paragraphs[c.block]!.headings.join("\u0000")}`;
   }
 
+  /** Whether the paragraph right before a chunk's own, when it is in the same file and section, uses a term. */
+  private previousBlockUses(chunk: Chunk, term: string): boolean {
+    for (let b = chunk.block - 1; b >= 0; b--) {
+      const ids = this.blockChunks.get(b);
+      if (!ids) continue;
+      const first = this.chunks[ids[0]!]!;
+      return this.sectionKey(first) === this.sectionKey(chunk) && this.anyUses(this.blockTerms, String(b), ids, term);
+    }
+    return false;
+  }
+
   /** Sentences of the same block, in order. */
   siblings(chunk: Chunk): Chunk[] {
     return (this.blockChunks.get(chunk.block) ?? []).map((id) => this.chunks[id]!);
@@ -135,6 +149,7 @@ export class StructureIndex {
     }
     if (own.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
+    if (LEVELS.previous && this.previousBlockUses(chunk, term)) return LEVELS.previous;
     const section = this.sectionKey(chunk);
     if (this.anyUses(this.sectionTerms, section, this.sectionChunks.get(section), term)) return LEVELS.section;
     if (this.title(chunk.source).has(term)) return LEVELS.title;
@@ -162,12 +177,6 @@ export interface Coverage {
   relation: number;
   /** IDF-weighted share of question words the corpus never uses, even through WordNet. */
   missing: number;
-  /**
-   * The most informative question word (other than the subject) absent from the answer's own
-   * paragraph, as a share of the rarest possible word: "arrested" in "How many suspects were
-   * arrested after X?" when the paragraph about X never says so.
-   */
-  gap: number;
 }
 
 export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAnalysis, options: { sentenceOnly?: boolean } = {}): Coverage {
@@ -178,8 +187,6 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
   let relationTotal = 0;
   let relation = 0;
   let missing = 0;
-  let gap = 0;
-  const maxWeight = Math.max(1e-9, ...q.slots.map((s) => s.weight));
   for (const slot of q.slots) {
     const w = slot.weight;
     total += w;
@@ -199,8 +206,6 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     } else {
       relationTotal += w;
       relation += w * Math.max(slotMatch(structure, chunk, slot, true), 0.5 * m);
-      const inParagraph = m >= LEVELS.after ? m : 0;
-      gap = Math.max(gap, (w / maxWeight) * (1 - inParagraph));
     }
   }
   return {
@@ -208,6 +213,5 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     subject: subjectTotal ? subject / subjectTotal : 1,
     relation: relationTotal ? relation / relationTotal : 1,
     missing: total ? missing / total : 0,
-    gap,
   };
 }

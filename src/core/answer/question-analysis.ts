@@ -1,6 +1,6 @@
 import type { LexicalIndex } from "../index/lexical-index.js";
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { relatedWords, type Relation } from "../index/wordnet.js";
+import { isCommonWord, isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
 import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
 
 /** How much a different word of the same kind of harm counts ("died" for "killed"). */
@@ -52,11 +52,21 @@ export interface QuestionAnalysis {
   wantsLatest: boolean;
   /** The question asks for the first figure ("initially", "first reports"). */
   wantsFirst: boolean;
+  /** The question asks for the largest or smallest of several figures ("the highest death toll given"). */
+  wantsExtreme: "max" | "min" | null;
 }
 
 const INFLECTIONS = ["", "s", "es", "ed", "d", "ing", "ren", "'s", "’s"];
 export const RELATION_WEIGHT: Record<Relation, number> = { synonym: 0.9, derived: 0.8, pertainym: 0.9, hypernym: 0.6, hyponym: 0.5 };
-const LATEST = /\b(?:final|finally|latest|last|revised|updated|corrected|correction|now|current|confirmed|highest|eventual|eventually|in the end|ultimately|overall)\b/iu;
+const LATEST = /\b(?:final|finally|latest|last|revised|revision|updated|corrected|correction|recount|now|current|confirmed|eventual|eventually|in the end|ultimately|overall)\b/iu;
+// Superlatives of size and amount, the grammar of "which of the figures".
+const MAX = /\b(?:highest|largest|biggest|greatest|maximum|worst|most)\b/iu;
+const MIN = /\b(?:lowest|smallest|fewest|least|minimum)\b/iu;
+function extremeOf(lower: string): "max" | "min" | null {
+  // "at least" and "at most" bound a figure; they do not pick one of several.
+  const plain = lower.replace(/\bat\s+(?:least|most)\b/gu, "");
+  return MAX.test(plain) ? "max" : MIN.test(plain) ? "min" : null;
+}
 const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
 
 function classify(question: string, lower: string): AnswerType {
@@ -69,6 +79,11 @@ function classify(question: string, lower: string): AnswerType {
   if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
     return "who";
   }
+  // "Which diplomat …", "what town …": the noun says whether a person or a place is asked for.
+  const asked = /^\s*(?:which|what)\s+([\p{L}-]+)/u.exec(lower)?.[1];
+  const askedClass = asked && !/^(?:is|was|are|were|did|does|do|has|have|had|kind|sort|type)$/u.test(asked) && !casualtyKindOfWord(asked) ? nounClass(asked) : null;
+  if (askedClass === "people") return "who";
+  if (askedClass === "location") return "where";
   if (/^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/iu.test(lower)) return "yesno";
   if (/\bnumber\s+of\b|\btoll\b|\bfigure\b|\bcount\b/iu.test(lower)) return casualty ?? "count";
   return casualty && /\b(?:casualt|deaths?\b|dead\b|killed|wounded|injured)/iu.test(lower) ? casualty : "other";
@@ -114,16 +129,33 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
   for (const word of words) {
     const term = normalizeTerm(word);
     if (!term || slots.has(term)) continue;
+    // "highest", "fewest" choose among figures; they are not words to find in the answer.
+    if (MAX.test(word) || MIN.test(word)) continue;
     const matches = new Map<string, number>();
     if (lexical.has(term)) matches.set(term, 1);
     const isFigure = /^\p{N}/u.test(term);
     // Particles of names ("al", "el", "de") and one-letter words have WordNet senses that are never meant (al → Alabama).
     if (!isFigure && options.lexicon !== false && word.length > 2) {
       // A name stands only for itself and its forms (Somali → Somalia), never for its class (France → country).
-      const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
+      const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]) || isKnownName(word);
       for (const related of relatedWords(word)) {
-        // …nor for the head of a descriptive phrase (Moscow → "Russian capital" → capital).
-        if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym" || /\s/u.test(related.word))) continue;
+        if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym")) continue;
+        // …nor for the head of a descriptive phrase (Moscow → "Russian capital" → capital), only for
+        // the names inside it (Kigali → "capital of Rwanda" → Rwanda).
+        if (nameLike && /\s/u.test(related.word)) {
+          // Runs of capitalised words: "United States" is a name though each word is common; a lone
+          // "State" in "State of Israel" is not.
+          for (const run of related.written.match(/\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*/gu) ?? []) {
+            const parts = run.split(/[\s-]+/u);
+            if (parts.length === 1 && isCommonWord(run)) continue;
+            for (const part of parts) {
+              const t = normalizeTerm(part);
+              // WordNet writes it with a capital, so it is a name even where the corpus only has it at a sentence start.
+              if (t && t !== term && lexical.has(t)) matches.set(t, Math.max(matches.get(t) ?? 0, RELATION_WEIGHT[related.relation]));
+            }
+          }
+          continue;
+        }
         const weight = RELATION_WEIGHT[related.relation];
         // A multi-word relative ("police officer") is matched by its head, its last word.
         const head = related.word.split(/[\s-]+/u).pop()!;
@@ -137,7 +169,8 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     for (const [t, wt] of pairMatches.get(word.toLowerCase()) ?? []) if (!matches.has(t)) matches.set(t, wt);
     const harm = isFigure ? null : casualtyKindOfWord(word);
     if (harm) for (const t of corpusHarmTerms(lexical).get(harm)!) if (!matches.has(t)) matches.set(t, SAME_HARM);
-    const isSubject = isFigure || lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]);
+    // A lower-case name the corpus never writes ("kigali") is still what the question is about: WordNet knows it as a name.
+    const isSubject = isFigure || lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]) || (word.length > 2 && isKnownName(word));
     const onlyBroad = matches.size > 0 && [...matches.values()].every((w) => w <= RELATION_WEIGHT.hypernym);
     slots.set(term, { word, term, matches, weight: lexical.idf(term), isSubject, missing: matches.size === 0, onlyBroad });
   }
@@ -148,5 +181,6 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     slots: [...slots.values()],
     wantsLatest: LATEST.test(lower) && !FIRST.test(lower),
     wantsFirst: FIRST.test(lower),
+    wantsExtreme: extremeOf(lower),
   };
 }

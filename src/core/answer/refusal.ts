@@ -11,19 +11,15 @@ export interface AnswerFeatures {
   margin: number;
   /** Share of the question's other words in the best sentence or the one after it. */
   relationNext: number;
-  /** See Coverage.gap. */
-  gap: number;
   /** Whether the quote counts what a "how many X" question counts (see focusEvidence). */
   focus: number;
-  /** The rarest question word the corpus never uses, as a share of the rarest possible (0 when none is missing). */
-  missingMax: number;
   /** Whether the quote plainly holds the asked-for kind of answer (see answerPresent). */
   present: number;
   /** The question asks for a particular kind of answer (a figure, a date, a place, a name) and the quote has none: 1, else 0. */
   typedAbsent: number;
 }
 
-export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "gap", "focus", "missingMax", "present", "typedAbsent"];
+export const FEATURE_NAMES: (keyof AnswerFeatures)[] = ["similarity", "coverage", "subject", "relation", "missing", "answerType", "margin", "relationNext", "focus", "present", "typedAbsent"];
 
 export interface RefusalModel {
   features: string[];

@@ -28,6 +28,8 @@ export interface Mention {
   attacker: boolean;
   /** Parts that were added up ("two men and two women" → [2, 2]). */
   parts?: number[];
+  /** Victims counted by their names ("Abel Chennouf and Mohamed Legouad are killed"): those named, perhaps not all. */
+  named?: boolean;
 }
 
 /** A vague quantity of harm ("dozens were wounded"): shown as written, never turned into a number. */
@@ -121,6 +123,8 @@ export function findMentions(text: string): Mention[] {
       const afterNumber = text.slice(numberAt + numberText.length);
       if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
+      // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
+      if (!one && !zero && /\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, numberAt - 40), numberAt)) && /^\s*,/u.test(afterNumber)) continue;
       if (NOT_VICTIMS.test(m[0])) continue;
       // "12 more dying later in hospital" are deaths, not injuries.
       if (kind === "injured" && /\b(?:dying|died|dead|killed)\b/iu.test(m[0])) continue;
@@ -157,7 +161,60 @@ export function findMentions(text: string): Mention[] {
       });
     }
   }
+  addNamedVictims(text, mentions, taken);
+  addTollChain(text, mentions, taken);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+// A person's name: capitalised words, with name particles ("Imad Ibn Ziaten", "Abel Chennouf").
+const PERSON = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+(?:(?:ibn|bin|bint|al|el|de|da|van|von|der|le|la)\s+)?\p{Lu}[\p{L}’'-]+)+`;
+// An apposition after it: an age or a short description ("Imad Ibn Ziaten, 30, a staff sergeant in …,").
+const APPOSITION = String.raw`(?:,\s*\d{1,3}(?:,\s*[^,;.]{1,80})?,|,\s*\d{1,3},?)?`;
+const NAME_IN_LIST = new RegExp(String.raw`(?:^|,\s*|\band\s+)${PERSON}(?=\s*,|\s+and\b|\s+(?:is|was|are|were)\b)`, "gu");
+const NAMED_VICTIMS = new RegExp(
+  String.raw`(?<![\p{L}’'-]\s?)(${PERSON}${APPOSITION}(?:\s*(?:,|\band\b)\s*${PERSON}${APPOSITION})*)\s+(?:is|was|are|were)${ADVERB}\s+(shot\s+dead|killed|murdered|(?:gravely|seriously|badly|critically|lightly|slightly)?\s*(?:wounded|injured|hurt))\b(?!\s+by\s+(?:the\s+)?(?:police|officers?|security|troops|soldiers|special|a\s+police|an?\s+(?:officer|sniper)))`,
+  "gu",
+);
+
+/**
+ * Victims named one by one ("Corporals Abel Chennouf, 25, and Mohamed Legouad, 23, are killed"):
+ * each name is one person. A person killed by the police is the attacker, not a victim.
+ */
+function addNamedVictims(text: string, mentions: Mention[], taken: [number, number][]): void {
+  for (const m of text.matchAll(NAMED_VICTIMS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    // A name opens the list or follows a comma or "and", and is followed by its age, a comma, "and" or the verb.
+    const names = [...(m[1]! + " is").matchAll(NAME_IN_LIST)];
+    if (!names.length) continue;
+    taken.push([start, end]);
+    const kind: Kind = /wounded|injured|hurt/iu.test(m[2]!) ? "injured" : "killed";
+    const [from, to] = clauseAround(text, start, end);
+    const clause = text.slice(from, to);
+    mentions.push({ kind, figure: { count: names.length, bound: "exact" }, start, end, claimed: false, provisional: isProvisional(clause), revision: false, aggregate: false, attacker: false, named: true });
+  }
+}
+
+const CHAIN = new RegExp(String.raw`\b(?:rose|risen|climbed|increased|jumped|reached|was\s+raised|had\s+risen)\s+(?:to\s+)?${QTY}\b(?!\s+(?:injured|wounded|hurt|people\s+(?:injured|wounded)))`, "giu");
+
+/**
+ * "The toll stood at sixty-two that night, rose to a hundred and two on Saturday …, and reached a
+ * hundred and five": once a sentence states a toll, each later "rose to" or "reached" in it revises
+ * that toll.
+ */
+function addTollChain(text: string, mentions: Mention[], taken: [number, number][]): void {
+  const toll = mentions.find((m) => m.kind === "killed" && !m.claimed && /\b(?:toll|figure|count|tally)\b/iu.test(text.slice(Math.max(0, m.start - 20), m.end)));
+  if (!toll) return;
+  for (const m of text.slice(toll.end).matchAll(CHAIN)) {
+    const start = toll.end + m.index;
+    const end = start + m[0].length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    const count = parseNumber(m[2]!);
+    if (count === null || count <= toll.figure.count) continue;
+    taken.push([start, end]);
+    mentions.push({ ...toll, figure: { count, bound: bound(m[1]) }, start, end, provisional: false, revision: true, parts: undefined });
+  }
 }
 
 /** "dozens were wounded", "murdered dozens of defenceless people". */

@@ -1,6 +1,6 @@
 import type { Chunk, Paragraph } from "../ingest/chunker.js";
 import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
-import { findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
+import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { isCommonWord } from "../index/wordnet.js";
@@ -63,6 +63,10 @@ interface Draft extends Incident {
   site?: boolean;
   /** The document's overall toll: it takes no place from the sentences around it. */
   whole?: boolean;
+  /** Kinds whose figure only counts victims named one by one: any other figure for them wins. */
+  named?: Set<Kind>;
+  /** Its year was taken from the document ("22 May" → "22 May 2015"): enough to meet its table row, not to merge with other prose. */
+  yearInferred?: boolean;
 }
 
 const sectionOf = (p: Paragraph) => `${p.source}\u0000${p.headings.join("\u0000")}`;
@@ -226,7 +230,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     return null;
   };
 
-  const record = (d: Draft, kind: Kind, figure: Figure, chunk: Chunk, note: HistoryEntry["note"] | null) => {
+  const record = (d: Draft, kind: Kind, figure: Figure, chunk: Chunk, note: HistoryEntry["note"] | null, named = false) => {
     const citation = citationOf(chunk);
     if (!d.citations.some((c) => c.source === citation.source && c.quote === citation.quote)) d.citations.push(citation);
     if (note) {
@@ -237,6 +241,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     if (previous) d.history.push({ kind, figure: previous, note: "earlier figure", citation: d.citation });
     d[kind] = figure;
     d.kinds.add(kind);
+    if (named) (d.named ??= new Set()).add(kind);
+    else d.named?.delete(kind);
     d.citation = citation;
     d.vague = Object.fromEntries(Object.entries(d.vague).filter(([k]) => k !== kind));
   };
@@ -285,7 +291,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         current.attackersKilled = m.figure;
         if (!current.citations.length) current.citations.push(citationOf(chunk));
       } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
-      else record(current, m.kind, m.figure, chunk, null);
+      else record(current, m.kind, m.figure, chunk, null, m.named);
       current.target ??= findAttackTarget(segmentText);
       if (!current.place && where.place && !current.whole) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
@@ -334,17 +340,18 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       }
       target ??= newDraft(chunk, where, false);
       // A summary table repeats what the text says: it fills gaps, it does not overrule the narrative.
-      if (!target[kind]) record(target, kind, figure, chunk, null);
+      if (!target[kind] || target.named?.has(kind)) record(target, kind, figure, chunk, null);
       else if (!target.citations.some((c) => c.quote === chunk.text)) target.citations.push(citationOf(chunk));
     }
   }
 
   resolveRelativeDates(drafts, paragraphs);
+  completeYears(drafts, paragraphs);
   mergeSameDay(drafts);
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
     .sort((a, b) => a.order - b.order)
-    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, ...incident }) => incident);
+    .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, named: _n, ...incident }) => incident);
 }
 
 /** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */
@@ -375,6 +382,27 @@ function resolveRelativeDates(drafts: Draft[], paragraphs: Paragraph[]): void {
 }
 
 /**
+ * "22 May" in a brief whose dates are all of 2015 is 22 May 2015: a day without a year takes the
+ * year of the document's own date, or the one year its other incidents share. With several years
+ * in play it stays as written.
+ */
+function completeYears(drafts: Draft[], paragraphs: Paragraph[]): void {
+  for (const d of drafts) {
+    if (!d.when || d.whenRelative || isFullDate(d.when)) continue;
+    const parts = dateParts(d.when);
+    if (!parts.day || !parts.month || parts.year) continue;
+    const source = d.citation.source;
+    const years = new Set(drafts.filter((o) => o.citation.source === source && isFullDate(o.when)).map((o) => dateParts(o.when!).year));
+    const own = documentDate(paragraphs, source)?.getUTCFullYear();
+    const year = own ?? (years.size === 1 ? [...years][0] : undefined);
+    if (!year) continue;
+    d.whenAsWritten ??= d.when;
+    d.when = `${d.when} ${year}`;
+    d.yearInferred = true;
+  }
+}
+
+/**
  * Two incidents dated to the same day are one incident, with all their citations: in one document
  * when they share a place word, or when one is a table row and the other the only paragraph that
  * tells of that day; across documents when they share a place and the very same date.
@@ -388,6 +416,7 @@ function mergeSameDay(drafts: Draft[]): void {
       const b = drafts[j]!;
       // A site of a toll and the toll itself are told on the same day, at the same place: both stay.
       if (!fullDay(b) || !sameTime(a.when, b.when) || Boolean(a.site) !== Boolean(b.site)) continue;
+      if ((a.yearInferred || b.yearInferred) && !(a.fromTable !== b.fromTable && samePlace(a.place, b.place) && a.citation.source === b.citation.source)) continue;
       // Across briefs, only the same place on the very same day is the same event.
       const otherBrief = b.citation.source !== a.citation.source;
       if (otherBrief && !(samePlace(a.place, b.place) && toDate(a.when)?.getTime() === toDate(b.when)?.getTime())) continue;
@@ -399,7 +428,7 @@ function mergeSameDay(drafts: Draft[]): void {
         const theirs = drop[kind];
         if (!theirs) continue;
         // Another brief's figure for the same event is kept as history, not swapped in: neither supersedes the other.
-        const narrativeWins = keep[kind] && (drop.fromTable || keep.order > drop.order || otherBrief);
+        const narrativeWins = keep[kind] && !keep.named?.has(kind) && (drop.fromTable || keep.order > drop.order || otherBrief);
         if (!keep[kind] || !narrativeWins) {
           if (keep[kind]) keep.history.push({ kind, figure: keep[kind]!, note: "earlier figure", citation: keep.citation });
           keep[kind] = theirs;

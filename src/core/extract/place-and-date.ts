@@ -60,7 +60,7 @@ interface DateParts {
   year?: number;
 }
 
-function dateParts(text: string): DateParts {
+export function dateParts(text: string): DateParts {
   const parts: DateParts = {};
   const year = /\b((?:19|20)\d\d)\b/u.exec(text);
   if (year) parts.year = Number(year[1]);
@@ -131,6 +131,8 @@ const ORGANISATION = /\b(?:Defence|Committee|Council|Observatory|Agency|Office|R
 const NOT_PLACES = new RegExp(String.raw`^(?:${MONTHS}|${DAYS}|Twitter|X|Facebook|Telegram|WhatsApp|Easter|Christmas|Ramadan|Pentecost|Friday prayers|The|A|An|It|He|She|They|I|Islamic State)$`, "u");
 const TITLES = /^(?:President|Prime|Minister|Governor|Mayor|Sheikh|General|Dr|Mr|Mrs|Ms|Police|Pope|King|Queen|Colonel|Captain|Chairman|Spokesman)\b/u;
 
+const AFTERMATH = /\b(?:hospitals?|clinics?|taken|flown|airlifted|evacuated|transferred|moved)(?:\s+[\p{Ll}]+){0,2}\s*$/u;
+
 /** Places named in a text after a locative preposition, in order, without duplicates. */
 export function findPlaces(text: string, isName: (word: string) => boolean = () => true): string[] & { strong: boolean } {
   const all: string[] = [];
@@ -142,6 +144,8 @@ export function findPlaces(text: string, isName: (word: string) => boolean = () 
     if (ATTACK_VERB.test(m[1]!) && /\sthe\s/u.test(m[0])) continue;
     const place = m[2]!.replace(/[\s-]+(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as)$/u, "").replace(/[’']s$/u, "").replace(/[.,]$/u, "");
     if (NOT_PLACES.test(place) || TITLES.test(place)) continue;
+    // "airlifted to hospitals in Raipur": where the wounded were taken, not where they were hurt.
+    if (AFTERMATH.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (!place.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w))) continue;
     if (isWeak && ORGANISATION.test(place)) continue;
     // "on the Shah Cheragh Shrine in Shiraz": a name after of/on/from counts when a located name follows it.

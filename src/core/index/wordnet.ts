@@ -16,12 +16,16 @@ export type Relation = "synonym" | "derived" | "pertainym" | "hypernym" | "hypon
 export interface RelatedWord {
   word: string;
   relation: Relation;
+  /** As WordNet writes it, with its capitals ("capital of Rwanda"). */
+  written: string;
 }
 
 interface Synset {
   words: string[];
   /** The words as WordNet writes them: "Berlin" for a name, "scale" for a common word. */
   written: string[];
+  /** WordNet's lexicographer file: 18 is noun.person, 14 noun.group, 15 noun.location, 6 noun.artifact. */
+  lexFile: number;
   pointers: { symbol: string; offset: number; pos: Pos; target: number }[];
 }
 
@@ -95,7 +99,7 @@ class WordNetFiles {
       const p = POS_BY_CHAR[fields[at + 2]!];
       if (p) pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: p, target: parseInt(fields[at + 3]!, 16) });
     }
-    const synset = { words, written, pointers };
+    const synset = { words, written, lexFile: Number(fields[1]), pointers };
     this.cache.set(key, synset);
     return synset;
   }
@@ -138,10 +142,11 @@ const SENSES = 3;
 export function relatedWords(word: string): RelatedWord[] {
   const wn = wordnet();
   if (!wn) return [];
-  const out = new Map<string, Relation>();
-  const add = (w: string, relation: Relation) => {
-    const clean = w.replace(/_/gu, " ");
-    if (!out.has(clean)) out.set(clean, relation);
+  const out = new Map<string, { relation: Relation; written: string }>();
+  const add = (written: string, relation: Relation) => {
+    const clean = written.replace(/_/gu, " ");
+    const key = clean.toLowerCase();
+    if (!out.has(key)) out.set(key, { relation, written: clean });
   };
   const lower = word.toLowerCase();
   for (const pos of POS) {
@@ -150,7 +155,7 @@ export function relatedWords(word: string): RelatedWord[] {
     for (const offset of senses) {
       const synset = wn.synset(offset, pos);
       const self = synset.words.indexOf(lemma.replace(/\s+/gu, "_")) + 1;
-      for (const w of synset.words) add(w, "synonym");
+      for (const w of synset.written) add(w, "synonym");
       for (const p of synset.pointers) {
         // Lexical pointers (target ≠ 0) relate one word of the synset to one word of another.
         const fromThisWord = p.target === 0 || p.target >> 8 === self;
@@ -158,21 +163,21 @@ export function relatedWords(word: string): RelatedWord[] {
         if (p.symbol === "+" && fromThisWord) {
           const t = target();
           const which = p.target & 0xff;
-          for (const w of which ? [t.words[which - 1]!] : t.words) add(w, "derived");
+          for (const w of which ? [t.written[which - 1]!] : t.written) add(w, "derived");
         } else if (p.symbol === "\\" && fromThisWord) {
           const t = target();
           const which = p.target & 0xff;
-          for (const w of which ? [t.words[which - 1]!] : t.words) add(w, "pertainym");
+          for (const w of which ? [t.written[which - 1]!] : t.written) add(w, "pertainym");
         } else if (p.symbol === "@" || p.symbol === "@i") {
-          for (const w of target().words) add(w, "hypernym");
+          for (const w of target().written) add(w, "hypernym");
         } else if (p.symbol === "~" && senses.indexOf(offset) === 0) {
-          for (const w of target().words) add(w, "hyponym");
+          for (const w of target().written) add(w, "hyponym");
         }
       }
     }
   }
   out.delete(lower);
-  return [...out].map(([w, relation]) => ({ word: w, relation }));
+  return [...out].map(([word, r]) => ({ word, ...r }));
 }
 
 /**
@@ -192,4 +197,73 @@ export function isCommonWord(word: string): boolean {
     if (i >= 0 && synset.written[i] === synset.written[i]!.toLowerCase()) return true;
   }
   return false;
+}
+
+/** WordNet's lexicographer files for nouns that name a kind of thing a brief counts or asks about. */
+export type NounClass = "people" | "location" | "artifact" | "other";
+// Persons and groups of them are counted alike: "1,000 soldiers" answers "how many troops".
+const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
+
+/**
+ * The class of a noun in its most frequent sense ("fighters" and "militiamen" are people,
+ * "vehicles" an artifact), or null when WordNet does not know it as a noun.
+ */
+export function nounClass(word: string): NounClass | null {
+  const wn = wordnet();
+  if (!wn) return null;
+  const lower = word.toLowerCase();
+  // wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are.
+  const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
+  if (first === undefined) return null;
+  return NOUN_CLASS[wn.synset(first, "noun").lexFile] ?? "other";
+}
+
+/**
+ * Whether WordNet knows a word only as a name in its most frequent sense ("kigali", "easter"):
+ * a lower-case question word can still name what the question is about.
+ */
+export function isKnownName(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const lower = word.toLowerCase();
+  const first = wn.senses(lower, "noun")[0];
+  if (first === undefined || isCommonWord(lower)) return false;
+  const synset = wn.synset(first, "noun");
+  const i = synset.words.indexOf(lower);
+  return i >= 0 && synset.written[i] !== synset.written[i]!.toLowerCase();
+}
+
+/**
+ * Antonyms WordNet records for a word in its most frequent sense ("hurt" → unhurt, "injured" →
+ * uninjured): a sentence saying the opposite still answers a yes/no question.
+ */
+export function antonyms(word: string): string[] {
+  const wn = wordnet();
+  if (!wn) return [];
+  const out = new Set<string>();
+  const lower = word.toLowerCase();
+  const addSynset = (offset: number, pos: Pos, which = 0) => {
+    const t = wn.synset(offset, pos);
+    for (const w of which ? [t.words[which - 1]!] : t.words) out.add(w.replace(/_/gu, " "));
+    // An adjective's opposite brings its satellites: uninjured → unhurt, unharmed, unscathed.
+    if (pos === "adj") for (const p of t.pointers) if (p.symbol === "&") for (const w of wn.synset(p.offset, p.pos).words) out.add(w.replace(/_/gu, " "));
+  };
+  for (const pos of POS) {
+    const lemma = LEMMATIZE[pos](lower);
+    // The most frequent sense only: "injured" is also "offended", whose opposite is "pleased".
+    for (const offset of wn.senses(lemma, pos).slice(0, 1)) {
+      const synset = wn.synset(offset, pos);
+      const self = synset.words.indexOf(lemma) + 1;
+      // A satellite adjective ("hurt") has its opposite through its head ("injured" ↔ "uninjured").
+      const heads = pos === "adj" ? synset.pointers.filter((p) => p.symbol === "&").map((p) => ({ offset: p.offset, synset: wn.synset(p.offset, p.pos) })) : [];
+      for (const { synset: s, own } of [{ synset, own: true }, ...heads.map((h) => ({ synset: h.synset, own: false }))]) {
+        for (const p of s.pointers) {
+          if (p.symbol !== "!" || (own && p.target !== 0 && p.target >> 8 !== self)) continue;
+          addSynset(p.offset, p.pos, own ? p.target & 0xff : 0);
+        }
+      }
+    }
+  }
+  out.delete(lower);
+  return [...out];
 }

@@ -1,0 +1,113 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Briefbot } from "../src/core/briefbot.js";
+import { countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
+import { analyseQuestion } from "../src/core/answer/question-analysis.js";
+import { antonyms, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
+import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
+
+// Two small briefs written for these tests: a wire report with a revised toll and a claim, and a
+// report whose figures sit in the sentence after the one naming the place.
+const WIRE = `# Port attack in Velmora
+
+**Velmora, 3 May 2024.** Two gunmen opened fire at the ferry terminal in Velmora on Friday morning. Initial reports spoke of six dead. By the evening the death toll had risen to 14, officials said, and 23 people were wounded.
+
+The Dravan Front claimed the attack in a statement on Saturday. Its commander, Ilya Sorin, said the shooting was revenge for the arrest of the group's leaders.
+`;
+const REPORT = `# Kestrel Pass
+
+## Ambush, 9 June 2024
+
+Fighters ambushed an aid convoy of 12 lorries at Kestrel Pass before dawn. Only four got through. Between 30 and 40 militiamen held the ridge above the road, the army said.
+
+Local officials first gave a toll of 8. The district hospital counted 19 dead on Monday. On Tuesday the governor's office gave the final death toll as 15.
+`;
+
+let bot: Briefbot;
+beforeAll(async () => {
+  const dir = await tempDir();
+  await mkdir(join(dir, "corpus"));
+  await writeFile(join(dir, "corpus", "velmora-wire.md"), WIRE);
+  await writeFile(join(dir, "corpus", "kestrel-report.md"), REPORT);
+  bot = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+});
+afterAll(removeTempDirs);
+
+describe("WordNet as the lexical resource", () => {
+  it("relates everyday words to the ones briefs use, and knows names and classes of nouns", () => {
+    expect(relatedWords("kids").map((r) => r.word)).toContain("child");
+    expect(relatedWords("cops").map((r) => r.word)).toContain("policeman");
+    expect(relatedWords("Somali").map((r) => r.word)).toContain("somalia");
+    expect(nounClass("militiamen")).toBe("people");
+    expect(nounClass("fighters")).toBe("people");
+    expect(nounClass("lorries")).toBe("artifact");
+    expect(isKnownName("kigali")).toBe(true);
+    expect(isKnownName("ridge")).toBe(false);
+  });
+});
+
+describe("reading the question", () => {
+  it("types which-questions by the class of the asked noun", () => {
+    expect(analyseQuestion("Which commander spoke for the group?", bot.lexical).type).toBe("who");
+    expect(analyseQuestion("Which town was attacked?", bot.lexical).type).toBe("where");
+  });
+
+  it("reads a superlative as a choice among figures, not a word to find", () => {
+    const q = analyseQuestion("What's the highest death toll given for kestrel pass?", bot.lexical);
+    expect(q.type).toBe("killed");
+    expect(q.wantsExtreme).toBe("max");
+    expect(q.slots.map((s) => s.word)).not.toContain("highest");
+    expect(analyseQuestion("How many died, at least?", bot.lexical).wantsExtreme).toBeNull();
+  });
+
+  it("keeps lower-case names as the question's subject", () => {
+    const q = analyseQuestion("how many died in velmora?", bot.lexical);
+    expect(q.slots.find((s) => s.word === "velmora")?.isSubject).toBe(true);
+  });
+});
+
+describe("answer typing", () => {
+  it("counts people of the asked kind, and never an age as a count", () => {
+    const q = analyseQuestion("How many fighters held the ridge?", bot.lexical);
+    expect(typeEvidence("Between 30 and 40 militiamen held the ridge above the road.", q)).toBeGreaterThan(typeEvidence("Fighters ambushed an aid convoy of 12 lorries.", q));
+    expect(countsIn("Samir Ouali, 30, a sergeant, was killed.")).toEqual([]);
+  });
+
+  it("wants a person or group for who, not a place", () => {
+    const q = analyseQuestion("Who claimed the attack?", bot.lexical);
+    expect(typeEvidence("Two gunmen opened fire at the ferry terminal in Velmora on Friday morning.", q)).toBe(0);
+    expect(typeEvidence("Its commander, Ilya Sorin, said the shooting was revenge.", q)).toBe(1);
+  });
+});
+
+describe("answers from a small corpus", () => {
+  it("quotes the latest toll, not the first report", async () => {
+    const answer = await bot.ask("How many people were killed in the velmora shooting?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]!.quote).toContain("risen to 14");
+  });
+
+  it("quotes the highest figure when asked for it", async () => {
+    const answer = await bot.ask("What's the highest death toll given for kestrel pass?");
+    expect(answer.citations[0]?.quote).toContain("19 dead");
+    expect(answer.citations[0]?.quote).not.toContain("as 15");
+  });
+
+  it("finds who claimed the attack in the paragraph after the one naming the place", async () => {
+    const answer = await bot.ask("Who claimed the velmora attack?");
+    expect(answer.citations[0]?.quote).toContain("Dravan Front");
+  });
+
+  it("refuses what the briefs do not cover", async () => {
+    expect((await bot.ask("What is the population of Lisbon?")).answered).toBe(false);
+  });
+});
+
+describe("yes/no questions about harm", () => {
+  it("takes WordNet's opposites of harm as an answer", () => {
+    expect(antonyms("hurt")).toContain("unhurt");
+    const q = analyseQuestion("Was the ferry captain hurt in the attack?", bot.lexical);
+    expect(typeEvidence("The ferry captain was unhurt.", q)).toBe(1);
+  });
+});
