@@ -22,24 +22,34 @@ const PLACE_PREPOSITION = /\b(?:in|at|near|outside|inside|from|to|into|across|of
 const GROUP_WORD = /\b(?:group|movement|militia|militants?|insurgents?|forces?|army|government|ministry|police|state|faction|organi[sz]ation|network|front|brigade|province|cell)\b/iu;
 
 /** Figures of a sentence that are counts: years, dates and times are not. */
-export function countsIn(text: string): { value: string; index: number }[] {
+export function countsIn(text: string): readonly { value: string; index: number }[] {
+  const cached = countsCache.get(text);
+  if (cached) return cached;
   const out: { value: string; index: number }[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const value = m[1]!;
     const index = m.index + m[0].indexOf(value);
     if (YEAR_OR_DATE_NUMBER.test(value)) continue;
-    const around = text.slice(Math.max(0, index - 12), index + value.length + 12);
-    if (new RegExp(String.raw`\b${value}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+${value}\b|${value}[:.]\d\d|\d[:.]${value}`, "iu").test(around)) continue;
+    const before = text.slice(Math.max(0, index - 12), index);
+    const after = text.slice(index + value.length, index + value.length + 16);
+    // A day of a date or a time: "3 May", "May 3", "07:58".
+    if (DAY_AFTER.test(after) || DAY_BEFORE.test(before) || /^[:.]\d\d/u.test(after) || /\d[:.]$/u.test(before)) continue;
     if (/^(?:a|an|one)$/iu.test(value)) continue;
     // Ages, durations, distances, money and shares are measures, not counts of people or things.
-    const after = text.slice(index + value.length, index + value.length + 16);
     if (MEASURE.test(after) || /[$€£]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) continue;
     // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
     if (/\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, index - 40), index)) && /^\s*,/u.test(after)) continue;
     out.push({ value, index });
   }
+  // Every candidate sentence is typed for every question: remember the last few thousand.
+  if (countsCache.size >= 5000) countsCache.delete(countsCache.keys().next().value!);
+  countsCache.set(text, out);
   return out;
 }
+
+const countsCache = new Map<string, readonly { value: string; index: number }[]>();
+const DAY_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS})\b`, "iu");
+const DAY_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+$`, "iu");
 
 const words = (text: string) => tokenize(text);
 const TALLY = /\b(?:figure|count|tally|total|number|toll)s?\b/iu;

@@ -219,11 +219,11 @@ function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCa
   const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
   // A part of the victims answers only a question that counts that part ("how many of its staff").
   for (const s of ranked) if (s.type >= 0.8 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
-  const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s));
-  for (const s of tolls) {
-    const later = tolls.some((o) => o.candidate.chunk.id > s.candidate.chunk.id && sectionOf(bot, o) === sectionOf(bot, s));
-    if (later) s.score -= RANKING.superseded;
-  }
+  const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s)).map((s) => ({ s, section: sectionOf(bot, s) }));
+  // The last toll of each section; every earlier one there is superseded.
+  const last = new Map<string, number>();
+  for (const { s, section } of tolls) last.set(section, Math.max(last.get(section) ?? -1, s.candidate.chunk.id));
+  for (const { s, section } of tolls) if (last.get(section)! > s.candidate.chunk.id) s.score -= RANKING.superseded;
 }
 
 /** The largest figure of the asked-for kind in a sentence ("buried 160 bodies" → 160). */
