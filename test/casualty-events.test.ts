@@ -223,4 +223,21 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(incidents[0]!.killed).toEqual(exact(41));
     expect(incidents[0]!.injured).toEqual(exact(90));
   });
+
+  it("reads a toll given by site, where a site is called by the common noun of a place the brief names", () => {
+    const incidents = brief(
+      "timeline.md",
+      [
+        "# Velmora, 4 May 2023",
+        "",
+        "- Two bombs explode in the hall of Velmora Airport.",
+        "- A third bomb goes off at Dravan station.",
+        "- Officials say 30 people are dead: 12 at the airport and 18 at Dravan.",
+        "- Revised figures come later. Fifteen of the victims died at the airport and fifteen at Dravan.",
+      ].join("\n"),
+    );
+    const at = (word: string) => incidents.find((i) => i.place?.includes(word) && i.killed?.count !== 30);
+    expect(at("Airport")?.killed).toEqual(exact(15));
+    expect(at("Dravan")?.killed).toEqual(exact(15));
+  });
 });

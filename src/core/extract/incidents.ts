@@ -45,7 +45,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
   };
 }
 
-const SITE_BREAKDOWN = new RegExp(String.raw`(?:[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+them\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*)`, "gu");
+const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
 // Where one incident ends and another begins inside a sentence.
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 // A sentence that tells an attack by an indefinite attacker ("The next morning a bomb tore apart a trolleybus") starts a new incident.
@@ -158,11 +159,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
 
   /** "… 77 dead: eight in Oslo and 69 on Utøya": a toll broken down by site gives each site its incident. */
   const readSiteBreakdown = (chunk: Chunk, mentions: Mention[], sentenceWhere: Located) => {
-    if (!mentions.some((m) => m.kind === "killed" && !m.aggregate)) return;
-    for (const b of chunk.text.matchAll(SITE_BREAKDOWN)) {
+    // "Sixteen of the victims died at the airport and sixteen at Maelbeek" has no toll of its own, only sites.
+    if (!mentions.some((m) => m.kind === "killed" && !m.aggregate) && !SITE_DEATHS.test(chunk.text)) return;
+    // A sentence may open with its first site's figure ("Sixteen of the victims …"): read it in lower case.
+    for (const b of (chunk.text.charAt(0).toLowerCase() + chunk.text.slice(1)).matchAll(SITE_BREAKDOWN)) {
       const count = parseNumber(b[1]!);
-      const site = b[2]!.replace(/[’']s$/u, "");
-      if (count === null || !site.split(/\s+/u).some((w) => isName(w))) continue;
+      // "at the airport": the place the brief names with that word ("Brussels Airport"), if it names one.
+      const site = (b[2] ? namedAs(chunk.source, b[2]) : b[3]!)?.replace(/[’']s$/u, "");
+      if (count === null || !site || !site.split(/\s+/u).some((w) => isName(w))) continue;
       const figure: Figure = { count, bound: "exact" };
       // The incident holding this sentence's total is not a site of it.
       const existing = [...drafts].reverse().find((d) => d.site && d.citation.source === chunk.source && d.citation.quote !== chunk.text && samePlace(d.place, site));
@@ -170,6 +174,13 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       target.site = true;
       record(target, "killed", figure, chunk, null);
     }
+  };
+
+  /** The capitalised name a brief gives a thing it also calls by a common noun ("the airport" → "Brussels Airport"). */
+  const namedAs = (source: string, noun: string): string | null => {
+    const text = paragraphs.filter((p) => p.source === source).map((p) => p.text).join("\n");
+    const capital = noun.charAt(0).toUpperCase() + noun.slice(1);
+    return new RegExp(String.raw`(?:[\p{Lu}][\p{L}’'-]+\s+)+${capital}\b`, "u").exec(text)?.[0] ?? null;
   };
 
   const citationOf = (chunk: Chunk): IncidentCitation => ({ source: chunk.source, paragraph: chunk.paragraph, quote: chunk.text, ...(chunk.page ? { page: chunk.page } : {}) });
@@ -255,7 +266,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     if (chunk.kind !== "sentence" && chunk.kind !== "note") continue;
     const mentions = findMentions(chunk.text);
     const vague = findVagueMentions(chunk.text);
-    if (!mentions.length && !vague.length) continue;
+    if (!mentions.length && !vague.length) {
+      // "Sixteen of the victims died at the airport and sixteen at Maelbeek": figures by site only.
+      if (SITE_DEATHS.test(chunk.text)) readSiteBreakdown(chunk, mentions, locate(chunk));
+      continue;
+    }
     const sentenceWhere = locate(chunk);
     const breaks = [...chunk.text.matchAll(SEGMENT_BREAK)].map((b) => b.index);
     const segmentOf = (at: number) => breaks.filter((b) => b <= at).length;
