@@ -40,10 +40,11 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
   const tune2 = readQuestionSet("own tune2", join(PROJECT_ROOT, "eval-own", "tune2"));
   const tune3 = readQuestionSet("own tune3", join(PROJECT_ROOT, "eval-own", "tune3"));
   const tune4 = readQuestionSet("own tune4", join(PROJECT_ROOT, "eval-own", "tune4"));
+  const tune5 = readQuestionSet("own tune5", join(PROJECT_ROOT, "eval-own", "tune5"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
   const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
   return {
-    fit: [dev, tune, tune2, tune3, tune4, shipped].filter((s): s is QuestionSet => s !== null),
+    fit: [dev, tune, tune2, tune3, tune4, tune5, shipped].filter((s): s is QuestionSet => s !== null),
     heldOut: [heldOut, heldOut2].filter((s): s is QuestionSet => s !== null),
   };
 }

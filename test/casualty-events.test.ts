@@ -240,4 +240,10 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(at("Airport")?.killed).toEqual(exact(15));
     expect(at("Dravan")?.killed).toEqual(exact(15));
   });
+
+  it("reads ordinal dates, day first or month first", () => {
+    const incidents = brief("feature.md", "# Feature\n\nOn Wednesday, March 22nd, 2017, a car struck pedestrians on Dravan Bridge. Five people were killed.\n");
+    expect(incidents[0]!.when).toBe("Wednesday, March 22nd, 2017");
+    expect(brief("memo.md", "# Memo\n\nOn the 3rd of June 2017 a van hit a crowd in Velmora. Eight people were killed.\n")[0]!.when).toBe("3rd of June 2017");
+  });
 });

@@ -8,7 +8,7 @@ import { AGE, type QuestionAnalysis } from "./question-analysis.js";
 import { antonyms, isCommonWord, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
-  String.raw`\b(?:\d{1,2}\s+(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
+  String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
   "iu",
 );
 const NUMBER = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(${NUMBER_PATTERN}|dozens|scores|hundreds|thousands)(?=$|[^\p{L}\p{N}])`, "giu");

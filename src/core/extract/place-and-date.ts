@@ -7,13 +7,17 @@ import * as chrono from "chrono-node";
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 export const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 export const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const DAY_RANGE = String.raw`\d{1,2}(?:\s*[–-]\s*\d{1,2})?`;
+// "22", "22nd", "3-4", "the 3rd of": a day as written before or after a month.
+const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
+const DAY_RANGE = String.raw`(?:the\s+)?\d{1,2}${ORDINAL}(?:\s*[–-]\s*\d{1,2}${ORDINAL})?(?:\s+of)?`;
 
 /** Absolute dates, most complete first. */
 const ABSOLUTE = [
   new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?${DAY_RANGE}\s+(?:${MONTHS})\.?,?\s+(?:19|20)\d\d\b`, "u"),
-  new RegExp(String.raw`\b(?:${MONTHS})\s+\d{1,2},?\s+(?:19|20)\d\d\b`, "u"),
+  new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?(?:${MONTHS})\s+\d{1,2}${ORDINAL},?\s+(?:19|20)\d\d\b`, "u"),
   new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?${DAY_RANGE}\s+(?:${MONTHS})\b`, "u"),
+  // "June 3rd": month first without a year only with an ordinal ("in March 12 people died" is no date).
+  new RegExp(String.raw`\b(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)\b`, "u"),
   new RegExp(String.raw`\b(?:(?:early|mid|late)[-\s])?(?:${MONTHS})\s+(?:19|20)\d\d\b`, "u"),
   new RegExp(String.raw`\b(?:early|mid|late)[-\s](?:${MONTHS})\b`, "iu"),
 ];
@@ -41,7 +45,7 @@ export function findDate(text: string): DateMention | null {
   for (const p of ABSOLUTE) {
     for (const m of text.matchAll(new RegExp(p.source, p.flags.includes("g") ? p.flags : `${p.flags}g`))) {
       if (BACKGROUND.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-      return { text: m[0].replace(/\s+/gu, " ").trim(), relative: false };
+      return { text: m[0].replace(/\s+/gu, " ").trim().replace(/^the\s+/iu, ""), relative: false };
     }
   }
   for (const p of RELATIVE) {
@@ -66,7 +70,7 @@ export function dateParts(text: string): DateParts {
   if (year) parts.year = Number(year[1]);
   const month = new RegExp(String.raw`\b(${MONTHS})\b`, "u").exec(text);
   if (month) parts.month = MONTH_NAMES.findIndex((n) => n.startsWith(month[1]!.toLowerCase().slice(0, 3))) + 1;
-  const day = new RegExp(String.raw`\b(\d{1,2})(?:\s*[–-]\s*\d{1,2})?\s+(?:${MONTHS})|(?:${MONTHS})\s+(\d{1,2})\b`, "u").exec(text);
+  const day = new RegExp(String.raw`\b(\d{1,2})${ORDINAL}(?:\s*[–-]\s*\d{1,2}${ORDINAL})?\s+(?:of\s+)?(?:${MONTHS})|(?:${MONTHS})\s+(\d{1,2})${ORDINAL}\b`, "u").exec(text);
   if (day) parts.day = Number(day[1] ?? day[2]);
   return parts;
 }
