@@ -60,12 +60,14 @@ function singleVictim(text: string): boolean {
   return tokens.some((t, i) => /^(?:one|a|an|his|her)$/iu.test(t) && tokens.slice(i + 1, i + 4).some((w) => !/^\p{Lu}/u.test(w) && nounClass(w) === "people"));
 }
 
+const KILLED_BY_SECURITY = /\b(?:police(?:men)?|officers?|soldiers|troops|snipers?|(?:security|special)\s+forces|commandos)\s+(?:\w+\s+){0,2}?(?:shot|killed)\s+(?:all\s+|both\s+)?(?:\w+\s+)?(?:of\s+)?(?:the\s+)?(?:him|her|them|attackers?|gunm[ae]n|assailants?|bombers?|militants|three|two|four|five|six|seven)\b/iu;
 const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsince\b/iu;
 
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
-  // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's.
-  if (COMPARISON.test(text)) return 0.5;
+  // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's;
+  // "Armed officers shot all three dead": the attackers' deaths, not the victims'.
+  if (COMPARISON.test(text) || (kind === "killed" && KILLED_BY_SECURITY.test(text))) return 0.5;
   const tokens = words(text);
   const harm = tokens.some((t) => isCasualtyWord(t, kind));
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
