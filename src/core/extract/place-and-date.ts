@@ -173,7 +173,11 @@ export function findPlaces(text: string, isName: (word: string) => boolean = () 
  */
 export function labelPlace(label: string, isName: (word: string) => boolean = () => true): string | null {
   const date = findDate(label);
-  const rest = (date ? label.replace(date.text, " ") : label).replace(/^\s*\d+[.)]\s*/u, "");
+  // A clock time and a weekday ("02:14 Tuesday") label a moment, not a place.
+  const rest = (date ? label.replace(date.text, " ") : label)
+    .replace(/^\s*\d+[.)]\s*/u, "")
+    .replace(/\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\.?)?/giu, " ")
+    .replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "gu"), " ");
   const parts = rest
     .split(/\s*[—–:|;]\s*|\s+-\s+|,\s*/u)
     .map((p) => p.replace(/[.?!]+$/u, "").trim())
