@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, type QuestionAnalysis } from "./question-analysis.js";
-import { antonyms, isCommonWord, nounClass } from "../index/wordnet.js";
+import { isCommonWord, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -136,16 +136,6 @@ function nameEvidence(text: string, question: string): number {
   return GROUP_WORD.test(text) ? 0.6 : 0;
 }
 
-const opposites = new WeakMap<QuestionAnalysis, Set<string>>();
-function harmOpposites(q: QuestionAnalysis): Set<string> {
-  let set = opposites.get(q);
-  if (!set) {
-    set = new Set(tokenize(q.text).filter((t) => casualtyKindOfWord(t) !== null).flatMap((t) => antonyms(t)).filter((w) => !/\s/u.test(w)));
-    opposites.set(q, set);
-  }
-  return set;
-}
-
 const POLARITY = /\b(?:never|none|no\s+one|nobody|not|no|denied|denies|confirmed|did|was|were)\b/iu;
 
 /**
@@ -153,11 +143,11 @@ const POLARITY = /\b(?:never|none|no\s+one|nobody|not|no|denied|denies|confirmed
  * is answered by a sentence that speaks of that harm, or plainly says yes or no.
  */
 function yesNoEvidence(text: string, q: QuestionAnalysis): number {
-  const harm = new Set(tokenize(q.text).map(casualtyKindOfWord).filter((k) => k !== null));
+  const harm = q.harm.kinds;
   const tokens = words(text);
   if (harm.size && tokens.some((t) => [...harm].some((k) => isCasualtyWord(t, k)) || casualtyKindOfWord(t) !== null && /casualt/iu.test(q.text))) return 1;
   // "Was the pope hurt?" is answered by "… and was unhurt": WordNet's opposites of the question's words of harm.
-  if (harm.size && tokens.some((t) => harmOpposites(q).has(t.toLowerCase()))) return 1;
+  if (harm.size && tokens.some((t) => q.harm.opposites.has(t.toLowerCase()))) return 1;
   return POLARITY.test(text) && /\b(?:never|none|no\s+one|nobody|not|denied)\b/iu.test(text) ? 0.8 : 0.5;
 }
 
@@ -199,13 +189,9 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
     case "where":
       return PLACE_PREPOSITION.test(text) ? 1 : 0.2;
     case "who": {
-      // "Which diplomat died …": the name must come with the harm asked about (a verb of harm, not an event's name such as "massacre").
-      const harm = tokenize(q.text)
-        .filter((t) => /(?:ed|dead|hurt)$/iu.test(t))
-        .map(casualtyKindOfWord)
-        .find((k) => k === "killed" || k === "injured");
+      // "Which diplomat died …": the name must come with the harm asked about.
       const names = nameEvidence(text, q.text);
-      return harm ? Math.min(names, Math.max(0.5, casualtyEvidence(text, harm))) : names;
+      return q.harm.asked ? Math.min(names, Math.max(0.5, casualtyEvidence(text, q.harm.asked))) : names;
     }
     case "why":
       return REASON.test(text) ? 1 : RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
@@ -241,7 +227,7 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
       return nameEvidence(quote, q.text) === 1 ? 1 : 0;
     case "yesno":
       // A yes/no question about harm is answered by a sentence that speaks of that harm or its opposite.
-      return tokenize(q.text).some((t) => casualtyKindOfWord(t) !== null) ? (yesNoEvidence(quote, q) === 1 ? 1 : 0) : 0.5;
+      return q.harm.kinds.size ? (yesNoEvidence(quote, q) === 1 ? 1 : 0) : 0.5;
     default:
       return 0.5;
   }

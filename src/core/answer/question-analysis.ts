@@ -1,6 +1,6 @@
 import type { LexicalIndex } from "../index/lexical-index.js";
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { isCommonWord, isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
+import { antonyms, isCommonWord, isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
 import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
 
 /** How much a different word of the same kind of harm counts ("died" for "killed"). */
@@ -54,6 +54,15 @@ export interface QuestionAnalysis {
   wantsFirst: boolean;
   /** The question asks for the largest or smallest of several figures ("the highest death toll given"). */
   wantsExtreme: "max" | "min" | null;
+  /** The harm the question speaks of, read once for every candidate sentence. */
+  harm: {
+    /** Kinds of harm its words name ("killed", "hurt"). */
+    kinds: Set<CasualtyKind>;
+    /** The harm asked about as a verb ("Which diplomat died …"), not an event's name such as "massacre". */
+    asked: CasualtyKind | null;
+    /** WordNet's opposites of its words of harm ("hurt" → unhurt), single words only. */
+    opposites: Set<string>;
+  };
 }
 
 const INFLECTIONS = ["", "s", "es", "ed", "d", "ing", "ren", "'s", "’s"];
@@ -182,5 +191,15 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     wantsLatest: LATEST.test(lower) && !FIRST.test(lower),
     wantsFirst: FIRST.test(lower),
     wantsExtreme: extremeOf(lower),
+    harm: harmOf(words),
+  };
+}
+
+function harmOf(words: string[]): QuestionAnalysis["harm"] {
+  const harmWords = words.filter((w) => casualtyKindOfWord(w) !== null);
+  return {
+    kinds: new Set(harmWords.map((w) => casualtyKindOfWord(w)!)),
+    asked: harmWords.filter((w) => /(?:ed|dead|hurt)$/iu.test(w)).map((w) => casualtyKindOfWord(w)!)[0] ?? null,
+    opposites: new Set(harmWords.flatMap((w) => antonyms(w)).filter((w) => !/\s/u.test(w))),
   };
 }
