@@ -1,6 +1,6 @@
 import { type Attribution, attribute } from "./attribution.js";
 import type { Briefbot } from "../briefbot.js";
-import { isQuotable } from "../ingest/chunker.js";
+import { isQuotable, sectionKey } from "../ingest/chunker.js";
 import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
@@ -200,19 +200,16 @@ function quoteText(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
 // A figure for part of the victims ("three of its staff were among the dead") does not replace the toll.
 const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+its|of\s+the\s+dead|one\s+of)\b/iu;
 
-/**
- * A toll followed later in the same section by another toll of the same kind has been superseded
- * (ACLED's rule: keep the latest report), unless the question asks for the first figure.
- */
-/** The document section a candidate sits in: its file and its headings. */
-function sectionOf(bot: Briefbot, s: ScoredCandidate): string {
-  const block = bot.paragraphs[s.candidate.chunk.block]!;
-  return `${block.source}\u0000${block.headings.join("\u0000")}`;
-}
+/** The document section a candidate sits in. */
+const sectionOf = (bot: Briefbot, s: ScoredCandidate) => sectionKey(bot.paragraphs[s.candidate.chunk.block]!);
 
 // The figure is itself a part of the victims: "three of its staff were among the dead".
 const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
 
+/**
+ * A toll followed later in the same section by another toll of the same kind has been superseded
+ * (ACLED's rule: keep the latest report), unless the question asks for the first figure.
+ */
 function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
   // "The highest toll given" asks for one of the figures, not the latest.
   if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst || q.wantsExtreme) return;

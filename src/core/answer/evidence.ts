@@ -1,4 +1,4 @@
-import type { Chunk, Paragraph } from "../ingest/chunker.js";
+import { type Chunk, type Paragraph, sectionKey } from "../ingest/chunker.js";
 import { contentTerms } from "../index/terms.js";
 import type { QuestionAnalysis, Slot } from "./question-analysis.js";
 
@@ -59,7 +59,7 @@ export class StructureIndex {
     for (const c of chunks) {
       push(this.blockChunks, c.block, c.id);
       let key = blockKeys.get(c.block);
-      if (key === undefined) blockKeys.set(c.block, (key = this.sectionKey(c)));
+      if (key === undefined) blockKeys.set(c.block, (key = this.sectionOf(c)));
       push(this.sectionChunks, key, c.id);
       push(this.documentChunks, c.source, c.id);
     }
@@ -114,8 +114,8 @@ export class StructureIndex {
     return set;
   }
 
-  private sectionKey(c: Chunk): string {
-    return `${c.source}\u0000${this.paragraphs[c.block]!.headings.join("\u0000")}`;
+  private sectionOf(c: Chunk): string {
+    return sectionKey(this.paragraphs[c.block]!);
   }
 
   /** Whether the paragraph right before a chunk's own, when it is in the same file and section, uses a term. */
@@ -124,7 +124,7 @@ export class StructureIndex {
       const ids = this.blockChunks.get(b);
       if (!ids) continue;
       const first = this.chunks[ids[0]!]!;
-      return this.sectionKey(first) === this.sectionKey(chunk) && this.anyUses(this.blockTerms, String(b), ids, term);
+      return this.sectionOf(first) === this.sectionOf(chunk) && this.anyUses(this.blockTerms, String(b), ids, term);
     }
     return false;
   }
@@ -150,7 +150,7 @@ export class StructureIndex {
     if (own.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
     if (LEVELS.previous && this.previousBlockUses(chunk, term)) return LEVELS.previous;
-    const section = this.sectionKey(chunk);
+    const section = this.sectionOf(chunk);
     if (this.anyUses(this.sectionTerms, section, this.sectionChunks.get(section), term)) return LEVELS.section;
     if (this.title(chunk.source).has(term)) return LEVELS.title;
     if (this.anyUses(this.documentTerms, chunk.source, this.documentChunks.get(chunk.source), term)) return LEVELS.document;

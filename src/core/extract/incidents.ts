@@ -1,4 +1,4 @@
-import type { Chunk, Paragraph } from "../ingest/chunker.js";
+import { type Chunk, type Paragraph, sectionKey } from "../ingest/chunker.js";
 import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
 import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
@@ -70,7 +70,6 @@ interface Draft extends Incident {
   yearInferred?: boolean;
 }
 
-const sectionOf = (p: Paragraph) => `${p.source}\u0000${p.headings.join("\u0000")}`;
 
 export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Incident[] {
   const isName = nameTest(chunks);
@@ -87,7 +86,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const before = (chunksByBlock.get(chunk.block) ?? []).filter((c) => c.sentence < chunk.sentence).reverse();
     // A lead-in labels its own item ("**Konduga, 16 June 2019.**"): an item with one never borrows from the items before it.
     const earlierBlocks: string[] = [];
-    for (let b = chunk.block - 1; !block.lead && b >= 0 && sectionOf(paragraphs[b]!) === sectionOf(block) && paragraphs[b]!.source === block.source; b--) {
+    for (let b = chunk.block - 1; !block.lead && b >= 0 && sectionKey(paragraphs[b]!) === sectionKey(block) && paragraphs[b]!.source === block.source; b--) {
       if (paragraphs[b]!.kind !== "heading" && paragraphs[b]!.kind !== "title") earlierBlocks.push(paragraphs[b]!.text);
     }
     let place: string | null = null;
@@ -203,7 +202,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       history: [],
       attackersKilled: null,
       vague: {},
-      section: sectionOf(block),
+      section: sectionKey(block),
       block: chunk.block,
       order: chunk.id,
       kinds: new Set(),
@@ -223,7 +222,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       const same = latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
       if (same && (m.revision || m.claimed || m.provisional || !same.kinds.has(m.kind) || same.block === chunk.block)) return same;
       // A revision in a sentence that names another place by in/at/near is about that place, not the section's incident.
-      if ((m.revision || m.claimed) && !where.placeStrong) return latest(sameDoc.filter((d) => d.section === sectionOf(block)));
+      if ((m.revision || m.claimed) && !where.placeStrong) return latest(sameDoc.filter((d) => d.section === sectionKey(block)));
       return null;
     }
     if (where.placeLevel === "paragraph" || where.placeLevel === "section") {
@@ -232,10 +231,10 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       // Seventeen people died there").
       const inBlock = latest(sameDoc.filter((d) => d.block === chunk.block));
       if (inBlock && (m.revision || samePlace(inBlock.place, where.place) || !inBlock.place)) return inBlock;
-      return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionOf(block))) ?? (inBlock && !where.placeStrong ? inBlock : null);
+      return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionKey(block))) ?? (inBlock && !where.placeStrong ? inBlock : null);
     }
     // Place only from a label or the title: the section's latest incident, if its time fits.
-    const inSection = latest(sameDoc.filter((d) => d.section === sectionOf(block)));
+    const inSection = latest(sameDoc.filter((d) => d.section === sectionKey(block)));
     if (inSection) return inSection;
     if (m.revision && where.placeLevel === "title") return latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
     return null;

@@ -11,6 +11,11 @@ export const CHUNKER_VERSION = "structure-v1";
 /** A block of a brief, the unit a citation's ¶ number names. */
 export type Paragraph = Block;
 
+/** The section a paragraph sits in, as a key: its file and its headings. */
+export function sectionKey(p: Paragraph): string {
+  return `${p.source}\u0000${p.headings.join("\u0000")}`;
+}
+
 /** What a chunk is: only sentences and table rows are quoted as answers; the rest is context. */
 export type ChunkKind = "sentence" | "row" | "title" | "heading" | "note";
 
