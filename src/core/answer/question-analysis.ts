@@ -143,10 +143,12 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     const matches = new Map<string, number>();
     if (lexical.has(term)) matches.set(term, 1);
     const isFigure = /^\p{N}/u.test(term);
+    // A name: the corpus writes it with a capital, the question does, or WordNet knows it as one
+    // ("kigali": a lower-case name the corpus never writes is still what the question is about).
+    const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]) || (word.length > 2 && isKnownName(word));
     // Particles of names ("al", "el", "de") and one-letter words have WordNet senses that are never meant (al → Alabama).
     if (!isFigure && options.lexicon !== false && word.length > 2) {
       // A name stands only for itself and its forms (Somali → Somalia), never for its class (France → country).
-      const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]) || isKnownName(word);
       for (const related of relatedWords(word)) {
         if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym")) continue;
         // …nor for the head of a descriptive phrase (Moscow → "Russian capital" → capital), only for
@@ -178,8 +180,7 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     for (const [t, wt] of pairMatches.get(word.toLowerCase()) ?? []) if (!matches.has(t)) matches.set(t, wt);
     const harm = isFigure ? null : casualtyKindOfWord(word);
     if (harm) for (const t of corpusHarmTerms(lexical).get(harm)!) if (!matches.has(t)) matches.set(t, SAME_HARM);
-    // A lower-case name the corpus never writes ("kigali") is still what the question is about: WordNet knows it as a name.
-    const isSubject = isFigure || lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]) || (word.length > 2 && isKnownName(word));
+    const isSubject = isFigure || nameLike;
     const onlyBroad = matches.size > 0 && [...matches.values()].every((w) => w <= RELATION_WEIGHT.hypernym);
     slots.set(term, { word, term, matches, weight: lexical.idf(term), isSubject, missing: matches.size === 0, onlyBroad });
   }
