@@ -1,6 +1,6 @@
 import { normalizeTerm, tokenize } from "../index/terms.js";
 import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.js";
-import { NUMBER_PATTERN } from "../extract/numbers.js";
+import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
@@ -37,8 +37,7 @@ export function countsIn(text: string): readonly { value: string; index: number 
     if (/^(?:a|an|one)$/iu.test(value)) continue;
     // Ages, durations, distances, money and shares are measures, not counts of people or things.
     if (MEASURE.test(after) || /[$€£]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) continue;
-    // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
-    if (/\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, index - 40), index)) && /^\s*,/u.test(after)) continue;
+    if (isAppositiveAge(text, index, value.length)) continue;
     out.push({ value, index });
   }
   // Every candidate sentence is typed for every question: remember the last few thousand.

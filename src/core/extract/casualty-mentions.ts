@@ -1,4 +1,4 @@
-import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
+import { isAppositiveAge, NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import { MONTHS } from "./place-and-date.js";
 import { isProvisional, isRevision } from "./revisions.js";
 
@@ -123,8 +123,7 @@ export function findMentions(text: string): Mention[] {
       const afterNumber = text.slice(numberAt + numberText.length);
       if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
-      // "Imad Ibn Ziaten, 30, a staff sergeant": a figure set off by commas after a name is an age.
-      if (!one && !zero && /\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, numberAt - 40), numberAt)) && /^\s*,/u.test(afterNumber)) continue;
+      if (!one && !zero && isAppositiveAge(text, numberAt, numberText.length)) continue;
       if (NOT_VICTIMS.test(m[0])) continue;
       // "12 more dying later in hospital" are deaths, not injuries.
       if (kind === "injured" && /\b(?:dying|died|dead|killed)\b/iu.test(m[0])) continue;
