@@ -359,8 +359,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     }
   }
 
-  resolveRelativeDates(drafts, paragraphs);
-  completeYears(drafts, paragraphs);
+  // The date each brief gives itself, read once for both.
+  const dates = new Map<string, Date | null>();
+  const dateOf = (source: string) => {
+    if (!dates.has(source)) dates.set(source, documentDate(paragraphs, source));
+    return dates.get(source)!;
+  };
+  resolveRelativeDates(drafts, dateOf);
+  completeYears(drafts, dateOf);
   mergeSameDay(drafts);
   return drafts
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
@@ -380,13 +386,10 @@ function documentDate(paragraphs: Paragraph[], source: string): Date | null {
 }
 
 /** A relative date is placed in time only when the document dates itself; otherwise it stays as written, flagged relative. */
-function resolveRelativeDates(drafts: Draft[], paragraphs: Paragraph[]): void {
-  const dates = new Map<string, Date | null>();
+function resolveRelativeDates(drafts: Draft[], dateOf: (source: string) => Date | null): void {
   for (const d of drafts) {
     if (!d.whenRelative || !d.when) continue;
-    const source = d.citation.source;
-    if (!dates.has(source)) dates.set(source, documentDate(paragraphs, source));
-    const reference = dates.get(source);
+    const reference = dateOf(d.citation.source);
     const resolved = reference ? resolveRelativeDate(d.when, reference) : null;
     if (!resolved) continue;
     d.whenAsWritten = d.when;
@@ -400,15 +403,16 @@ function resolveRelativeDates(drafts: Draft[], paragraphs: Paragraph[]): void {
  * year of the document's own date, or the one year its other incidents share. With several years
  * in play it stays as written.
  */
-function completeYears(drafts: Draft[], paragraphs: Paragraph[]): void {
+function completeYears(drafts: Draft[], dateOf: (source: string) => Date | null): void {
+  // The years of each document's fully dated incidents, read before any year is added.
+  const years = new Map<string, Set<number | undefined>>();
+  for (const d of drafts) if (isFullDate(d.when)) years.set(d.citation.source, (years.get(d.citation.source) ?? new Set()).add(dateParts(d.when!).year));
   for (const d of drafts) {
     if (!d.when || d.whenRelative || isFullDate(d.when)) continue;
     const parts = dateParts(d.when);
     if (!parts.day || !parts.month || parts.year) continue;
-    const source = d.citation.source;
-    const years = new Set(drafts.filter((o) => o.citation.source === source && isFullDate(o.when)).map((o) => dateParts(o.when!).year));
-    const own = documentDate(paragraphs, source)?.getUTCFullYear();
-    const year = own ?? (years.size === 1 ? [...years][0] : undefined);
+    const shared = years.get(d.citation.source);
+    const year = dateOf(d.citation.source)?.getUTCFullYear() ?? (shared?.size === 1 ? [...shared][0] : undefined);
     if (!year) continue;
     d.whenAsWritten ??= d.when;
     d.when = `${d.when} ${year}`;
