@@ -65,6 +65,13 @@ describe("reading the question", () => {
     const q = analyseQuestion("how many died in velmora?", bot.lexical);
     expect(q.slots.find((s) => s.word === "velmora")?.isSubject).toBe(true);
   });
+
+  it("does not let a name the briefs lack stand for a common word of its WordNet entry", () => {
+    // WordNet gives Mongolia the synonym "Mongolian People's Republic"; the briefs write "people", but not as a name.
+    const slot = analyseQuestion("how many people live in mongolia?", bot.lexical).slots.find((s) => s.word === "mongolia");
+    expect(slot?.missing).toBe(true);
+    expect(analyseQuestion("how many died in the rwandan capital?", bot.lexical).slots.find((s) => s.word === "rwandan")?.missing).toBe(true);
+  });
 });
 
 describe("answer typing", () => {
