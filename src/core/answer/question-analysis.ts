@@ -164,7 +164,7 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
               // WordNet writes it with a capital, so it is a name even where the corpus only has it at a sentence start;
               // a common word inside the run ("People's" in "Mongolian People's Republic") counts only where the corpus
               // writes it as a name too.
-              if (parts.length > 1 && isCommonWord(part.replace(/['’]s?$/u, "")) && !lexical.isName(t)) continue;
+              if (parts.length > 1 && isCommonWord(part.replace(/['’]s?$/u, "")) && !(t && lexical.isName(t))) continue;
               if (t && t !== term && lexical.has(t)) matches.set(t, Math.max(matches.get(t) ?? 0, RELATION_WEIGHT[related.relation]));
             }
           }
