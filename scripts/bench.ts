@@ -15,8 +15,8 @@ import hnswlib from "hnswlib-node";
 import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { normalize } from "../src/core/index/embedder.js";
 import { loadEmbedder } from "../src/core/index/load-embedder.js";
-import { EMBED_BATCH, embedInBatches } from "../src/core/index/embed-batches.js";
-import { EmbedWorkers } from "../src/core/index/embed-workers.js";
+import { EMBED_BATCH, embedInBatches, type EmbedBatchOptions } from "../src/core/index/embed-batches.js";
+import { EmbedWorkers, workerCount } from "../src/core/index/embed-workers.js";
 import type { Embedder } from "../src/core/index/embedder.js";
 import { HNSW_EF_SEARCH, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
@@ -97,11 +97,11 @@ async function folderMiB(dir: string): Promise<number> {
 }
 
 /** Sentences/s embedding distinct sentences of the shipped brief, batch by batch, on `embedders`. */
-async function throughput(embedders: Embedder[], sentences: string[], count: number, batch?: number): Promise<number> {
+async function throughput(embedders: Embedder[], sentences: string[], count: number, batch?: number, options?: EmbedBatchOptions): Promise<number> {
   const texts = Array.from({ length: count }, (_, i) => `${sentences[i % sentences.length]} (${i})`);
   const start = process.hrtime.bigint();
   if (batch) for (let i = 0; i < texts.length; i += batch) await embedders[0]!.embed(texts.slice(i, i + batch));
-  else await embedInBatches(embedders, texts);
+  else await embedInBatches(embedders, texts, undefined, options);
   return texts.length / (ms(start) / 1000);
 }
 
@@ -124,9 +124,16 @@ async function indexingParts(results: Record<string, number | string>, embedder:
   const sentences = shipped.chunks.map((c) => c.text);
   for (const batch of [1, 4, 16, 32]) results[`embedSentencesPerS_batch${batch}`] = round(await throughput([embedder], sentences, 128, batch), 0);
   results.embedBatchUsed = EMBED_BATCH;
-  results.embedSentencesPerS = round(await throughput([embedder], sentences, 256), 0);
-  const workers = await EmbedWorkers.start(1, embedder);
-  results.embedSentencesPerS_mainPlus1Worker = round(await throughput([embedder, ...workers.embedders], sentences, 256), 0);
+  results.embedSentencesPerS_mainThread = round(await throughput([embedder], sentences, 256), 0);
+  // What indexing does for a job of 256+ sentences (briefbot.ts embedAll): one worker per core, the main thread only handing out batches.
+  const workers = await EmbedWorkers.start(workerCount(), embedder);
+  results.embedWorkers = workers.embedders.length;
+  if (workers.embedders.length) {
+    await Promise.all(workers.embedders.map((w) => w.embed(sentences.slice(0, EMBED_BATCH))));
+    results.embedSentencesPerS = round(await throughput(workers.embedders, sentences, 768, undefined, { fallback: embedder, inFlight: 2 }), 0);
+    const [first] = workers.embedders;
+    results.embedSentencesPerS_mainPlus1Worker = round(await throughput([embedder, first!], sentences, 256), 0);
+  } else results.embedSentencesPerS = results.embedSentencesPerS_mainThread;
   await workers.close();
 
   // Adding one 64-sentence brief to a 10,000-sentence corpus whose index is cached.

@@ -36,9 +36,41 @@ describe("embedding in batches, on worker threads too", () => {
     expect(Array.from(got[EMBED_BATCH + 1]!)).toEqual(Array.from((await main.embed(second))[1]!));
   });
 
-  it("BRIEFBOT_EMBED_WORKERS sets the number of workers; unset or invalid means none", () => {
-    expect(workerCount({})).toBe(0);
-    expect(workerCount({ BRIEFBOT_EMBED_WORKERS: "many" })).toBe(0);
-    expect(workerCount({ BRIEFBOT_EMBED_WORKERS: "1" })).toBe(1);
+  it("hands batches to workers only, two at a time each, and finishes on the main embedder when every worker fails", async () => {
+    const main = await realEmbedder();
+    const calls: string[] = [];
+    let busy = 0;
+    let mostBusy = 0;
+    const worker: Embedder = {
+      id: main.id,
+      dimension: main.dimension,
+      embed: async (batch) => {
+        calls.push("worker");
+        mostBusy = Math.max(mostBusy, ++busy);
+        await new Promise((r) => setTimeout(r, 5));
+        busy--;
+        if (calls.length > 3) throw new Error("worker died");
+        return main.embed(batch);
+      },
+    };
+    const counted: Embedder = { id: main.id, dimension: main.dimension, embed: (batch) => (calls.push("main"), main.embed(batch)) };
+    const got = await embedInBatches([worker], texts, undefined, { fallback: counted, inFlight: 2 });
+    expect(mostBusy).toBe(2);
+    expect(calls.slice(0, 3)).toEqual(["worker", "worker", "worker"]);
+    expect(calls).toContain("main");
+    expect(got.every((v) => v instanceof Float32Array && v.length === 512)).toBe(true);
+    // The last sentence came from the main embedder once the worker had failed (batching moves floats in the 7th digit).
+    const alone = (await main.embed(texts.slice(-1)))[0]!;
+    got.at(-1)!.forEach((x, i) => expect(x).toBeCloseTo(alone[i]!, 5));
+  });
+
+  it("BRIEFBOT_EMBED_WORKERS sets the number of workers; unset means one per core (none on one core), 0 none", () => {
+    expect(workerCount({}, 2)).toBe(2);
+    expect(workerCount({}, 16)).toBe(4);
+    expect(workerCount({}, 1)).toBe(0);
+    expect(workerCount({ BRIEFBOT_EMBED_WORKERS: "many" }, 2)).toBe(2);
+    expect(workerCount({ BRIEFBOT_EMBED_WORKERS: "0" }, 2)).toBe(0);
+    expect(workerCount({ BRIEFBOT_EMBED_WORKERS: "1" }, 2)).toBe(1);
+    expect(workerCount({ BRIEFBOT_EMBED_WORKERS: "8" }, 2)).toBe(2);
   });
 });

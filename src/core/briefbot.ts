@@ -64,13 +64,19 @@ const CHECKPOINT_EVERY = 4096;
 /** Cached vectors that no sentence uses any more are dropped once they outnumber the live ones (and this many). */
 const COMPACT_AFTER_DELETED = 1024;
 
-/** Embeds on the main thread, plus worker threads for a big job when BRIEFBOT_EMBED_WORKERS asks for them. */
+/**
+ * Embeds on the main thread, or for a big job on worker threads, one per core. The main thread
+ * then only hands out batches, two per worker: the model runs synchronously, so a main thread
+ * embedding too cannot feed the workers, and main + 1 worker measured no faster than main alone,
+ * while 2 workers ran 1.7–1.9× (README "Benchmark"). If no worker starts, the main thread does it all.
+ */
 async function embedAll(options: OpenOptions, texts: string[]): Promise<Float32Array[]> {
   const count = texts.length >= WORKER_MIN_TEXTS ? workerCount() : 0;
   if (count === 0) return embedInBatches(options.embedder, texts, options.onProgress);
   const workers = await EmbedWorkers.start(count, options.embedder, options.log);
   try {
-    return await embedInBatches([options.embedder, ...workers.embedders], texts, options.onProgress);
+    const embedders = workers.embedders.length ? workers.embedders : [options.embedder];
+    return await embedInBatches(embedders, texts, options.onProgress, { fallback: options.embedder, inFlight: 2 });
   } finally {
     await workers.close();
   }

@@ -12,19 +12,34 @@ export interface EmbedProgress {
  */
 export const EMBED_BATCH = 4;
 
+export interface EmbedBatchOptions {
+  /** Redoes a batch that failed on another embedder (the main-thread model); defaults to the first embedder. */
+  fallback?: Embedder;
+  /** Batches handed to each embedder at once: a worker thread gets its next batch while it computes one. */
+  inFlight?: number;
+}
+
 /**
- * Embeds `texts` batch by batch, in order, reporting progress after each. Batches are shared
- * out to `embedders` (the main one, plus workers on other cores) as each becomes free.
- * If a worker fails, its batch is redone by the first embedder and the worker is dropped.
+ * Embeds `texts` batch by batch, reporting progress after each. Batches are shared out to
+ * `embedders` (the main one, or worker threads on other cores) as each becomes free. If an
+ * embedder fails, its batch is redone on the fallback and it gets no more; whatever is left when
+ * every worker has failed is embedded by the fallback.
  */
-export async function embedInBatches(embedders: Embedder | Embedder[], texts: string[], onProgress?: (p: EmbedProgress) => void): Promise<Float32Array[]> {
+export async function embedInBatches(
+  embedders: Embedder | Embedder[],
+  texts: string[],
+  onProgress?: (p: EmbedProgress) => void,
+  options: EmbedBatchOptions = {},
+): Promise<Float32Array[]> {
   const all = Array.isArray(embedders) ? embedders : [embedders];
+  const fallback = options.fallback ?? all[0]!;
   const out = new Array<Float32Array>(texts.length);
+  const failed = new Set<Embedder>();
   let next = 0;
   let done = 0;
   onProgress?.({ done: 0, total: texts.length });
-  const run = async (embedder: Embedder, isMain: boolean): Promise<void> => {
-    while (next < texts.length) {
+  const run = async (embedder: Embedder): Promise<void> => {
+    while (next < texts.length && !failed.has(embedder)) {
       const start = next;
       next += EMBED_BATCH;
       const batch = texts.slice(start, start + EMBED_BATCH);
@@ -32,18 +47,17 @@ export async function embedInBatches(embedders: Embedder | Embedder[], texts: st
       try {
         vectors = await embedder.embed(batch);
       } catch (error) {
-        if (isMain) throw error;
-        vectors = await all[0]!.embed(batch);
-        vectors.forEach((v, i) => (out[start + i] = v));
-        done += batch.length;
-        onProgress?.({ done, total: texts.length });
-        return;
+        if (embedder === fallback) throw error;
+        failed.add(embedder);
+        vectors = await fallback.embed(batch);
       }
       vectors.forEach((v, i) => (out[start + i] = v));
       done += batch.length;
       onProgress?.({ done, total: texts.length });
     }
   };
-  await Promise.all(all.map((e, i) => run(e, i === 0)));
+  const inFlight = Math.max(1, options.inFlight ?? 1);
+  await Promise.all(all.flatMap((e) => Array.from({ length: inFlight }, () => run(e))));
+  if (next < texts.length) await run(fallback);
   return out;
 }

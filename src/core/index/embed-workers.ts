@@ -6,14 +6,20 @@ import { Worker } from "node:worker_threads";
 import { PROJECT_ROOT } from "../project-root.js";
 import type { Embedder } from "./embedder.js";
 
+/** Workers started when BRIEFBOT_EMBED_WORKERS is unset: one per core, at most this many (each holds its own ~80 MB model). */
+const DEFAULT_MAX_WORKERS = 4;
+
 /**
- * Worker threads beside the main thread, from BRIEFBOT_EMBED_WORKERS (default 0; at most one per
- * spare core). Off by default: on the shared 2-core bench machine a worker measured no gain
- * (see README "Benchmark"); on a machine with an idle core, 1 should nearly double throughput.
+ * Worker threads for a big embedding job, from BRIEFBOT_EMBED_WORKERS: unset (or not a number)
+ * means one per core up to 4, and none on a one-core machine, where a worker only adds a model
+ * load; 0 turns them off. The main thread then only hands out batches (see `embedAll`).
  */
-export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.BRIEFBOT_EMBED_WORKERS ?? 0);
-  return Number.isInteger(configured) && configured > 0 ? Math.min(configured, Math.max(1, availableParallelism() - 1)) : 0;
+export function workerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const configured = Number(env.BRIEFBOT_EMBED_WORKERS);
+  if (env.BRIEFBOT_EMBED_WORKERS !== undefined && env.BRIEFBOT_EMBED_WORKERS.trim() !== "" && Number.isInteger(configured) && configured >= 0) {
+    return Math.min(configured, cores);
+  }
+  return cores > 1 ? Math.min(cores, DEFAULT_MAX_WORKERS) : 0;
 }
 
 /** Below this many new sentences a worker's model load (~0.5 s) costs more than it saves. */
