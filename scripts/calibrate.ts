@@ -5,7 +5,7 @@
  * ablation table (each part of the answerer switched off in turn); `-- --verbose` lists misses.
  *
  * Fitting sets: ../shared/eval-dev (the development set), eval-own/tune and the shipped brief's
- * own questions. eval-own/heldout and heldout2 are measured and never fitted on.
+ * own questions. eval-own/heldout, heldout2 and heldout3 are measured and never fitted on.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,11 +41,13 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
   const tune3 = readQuestionSet("own tune3", join(PROJECT_ROOT, "eval-own", "tune3"));
   const tune4 = readQuestionSet("own tune4", join(PROJECT_ROOT, "eval-own", "tune4"));
   const tune5 = readQuestionSet("own tune5", join(PROJECT_ROOT, "eval-own", "tune5"));
+  const tune6 = readQuestionSet("own tune6", join(PROJECT_ROOT, "eval-own", "tune6"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
   const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
+  const heldOut3 = readQuestionSet("own held-out 3", join(PROJECT_ROOT, "eval-own", "heldout3"));
   return {
-    fit: [dev, tune, tune2, tune3, tune4, tune5, shipped].filter((s): s is QuestionSet => s !== null),
-    heldOut: [heldOut, heldOut2].filter((s): s is QuestionSet => s !== null),
+    fit: [dev, tune, tune2, tune3, tune4, tune5, tune6, shipped].filter((s): s is QuestionSet => s !== null),
+    heldOut: [heldOut, heldOut2, heldOut3].filter((s): s is QuestionSet => s !== null),
   };
 }
 

@@ -51,6 +51,10 @@ describe("reading the question", () => {
   it("types which-questions by the class of the asked noun", () => {
     expect(analyseQuestion("Which commander spoke for the group?", bot.lexical).type).toBe("who");
     expect(analyseQuestion("Which town was attacked?", bot.lexical).type).toBe("where");
+    // The head of the noun phrase decides, not its first word, and a word of harm does not make it a count.
+    expect(analyseQuestion("which velmora port officer was killed?", bot.lexical).type).toBe("who");
+    expect(analyseQuestion("Which little boy was killed at the terminal?", bot.lexical).type).toBe("who");
+    expect(analyseQuestion("Which of the gunmen was killed?", bot.lexical).type).not.toBe("where");
   });
 
   it("reads a superlative as a choice among figures, not a word to find", () => {

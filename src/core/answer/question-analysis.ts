@@ -88,14 +88,33 @@ function classify(question: string, lower: string): AnswerType {
   if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
     return "who";
   }
-  // "Which diplomat …", "what town …": the noun says whether a person or a place is asked for.
-  const asked = /^\s*(?:which|what)\s+([\p{L}-]+)/u.exec(lower)?.[1];
-  const askedClass = asked && !/^(?:is|was|are|were|did|does|do|has|have|had|kind|sort|type)$/u.test(asked) && !casualtyKindOfWord(asked) ? nounClass(asked) : null;
+  // "Which diplomat …", "which delhi police officer …": the head noun says whether a person or a place is asked for.
+  const askedClass = askedClassOf(lower);
   if (askedClass === "people") return "who";
   if (askedClass === "location") return "where";
   if (/^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/iu.test(lower)) return "yesno";
   if (/\bnumber\s+of\b|\btoll\b|\bfigure\b|\bcount\b/iu.test(lower)) return casualty ?? "count";
   return casualty && /\b(?:casualt|deaths?\b|dead\b|killed|wounded|injured)/iu.test(lower) ? casualty : "other";
+}
+
+// Words that end the noun phrase after "which": auxiliaries and prepositions ("which of the attackers").
+const PHRASE_END = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|for|to|from|by|with)$/u;
+
+/**
+ * Whether a which/what question asks for a person or a place: the class of the last person or place
+ * noun in the phrase it opens with, before a verb ("which delhi police officer was killed" → officer,
+ * a person; "which gunmen shot …" → gunmen, not "shot").
+ */
+function askedClassOf(lower: string): "people" | "location" | null {
+  const rest = /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
+  let asked: "people" | "location" | null = null;
+  for (const word of (rest?.match(/[\p{L}-]+/gu) ?? []).slice(0, 5)) {
+    if (PHRASE_END.test(word) || /ed$/u.test(word)) break;
+    if (/^(?:kind|sort|type)$/u.test(word) || casualtyKindOfWord(word)) continue;
+    const c = nounClass(word);
+    if (c === "people" || c === "location") asked = c;
+  }
+  return asked;
 }
 
 /** The focus of "How old was ...?": an age, which is a measure rather than a count. */
