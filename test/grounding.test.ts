@@ -57,6 +57,13 @@ describe("reading the question", () => {
     expect(analyseQuestion("Which of the gunmen was killed?", bot.lexical).type).not.toBe("where");
   });
 
+  it("counts the head noun of a how-many phrase, not an adjective or a verb after it", () => {
+    expect(analyseQuestion("how many unexploded bombs did police find?", bot.lexical).focus).toBe("bomb");
+    expect(analyseQuestion("How many Dravan Front members died?", bot.lexical).focus).toBe("member");
+    expect(analyseQuestion("how many militiamen took part in the ambush?", bot.lexical).focus).toBe("militiamen");
+    expect(analyseQuestion("how many armed men stormed the terminal?", bot.lexical).focus).toBe("man");
+  });
+
   it("reads a superlative as a choice among figures, not a word to find", () => {
     const q = analyseQuestion("What's the highest death toll given for kestrel pass?", bot.lexical);
     expect(q.type).toBe("killed");

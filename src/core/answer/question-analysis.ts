@@ -1,6 +1,6 @@
 import type { LexicalIndex } from "../index/lexical-index.js";
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { antonyms, isCommonWord, isKnownName, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
+import { antonyms, isCommonWord, isKnownName, isVerbForm, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
 import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
 
 /** How much a different word of the same kind of harm counts ("died" for "killed"). */
@@ -98,7 +98,16 @@ function classify(question: string, lower: string): AnswerType {
 }
 
 // Words that end the noun phrase after "which": auxiliaries and prepositions ("which of the attackers").
-const PHRASE_END = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|for|to|from|by|with)$/u;
+const PHRASE_END = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|for|to|from|by|with|and|or|who|that|when|after|before)$/u;
+
+/**
+ * A noun phrase ends at an auxiliary or preposition, or at a past form of a verb ("claimed", "died",
+ * "took"), unless it is an -ed form before a noun ("armed men"); a word in -s is read as a plural noun ("troops").
+ */
+function endsPhrase(word: string, next: string | undefined): boolean {
+  if (PHRASE_END.test(word)) return true;
+  return !/s$/u.test(word) && isVerbForm(word) && !(/ed$/u.test(word) && next && nounClass(next) !== null && !PHRASE_END.test(next));
+}
 
 /**
  * Whether a which/what question asks for a person or a place: the class of the last person or place
@@ -108,8 +117,9 @@ const PHRASE_END = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|can|cou
 function askedClassOf(lower: string): "people" | "location" | null {
   const rest = /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
   let asked: "people" | "location" | null = null;
-  for (const word of (rest?.match(/[\p{L}-]+/gu) ?? []).slice(0, 5)) {
-    if (PHRASE_END.test(word) || /ed$/u.test(word)) break;
+  const phrase = (rest?.match(/[\p{L}-]+/gu) ?? []).slice(0, 5);
+  for (const [i, word] of phrase.entries()) {
+    if (endsPhrase(word, phrase[i + 1])) break;
     if (/^(?:kind|sort|type)$/u.test(word) || casualtyKindOfWord(word)) continue;
     const c = nounClass(word);
     if (c === "people" || c === "location") asked = c;
@@ -120,12 +130,22 @@ function askedClassOf(lower: string): "people" | "location" | null {
 /** The focus of "How old was ...?": an age, which is a measure rather than a count. */
 export const AGE = "age";
 
-/** The noun a "how many" question counts ("How many gunmen stormed ..." → gunmen). */
+/**
+ * The noun a "how many" question counts: the last noun of the phrase after "how many" ("How many
+ * gunmen stormed ..." → gunmen, "how many unexploded bombs did ..." → bombs), or its first word.
+ */
 function focusOf(lower: string): string | null {
   if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return AGE;
   // "How many of the convoy's vehicles": skip "of the" and a possessive to reach the counted noun.
-  const m = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+)/u.exec(lower);
-  return m ? normalizeTerm(m[1]!) : null;
+  const m = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+(?:\s+[\p{L}-]+){0,3})/u.exec(lower);
+  if (!m) return null;
+  const phrase = m[1]!.split(/\s+/u);
+  let head: string | null = null;
+  for (const [i, word] of phrase.entries()) {
+    if (endsPhrase(word, phrase[i + 1])) break;
+    if (nounClass(word) !== null && normalizeTerm(word)) head = word;
+  }
+  return normalizeTerm(head ?? phrase[0]!);
 }
 
 /** Reads a question against a corpus: its answer type and its words with the corpus terms that can stand for them. */

@@ -218,6 +218,15 @@ export function nounClass(word: string): NounClass | null {
   return NOUN_CLASS[wn.synset(first, "noun").lexFile] ?? "other";
 }
 
+/** Whether a word is an inflected form of a verb WordNet knows ("claimed", "died"; not "unexploded"). */
+export function isVerbForm(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const lower = word.toLowerCase();
+  const lemma = lemmatizer.lemmatizeVerb(lower);
+  return lemma !== lower && wn.senses(lemma, "verb").length > 0;
+}
+
 /**
  * Whether WordNet knows a word only as a name in its most frequent sense ("kigali", "easter"):
  * a lower-case question word can still name what the question is about.
