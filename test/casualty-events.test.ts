@@ -199,6 +199,12 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(incidents[0]!.killed).toEqual(exact(1));
   });
 
+  it("reads a toll told as the number of the dead or wounded", () => {
+    expect(one("In Velmora the final number of dead was 95, the ministry said.")[0]!.killed).toEqual(exact(95));
+    expect(one("In Velmora officials put the number of wounded at 284.")[0]!.injured).toEqual(exact(284));
+    expect(one("In Velmora fatalities totalled 31.")[0]!.killed).toEqual(exact(31));
+  });
+
   it("takes the last figure of a toll that rises within one sentence", () => {
     const text = "The toll stood at sixty-two that night, rose to a hundred and two on Saturday as bodies were found, and reached a hundred and five the next day.";
     expect(one(text)[0]!.killed).toEqual(exact(105));

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../src/core/briefbot.js";
-import { countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
+import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
 import { antonyms, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
@@ -96,6 +96,13 @@ describe("answer typing", () => {
     const q = analyseQuestion("Who claimed the attack?", bot.lexical);
     expect(typeEvidence("Two gunmen opened fire at the ferry terminal in Velmora on Friday morning.", q)).toBe(0);
     expect(typeEvidence("Its commander, Ilya Sorin, said the shooting was revenge.", q)).toBe(1);
+  });
+
+  it("reads a toll given as 'the number of dead was N', and a figure of things as no toll", () => {
+    const q = analyseQuestion("What was the final death toll in velmora?", bot.lexical);
+    expect(answerPresent("On Wednesday the ministry said the final number of dead was 95.", q)).toBeGreaterThan(0);
+    expect(typeEvidence("Two bombs exploded at the terminal, near the grave of the general killed in 2020.", q)).toBeLessThan(1);
+    expect(typeEvidence("Two bombs exploded at the terminal, killing 40 people.", q)).toBe(1);
   });
 });
 

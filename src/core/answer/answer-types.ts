@@ -71,7 +71,7 @@ function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   const harm = tokens.some((t) => isCasualtyWord(t, kind));
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
   if (!harm) return countsIn(text).length && TALLY.test(text) ? (isRevision(text) ? 0.8 : 0.5) : 0;
-  if (countsIn(text).length) return 1;
+  if (countsIn(text).some((c) => !countsThings(text, c))) return 1;
   // A denial or a single victim still answers: "None of the ministers ... was hurt", "One Rwandan soldier was lightly wounded".
   if (/\b(?:none|no\s+one|nobody)\b/iu.test(text) || singleVictim(text)) return 0.8;
   return 0.4;
@@ -107,6 +107,12 @@ function countsSameClass(text: string, focusWord: string | undefined): boolean {
       .slice(0, 3)
       .some((w) => !/^\p{Lu}/u.test(w) && !GENERIC_FOCUS.has(normalizeTerm(w) ?? "") && casualtyKindOfWord(w) === null && nounClass(w) === wanted),
   );
+}
+
+/** "Two bombs", "three vehicles": a figure heading a noun WordNet files under artifacts counts things, not victims. */
+function countsThings(text: string, c: { value: string; index: number }): boolean {
+  const next = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40).split(/[,;:.()]/u)[0]!).slice(0, 2);
+  return next.some((w) => !/^\p{Lu}/u.test(w) && casualtyKindOfWord(w) === null && nounClass(w) === "artifact");
 }
 
 const focusWord = (q: QuestionAnalysis) => (q.focus ? q.slots.find((s) => s.term === q.focus)?.word : undefined);

@@ -65,6 +65,10 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\b`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
+  // "the final number of dead was 95", "put the number of wounded at 284", "fatalities totalled 95".
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\b${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
