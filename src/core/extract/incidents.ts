@@ -233,9 +233,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (inBlock && (m.revision || samePlace(inBlock.place, where.place) || !inBlock.place)) return inBlock;
       return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionKey(block))) ?? (inBlock && !where.placeStrong ? inBlock : null);
     }
-    // Place only from a label or the title: the section's latest incident, if its time fits.
+    // Place only from a label or the title: the section's latest incident, if its time fits, unless the
+    // label names another place ("**Attack on the Hotel Farah.**" after an item about another town).
     const inSection = latest(sameDoc.filter((d) => d.section === sectionKey(block)));
-    if (inSection) return inSection;
+    if (inSection && (where.placeLevel !== "label" || !inSection.place || samePlace(inSection.place, where.place))) return inSection;
+    if (inSection && where.placeLevel === "label") return latest(sameDoc.filter((d) => d.section === sectionKey(block) && samePlace(d.place, where.place)));
     if (m.revision && where.placeLevel === "title") return latest(sameDoc.filter((d) => samePlace(d.place, where.place)));
     return null;
   };
