@@ -64,6 +64,18 @@ describe("reading the question", () => {
     expect(analyseQuestion("how many armed men stormed the terminal?", bot.lexical).focus).toBe("man");
   });
 
+  it("reads the event a who-question names after its verb as its subject, the verb as what is asked", () => {
+    const q = analyseQuestion("Who claimed the attack on the ferry terminal?", bot.lexical);
+    expect(q.slots.find((s) => s.word === "terminal")?.isSubject).toBe(true);
+    expect(q.slots.find((s) => s.word === "claimed")?.isSubject).toBe(false);
+    const leader = analyseQuestion("Who was the commander of the front?", bot.lexical);
+    expect(leader.slots.find((s) => s.word === "commander")?.isSubject).toBe(false);
+    expect(leader.slots.find((s) => s.word === "front")?.isSubject).toBe(true);
+    // With do-support the wh-word is the object and a clause follows: nothing is read as the event.
+    const said = analyseQuestion("Which group did the police say was behind the shooting?", bot.lexical);
+    expect(said.slots.find((s) => s.word === "shooting")?.isSubject).toBe(false);
+  });
+
   it("reads a superlative as a choice among figures, not a word to find", () => {
     const q = analyseQuestion("What's the highest death toll given for kestrel pass?", bot.lexical);
     expect(q.type).toBe("killed");

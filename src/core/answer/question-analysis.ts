@@ -148,12 +148,46 @@ function focusOf(lower: string): string | null {
   return normalizeTerm(head ?? phrase[0]!);
 }
 
+const AUXILIARY = /^(?:is|are|was|were|be|been|did|does|do|has|have|had)$/u;
+const PHRASE_BREAK = /^(?:the|a|an|this|that|these|those|its|their|of|on|in|at|for|to|from|by|with|near|during|against|into|over)$/u;
+
+/**
+ * The words of the event a who-question names after its verb: "Who claimed | the 2018 attack on the
+ * military parade?", "Who was the leader | of the group?". They say which event is meant, like a
+ * name, so they are the question's subject; the verb before them ("claimed", "leader") is what is
+ * asked about it. "What was the name of …" is left alone: there the asked person follows "of".
+ */
+function objectOfWho(words: string[]): Set<string> {
+  const lower = words.map((w) => w.toLowerCase());
+  let i = 0;
+  if (lower[0] === "who" || lower[0] === "whom") i = 1;
+  else if (lower[0] === "which" || lower[0] === "what") {
+    i = 1;
+    while (i < lower.length && !endsPhrase(lower[i]!, lower[i + 1]) && nounClass(lower[i]!) !== null) i++;
+    if (i === 1) return new Set();
+  } else return new Set();
+  // "Which outfit did the government say was behind …": with do-support the wh-word is the verb's object, and what follows is a clause.
+  if (/^(?:did|does|do)$/u.test(lower[i] ?? "")) return new Set();
+  while (i < lower.length && AUXILIARY.test(lower[i]!)) i++;
+  let content = 0;
+  for (; i < lower.length; i++) {
+    if (PHRASE_BREAK.test(lower[i]!)) {
+      if (content > 0) break;
+      continue;
+    }
+    if (lower[i] === "name" || lower[i] === "names") return new Set();
+    content++;
+  }
+  return content > 0 && i < lower.length ? new Set(lower.slice(i)) : new Set();
+}
+
 /** Reads a question against a corpus: its answer type and its words with the corpus terms that can stand for them. */
 export function analyseQuestion(question: string, lexical: LexicalIndex, options: { lexicon?: boolean } = {}): QuestionAnalysis {
   const lower = question.toLowerCase();
   const type = classify(question, lower);
   const slots = new Map<string, Slot>();
   const words = tokenize(question);
+  const object = type === "who" ? objectOfWho(words) : new Set<string>();
   // Two-word entries WordNet knows ("Sri Lankan" → Sri Lanka, "car bomb"), credited to both words.
   const pairMatches = new Map<string, Map<string, number>>();
   if (options.lexicon !== false) {
@@ -222,7 +256,7 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     for (const [t, wt] of pairMatches.get(word.toLowerCase()) ?? []) if (!matches.has(t)) matches.set(t, wt);
     const harm = isFigure ? null : casualtyKindOfWord(word);
     if (harm) for (const t of corpusHarmTerms(lexical).get(harm)!) if (!matches.has(t)) matches.set(t, SAME_HARM);
-    const isSubject = isFigure || nameLike;
+    const isSubject = isFigure || nameLike || object.has(word.toLowerCase());
     const onlyBroad = matches.size > 0 && [...matches.values()].every((w) => w <= RELATION_WEIGHT.hypernym);
     slots.set(term, { word, term, matches, weight: lexical.idf(term), isSubject, missing: matches.size === 0, onlyBroad });
   }
