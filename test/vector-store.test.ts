@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../src/core/index/embedder.js";
 import { openVectorCache, saveVectorCache } from "../src/core/index/vector-cache.js";
+import { GraphFileVectors } from "../src/core/index/graph-file-vectors.js";
 import { inputKey, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { tempDir } from "./helpers/bot.js";
 
@@ -35,6 +36,33 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     expect(compact.deletedSlots).toBe(0);
     expect(compact.slot("k5")).toBeUndefined();
     expect(Array.from(compact.point(compact.slot("k3")!))).toEqual(Array.from(store.point(3)));
+  });
+
+  it("reads stored vectors from the graph file it was loaded from, exactly as hnswlib holds them", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "graph.hnsw");
+    const store = VectorStore.create("m", 8, 4);
+    store.add(Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, vector: axis(i) })));
+    store.retain(new Set([0, 1, 2, 3, 5]));
+    store.writeGraph(file);
+    const keys = Array.from({ length: 6 }, (_, i) => `k${i}`);
+    const loaded = await VectorStore.fromFile(file, "m", 8, keys, Uint8Array.from([0, 0, 0, 0, 1, 0]));
+    const reader = GraphFileVectors.open(file, 8, 6)!;
+    expect(reader).not.toBeNull();
+    for (let slot = 0; slot < 6; slot++) {
+      expect(Array.from(reader.read(slot)!)).toEqual(Array.from(store.point(slot)));
+      expect(Array.from(loaded.point(slot))).toEqual(Array.from(store.point(slot)));
+    }
+    // A slot added after the save is not in the file: the store reads it from the graph instead.
+    expect(reader.read(6)).toBeNull();
+    loaded.add([{ key: "k6", vector: axis(6) }]);
+    expect(Array.from(loaded.point(6))).toEqual(Array.from(axis(6)).map((x) => Math.fround(x)));
+    // A file of another shape is refused rather than misread.
+    expect(GraphFileVectors.open(file, 16, 6)).toBeNull();
+    expect(GraphFileVectors.open(file, 8, 5)).toBeNull();
+    await writeFile(join(dir, "junk.hnsw"), "not a graph");
+    expect(GraphFileVectors.open(join(dir, "junk.hnsw"), 8, 6)).toBeNull();
+    reader.close();
   });
 
   it("a view maps slots to its own chunks, shared sentences included, and ignores slots added after it", () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import hnswlib from "hnswlib-node";
+import { GraphFileVectors } from "./graph-file-vectors.js";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -23,6 +24,9 @@ export function inputKey(model: string, input: string): string {
   return createHash("sha256").update(model).update("\0").update(input).digest("hex").slice(0, 32);
 }
 
+// A store read from disk holds its graph file open for vector reads; the file is closed with the store.
+const closeWhenCollected = new FinalizationRegistry<GraphFileVectors>((reader) => reader.close());
+
 /**
  * Every vector ever embedded for a corpus, in one cosine HNSW graph labelled by slot. A slot
  * holds one distinct embedding input; slots no sentence uses any more are marked deleted (kept
@@ -32,6 +36,8 @@ export function inputKey(model: string, input: string): string {
 export class VectorStore {
   private readonly slotByKey = new Map<string, number>();
   private deletedCount = 0;
+  /** The graph file this store was read from, for fast vector reads (see GraphFileVectors). */
+  private fileVectors: GraphFileVectors | null = null;
 
   private constructor(
     private readonly hnsw: Hnsw,
@@ -62,7 +68,10 @@ export class VectorStore {
     if (hnsw.getCurrentCount() !== keys.length) throw new Error(`the index holds ${hnsw.getCurrentCount()} vectors, its slot list ${keys.length}`);
     const flags = new Uint8Array(Math.max(1, hnsw.getMaxElements(), keys.length));
     flags.set(deleted.subarray(0, keys.length));
-    return new VectorStore(hnsw, model, dimension, keys, flags);
+    const store = new VectorStore(hnsw, model, dimension, keys, flags);
+    store.fileVectors = GraphFileVectors.open(file, dimension, keys.length);
+    if (store.fileVectors) closeWhenCollected.register(store, store.fileVectors);
+    return store;
   }
 
   /** Slots in the graph, deleted ones included. */
@@ -149,6 +158,8 @@ export class VectorStore {
    * the mark is lifted and restored around the read (synchronously: no search sees it lifted).
    */
   point(slot: number): Float32Array {
+    const fromFile = this.fileVectors?.read(slot);
+    if (fromFile) return fromFile;
     if (!this.deleted[slot]) return Float32Array.from(this.hnsw.getPoint(slot));
     this.hnsw.unmarkDelete(slot);
     try {
