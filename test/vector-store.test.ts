@@ -63,6 +63,12 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     await writeFile(join(dir, "junk.hnsw"), "not a graph");
     expect(GraphFileVectors.open(join(dir, "junk.hnsw"), 8, 6)).toBeNull();
     reader.close();
+    // After a save the store reads from the file it wrote, new slots included.
+    const saved = join(dir, "saved.hnsw");
+    loaded.writeGraph(saved);
+    loaded.readVectorsFrom(saved, loaded.slotCount);
+    expect(GraphFileVectors.open(saved, 8, 7)!.read(6)).not.toBeNull();
+    expect(Array.from(loaded.point(6))).toEqual(Array.from(axis(6)).map((x) => Math.fround(x)));
   });
 
   it("a view maps slots to its own chunks, shared sentences included, and ignores slots added after it", () => {

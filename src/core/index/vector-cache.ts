@@ -144,6 +144,7 @@ export async function saveVectorCache(dir: string, store: VectorStore): Promise<
     replaced = await filesNamedBy(join(dir, MANIFEST_FILE));
     await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
     await rename(tmpManifest, join(dir, MANIFEST_FILE));
+    store.readVectorsFrom(join(dir, graphFile), written);
   } catch (error) {
     await Promise.all([graphFile, slotsFile].map((name) => rm(join(dir, name), { force: true })));
     throw error;

@@ -187,6 +187,15 @@ export class VectorStore {
   writeGraph(file: string): void {
     this.hnsw.writeIndexSync(file);
   }
+
+  /** Reads vectors from a graph file of this store's first `count` slots from now on (the one it just saved). */
+  readVectorsFrom(file: string, count: number): void {
+    const next = GraphFileVectors.open(file, this.dimension, count);
+    if (!next) return;
+    this.fileVectors?.close();
+    this.fileVectors = next;
+    closeWhenCollected.register(this, next);
+  }
 }
 
 /**
