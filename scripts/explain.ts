@@ -14,7 +14,7 @@ for (const question of args) {
   const { analysis, ranked } = await rankAnswers(bot, question);
   console.log(`\n${question}\n  type=${analysis.type} focus=${analysis.focus} latest=${analysis.wantsLatest}`);
   console.log(`  slots: ${analysis.slots.map((s) => `${s.word}${s.isSubject ? "*" : ""}${s.missing ? "?" : ""}[${[...s.matches].map(([t, w]) => `${t}:${w}`).join(",")}]`).join(" ")}`);
-  for (const s of ranked.slice(0, 6)) {
+  for (const s of ranked.slice(0, Number(process.env.EXPLAIN_TOP ?? 6))) {
     const c = s.coverage;
     console.log(
       `  ${s.score.toFixed(2)} sim=${s.candidate.similarity.toFixed(2)} all=${c.all.toFixed(2)} subj=${c.subject.toFixed(2)} rel=${c.relation.toFixed(2)} type=${s.type.toFixed(2)} lex=${s.candidate.lexicalScore.toFixed(1)} [${s.candidate.chunk.source} ¶${s.candidate.chunk.paragraph}] ${s.candidate.chunk.text.slice(0, 90)}`,
