@@ -24,12 +24,21 @@ Fighters ambushed an aid convoy of 12 lorries at Kestrel Pass before dawn. Only 
 Local officials first gave a toll of 8. The district hospital counted 19 dead on Monday. On Tuesday the governor's office gave the final death toll as 15.
 `;
 
+const TIMELINE = `# Harbour night
+
+## Saturday 8 June 2024
+
+- **23:40.** A fuel barge explodes at the Ostrava quay; the blast shatters windows along the harbour road.
+- **23:55.** Fire crews reach the quay and begin evacuating the warehouses.
+`;
+
 let bot: Briefbot;
 beforeAll(async () => {
   const dir = await tempDir();
   await mkdir(join(dir, "corpus"));
   await writeFile(join(dir, "corpus", "velmora-wire.md"), WIRE);
   await writeFile(join(dir, "corpus", "kestrel-report.md"), REPORT);
+  await writeFile(join(dir, "corpus", "harbour-timeline.md"), TIMELINE);
   bot = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
 });
 afterAll(removeTempDirs);
@@ -134,6 +143,13 @@ describe("answers from a small corpus", () => {
   it("finds who claimed the attack in the paragraph after the one naming the place", async () => {
     const answer = await bot.ask("Who claimed the velmora attack?");
     expect(answer.citations[0]?.quote).toContain("Dravan Front");
+  });
+
+  it("answers 'what time' with the clock time of a timeline item's lead-in, and 'when' with its day heading", async () => {
+    const time = await bot.ask("What time did the barge blow up at the ostrava quay?");
+    expect(time.citations.map((c) => c.quote).join(" ")).toContain("23:40");
+    const day = await bot.ask("When did the barge explode at the ostrava quay?");
+    expect(day.citations.map((c) => c.quote).join(" ")).toContain("Saturday 8 June 2024");
   });
 
   it("refuses what the briefs do not cover", async () => {

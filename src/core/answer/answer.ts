@@ -109,7 +109,10 @@ export interface ScoredCandidate {
 export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Candidate, best: { lexical: number }, ablate: Ablation = {}): ScoredCandidate {
   const chunk = candidate.chunk;
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
-  const type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
+  let type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
+  // A timeline item's lead-in dates or times every sentence of the item ("**07:58.** Two bombs explode …").
+  const lead = bot.paragraphs[chunk.block]!.lead;
+  if (q.type === "when" && type < 1 && lead && !ablate.answerType && !ablate.structure) type = Math.max(type, typeEvidence(lead, q));
   const counting = q.type === "killed" || q.type === "injured" || q.type === "count";
   const open = q.type === "other" || q.type === "why" || q.type === "yesno";
   let score =
@@ -137,8 +140,8 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   const here = coverage(bot.structure, best.candidate.chunk, q, { sentenceOnly: true }).relation;
   const quote = quoteText(bot, best, q);
   let present = answerPresent(quote, q);
-  // A timeline entry answers "when" with its day heading, which the answer quotes too.
-  if (present === 0 && asksForDay(q) && dateLabel(bot, best, { quote, score: 0 })) present = 1;
+  // A timeline entry answers "when" with its day heading or time label, which the answer quotes too.
+  if (present === 0 && q.type === "when" && dateLabel(bot, best, { quote, score: 0 }, asksForTime(q))) present = 1;
   return {
     relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
     similarity: best.candidate.similarity,
@@ -250,16 +253,17 @@ function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandida
   for (const f of figures) if (f.value === pick) f.s.score += RANKING.extreme;
 }
 
-/** A "when" question a day answers: not one that asks for the time or the hour. */
-const asksForDay = (q: QuestionAnalysis) => q.type === "when" && !/\b(?:time|hour)\b/iu.test(q.text);
+/** A "when" question a clock time answers ("What time …", "at what hour …"), not a day. */
+const asksForTime = (q: QuestionAnalysis) => q.type === "when" && /\b(?:time|hour)\b/iu.test(q.text);
+const CLOCK = /\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/iu;
 
 /**
  * For "when" questions: the date a timeline gives in a heading or lead-in ("## Friday 24 August 2012",
- * "**Konduga, 16 June 2019.**") when the quoted sentence itself has none. It is quoted as its own
- * citation, an exact slice like every other.
+ * "**Konduga, 16 June 2019.**") when the quoted sentence itself has none; for "what time" questions,
+ * the clock time of its lead-in ("**07:58.**"). It is quoted as its own citation, an exact slice like every other.
  */
-function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Pick<Citation, "quote" | "score">): Citation | null {
-  if (findDate(first.quote)) return null;
+function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Pick<Citation, "quote" | "score">, time = false): Citation | null {
+  if (time ? CLOCK.test(first.quote) : findDate(first.quote)) return null;
   const chunk = best.candidate.chunk;
   const text = bot.text(chunk.source);
   const block = bot.paragraphs[chunk.block]!;
@@ -276,8 +280,12 @@ function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Pick<Citation, "
     while (start < end && /[*_\s]/u.test(text[start]!)) start++;
     while (end > start && /[*_\s.:—–-]/u.test(text[end - 1]!)) end--;
     const quote = text.slice(start, end);
-    const date = findDate(quote);
-    if (!date || date.relative) continue;
+    if (time) {
+      if (!CLOCK.test(quote)) continue;
+    } else {
+      const date = findDate(quote);
+      if (!date || date.relative) continue;
+    }
     return { source: chunk.source, paragraph: span.paragraph, quote, score: first.score, start, end, attribution: attribute(quote) };
   }
   return null;
@@ -335,8 +343,8 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
       ...(chunk.page ? { page: chunk.page } : {}),
     };
   });
-  // A day heading answers "when", not "what time".
-  const dated = asksForDay(analysis) && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!) : null;
+  // A day heading answers "when"; a time label ("**07:58.**") answers "what time".
+  const dated = analysis.type === "when" && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!, asksForTime(analysis)) : null;
   if (dated) citations.unshift(dated);
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");
   return { question, answered: true, answer, citations, confidence: Math.round(confidence * 1000) / 1000 };
