@@ -1,5 +1,7 @@
 import { type Chunk, type Paragraph, sectionKey } from "../ingest/chunker.js";
-import { contentTerms } from "../index/terms.js";
+import { contentTerms, normalizeTerm } from "../index/terms.js";
+import { isCommonWord } from "../index/wordnet.js";
+import { labelPlace } from "../extract/place-and-date.js";
 import type { QuestionAnalysis, Slot } from "./question-analysis.js";
 
 /**
@@ -42,6 +44,7 @@ export class StructureIndex {
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly documentTerms = new Map<string, Set<string>>();
+  private readonly itemisedSections = new Map<string, boolean>();
 
   constructor(
     readonly chunks: Chunk[],
@@ -115,7 +118,26 @@ export class StructureIndex {
   }
 
   private sectionOf(c: Chunk): string {
-    return sectionKey(this.paragraphs[c.block]!);
+    // A labelled item ("4. **Chinagodrar, January 2020.** …") tells its own story: the items beside it under
+    // the same heading are other sections, not this one's context.
+    const block = this.paragraphs[c.block]!;
+    const key = sectionKey(block);
+    return block.lead && namesPlace(block.lead) && this.itemised(key) ? `${key}\u0000${c.block}` : key;
+  }
+
+  /**
+   * Whether a section is a list of items each labelled with its place (two or more such lead-ins), not
+   * prose under one dateline or a timeline whose items are labelled with times ("**Mid-morning.**").
+   */
+  private itemised(section: string): boolean {
+    let known = this.itemisedSections.get(section);
+    if (known === undefined) {
+      let leads = 0;
+      for (const p of this.paragraphs) if (p.lead && sectionKey(p) === section && namesPlace(p.lead)) leads++;
+      known = leads >= 2;
+      this.itemisedSections.set(section, known);
+    }
+    return known;
   }
 
   /** Whether the paragraph right before a chunk's own, when it is in the same file and section, uses a term. */
@@ -156,6 +178,11 @@ export class StructureIndex {
     if (this.anyUses(this.documentTerms, chunk.source, this.documentChunks.get(chunk.source), term)) return LEVELS.document;
     return 0;
   }
+}
+
+/** Whether a lead-in names a place ("Chinagodrar, January 2020"), by words that are neither common words nor stop words. */
+function namesPlace(lead: string): boolean {
+  return labelPlace(lead, (w) => normalizeTerm(w) !== null && !isCommonWord(w)) !== null;
 }
 
 /** How well one slot is satisfied around a chunk: the best (relative weight × level) over the terms that stand for it. */
