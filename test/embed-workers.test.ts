@@ -64,6 +64,21 @@ describe("embedding in batches, on worker threads too", () => {
     got.at(-1)!.forEach((x, i) => expect(x).toBeCloseTo(alone[i]!, 5));
   });
 
+  it("stops handing out batches once the fallback itself fails", async () => {
+    const main = await realEmbedder();
+    let workerCalls = 0;
+    const failing: Embedder = { id: main.id, dimension: main.dimension, embed: async () => Promise.reject(new Error("model gone")) };
+    const slow: Embedder = {
+      id: main.id,
+      dimension: main.dimension,
+      embed: async (batch) => (workerCalls++, await new Promise((r) => setTimeout(r, 5)), main.embed(batch)),
+    };
+    await expect(embedInBatches([failing, slow], texts, undefined, { fallback: failing })).rejects.toThrow("model gone");
+    await new Promise((r) => setTimeout(r, 100));
+    // Without the stop, the worker would go on through all ten batches after the job had failed.
+    expect(workerCalls).toBeLessThanOrEqual(2);
+  });
+
   it("BRIEFBOT_EMBED_WORKERS sets the number of workers; unset means one per core (none on one core), 0 none", () => {
     expect(workerCount({}, 2)).toBe(2);
     expect(workerCount({}, 16)).toBe(4);

@@ -47,6 +47,7 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     store.writeGraph(file);
     const keys = Array.from({ length: 6 }, (_, i) => `k${i}`);
     const loaded = await VectorStore.fromFile(file, "m", 8, keys, Uint8Array.from([0, 0, 0, 0, 1, 0]));
+    expect(loaded.readsFromFile).toBe(true);
     const reader = GraphFileVectors.open(file, 8, 6)!;
     expect(reader).not.toBeNull();
     for (let slot = 0; slot < 6; slot++) {
@@ -59,6 +60,7 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     expect(Array.from(loaded.point(6))).toEqual(Array.from(axis(6)).map((x) => Math.fround(x)));
     // A file of another shape is refused rather than misread.
     expect(GraphFileVectors.open(file, 16, 6)).toBeNull();
+    expect(GraphFileVectors.open(file, 4, 6)).toBeNull();
     expect(GraphFileVectors.open(file, 8, 5)).toBeNull();
     await writeFile(join(dir, "junk.hnsw"), "not a graph");
     expect(GraphFileVectors.open(join(dir, "junk.hnsw"), 8, 6)).toBeNull();
@@ -67,8 +69,16 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     const saved = join(dir, "saved.hnsw");
     loaded.writeGraph(saved);
     loaded.readVectorsFrom(saved, loaded.slotCount);
-    expect(GraphFileVectors.open(saved, 8, 7)!.read(6)).not.toBeNull();
+    expect(loaded.readsFromFile).toBe(true);
+    const savedReader = GraphFileVectors.open(saved, 8, 7)!;
+    expect(savedReader.read(6)).not.toBeNull();
+    savedReader.close();
+    expect(savedReader.isOpen).toBe(false);
     expect(Array.from(loaded.point(6))).toEqual(Array.from(axis(6)).map((x) => Math.fround(x)));
+    // Once its file is closed (a store replaced by its compacted copy) it still answers, from the graph.
+    loaded.closeFile();
+    expect(loaded.readsFromFile).toBe(false);
+    expect(Array.from(loaded.point(2))).toEqual(Array.from(store.point(2)));
   });
 
   it("a view maps slots to its own chunks, shared sentences included, and ignores slots added after it", () => {

@@ -65,21 +65,22 @@ const CHECKPOINT_EVERY = 4096;
 const COMPACT_AFTER_DELETED = 1024;
 
 /**
- * Embeds on the main thread, or for a big job on worker threads, one per core. The main thread
- * then only hands out batches, two per worker: the model runs synchronously, so a main thread
- * embedding too cannot feed the workers, and main + 1 worker measured no faster than main alone,
- * while 2 workers ran 1.7–1.9× (README "Benchmark"). If no worker starts, the main thread does it all.
+ * Embedders for a job of `count` new sentences: the main thread's model alone, or for a big job
+ * worker threads, one per core, started once for the whole job. The main thread then only hands
+ * out batches, two per worker: the model runs synchronously, so a main thread embedding too cannot
+ * feed the workers, and main + 1 worker measured no faster than main alone, while 2 workers ran
+ * 1.7× (README "Benchmark"). If no worker starts, the main thread does it all.
  */
-async function embedAll(options: OpenOptions, texts: string[]): Promise<Float32Array[]> {
-  const count = texts.length >= WORKER_MIN_TEXTS ? workerCount() : 0;
-  if (count === 0) return embedInBatches(options.embedder, texts, options.onProgress);
-  const workers = await EmbedWorkers.start(count, options.embedder, options.log);
-  try {
-    const embedders = workers.embedders.length ? workers.embedders : [options.embedder];
-    return await embedInBatches(embedders, texts, options.onProgress, { fallback: options.embedder, inFlight: 2 });
-  } finally {
-    await workers.close();
-  }
+async function startEmbedding(options: OpenOptions, count: number): Promise<{ embed: (texts: string[], onProgress?: (p: EmbedProgress) => void) => Promise<Float32Array[]>; close: () => Promise<void> }> {
+  const workers = count >= WORKER_MIN_TEXTS && workerCount() > 0 ? await EmbedWorkers.start(workerCount(), options.embedder, options.log) : null;
+  const embedders = workers?.embedders.length ? workers.embedders : [options.embedder];
+  const inFlight = workers?.embedders.length ? 2 : 1;
+  return {
+    embed: (texts, onProgress) => embedInBatches(embedders, texts, onProgress, { fallback: options.embedder, inFlight }),
+    close: async () => {
+      await workers?.close();
+    },
+  };
 }
 
 /** The loaded brief: its text, its sentences, and both indexes over them. */
@@ -177,14 +178,19 @@ export class Briefbot {
     const texts = [...missing.values()];
     const newKeys = [...missing.keys()];
     // A long job is saved as it goes, so an interrupted first index resumes where it stopped.
-    for (let start = 0; start < texts.length; start += CHECKPOINT_EVERY) {
-      const part = texts.slice(start, start + CHECKPOINT_EVERY);
-      const onProgress = options.onProgress && ((p: EmbedProgress) => options.onProgress!({ done: start + p.done, total: texts.length }));
-      const vectors = await embedAll({ ...options, onProgress }, part);
-      store.add(part.map((_, i) => ({ key: newKeys[start + i]!, vector: vectors[i]! })));
-      if (start + CHECKPOINT_EVERY < texts.length && cacheWritable) {
-        cacheWritable = await writeCache(() => saveVectorCache(cacheDir, store));
+    const embedding = texts.length ? await startEmbedding(options, texts.length) : null;
+    try {
+      for (let start = 0; start < texts.length; start += CHECKPOINT_EVERY) {
+        const part = texts.slice(start, start + CHECKPOINT_EVERY);
+        const onProgress = options.onProgress && ((p: EmbedProgress) => options.onProgress!({ done: start + p.done, total: texts.length }));
+        const vectors = await embedding!.embed(part, onProgress);
+        store.add(part.map((_, i) => ({ key: newKeys[start + i]!, vector: vectors[i]! })));
+        if (start + CHECKPOINT_EVERY < texts.length && cacheWritable) {
+          cacheWritable = await writeCache(() => saveVectorCache(cacheDir, store));
+        }
       }
+    } finally {
+      await embedding?.close();
     }
 
     const chunkSlots = Int32Array.from(keys, (key) => store.slot(key)!);
@@ -192,6 +198,8 @@ export class Briefbot {
     let current = store;
     if (store.deletedSlots > Math.max(COMPACT_AFTER_DELETED, store.liveCount)) {
       current = store.compacted();
+      // Views over the old store still answer; without its graph file they read vectors from the graph itself.
+      store.closeFile();
       chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
     }
     const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;

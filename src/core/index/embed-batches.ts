@@ -35,21 +35,28 @@ export async function embedInBatches(
   const fallback = options.fallback ?? all[0]!;
   const out = new Array<Float32Array>(texts.length);
   const failed = new Set<Embedder>();
+  // Once the fallback fails the job has failed: every loop stops handing out batches.
+  let aborted = false;
   let next = 0;
   let done = 0;
   onProgress?.({ done: 0, total: texts.length });
   const run = async (embedder: Embedder): Promise<void> => {
-    while (next < texts.length && !failed.has(embedder)) {
+    while (next < texts.length && !failed.has(embedder) && !aborted) {
       const start = next;
       next += EMBED_BATCH;
       const batch = texts.slice(start, start + EMBED_BATCH);
       let vectors: Float32Array[];
       try {
-        vectors = await embedder.embed(batch);
+        try {
+          vectors = await embedder.embed(batch);
+        } catch (error) {
+          if (embedder === fallback) throw error;
+          failed.add(embedder);
+          vectors = await fallback.embed(batch);
+        }
       } catch (error) {
-        if (embedder === fallback) throw error;
-        failed.add(embedder);
-        vectors = await fallback.embed(batch);
+        aborted = true;
+        throw error;
       }
       vectors.forEach((v, i) => (out[start + i] = v));
       done += batch.length;

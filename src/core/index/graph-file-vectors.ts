@@ -40,7 +40,8 @@ export class GraphFileVectors {
       const sane =
         offsetLevel0 === 0 &&
         current === count &&
-        dataOffset + dimension * 4 <= elementBytes &&
+        // hnswlib puts the label right after the vector: a file of another dimension fails here.
+        labelOffset === dataOffset + dimension * 4 &&
         labelOffset + 8 <= elementBytes &&
         GraphFileVectors.HEADER_BYTES + count * elementBytes <= fileBytes;
       if (!sane) throw new Error("unexpected layout");
@@ -65,6 +66,10 @@ export class GraphFileVectors {
       this.close();
       return null;
     }
+  }
+
+  get isOpen(): boolean {
+    return this.fd !== null;
   }
 
   close(): void {

@@ -24,7 +24,8 @@ export function inputKey(model: string, input: string): string {
   return createHash("sha256").update(model).update("\0").update(input).digest("hex").slice(0, 32);
 }
 
-// A store read from disk holds its graph file open for vector reads; the file is closed with the store.
+// A store read from disk holds its graph file open for vector reads, until it is replaced (closeFile, a
+// newer save) or the store is garbage-collected.
 const closeWhenCollected = new FinalizationRegistry<GraphFileVectors>((reader) => reader.close());
 
 /**
@@ -69,8 +70,7 @@ export class VectorStore {
     const flags = new Uint8Array(Math.max(1, hnsw.getMaxElements(), keys.length));
     flags.set(deleted.subarray(0, keys.length));
     const store = new VectorStore(hnsw, model, dimension, keys, flags);
-    store.fileVectors = GraphFileVectors.open(file, dimension, keys.length);
-    if (store.fileVectors) closeWhenCollected.register(store, store.fileVectors);
+    store.useFile(GraphFileVectors.open(file, dimension, keys.length));
     return store;
   }
 
@@ -191,10 +191,27 @@ export class VectorStore {
   /** Reads vectors from a graph file of this store's first `count` slots from now on (the one it just saved). */
   readVectorsFrom(file: string, count: number): void {
     const next = GraphFileVectors.open(file, this.dimension, count);
-    if (!next) return;
-    this.fileVectors?.close();
-    this.fileVectors = next;
-    closeWhenCollected.register(this, next);
+    if (next) this.useFile(next);
+  }
+
+  /** Whether vectors are read from a graph file (see GraphFileVectors) rather than through hnswlib. */
+  get readsFromFile(): boolean {
+    return this.fileVectors?.isOpen ?? false;
+  }
+
+  /** Stops reading vectors from the graph file (a store replaced by its compacted copy); hnswlib still answers. */
+  closeFile(): void {
+    this.useFile(null);
+  }
+
+  private useFile(reader: GraphFileVectors | null): void {
+    if (this.fileVectors) {
+      closeWhenCollected.unregister(this.fileVectors);
+      this.fileVectors.close();
+    }
+    this.fileVectors = reader;
+    // A store that is simply dropped closes its file when it is collected.
+    if (reader) closeWhenCollected.register(this, reader, reader);
   }
 }
 
