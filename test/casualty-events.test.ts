@@ -203,6 +203,9 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(one("In Velmora the final number of dead was 95, the ministry said.")[0]!.killed).toEqual(exact(95));
     expect(one("In Velmora officials put the number of wounded at 284.")[0]!.injured).toEqual(exact(284));
     expect(one("In Velmora fatalities totalled 31.")[0]!.killed).toEqual(exact(31));
+    const both = one("In Velmora the number of dead and wounded was 300.")[0]!;
+    expect(both.killed).toBeNull();
+    expect(both.killedOrInjured).toEqual(exact(300));
   });
 
   it("takes the last figure of a toll that rises within one sentence", () => {

@@ -71,6 +71,10 @@ describe("reading the question", () => {
     expect(analyseQuestion("How many Dravan Front members died?", bot.lexical).focus).toBe("member");
     expect(analyseQuestion("how many militiamen took part in the ambush?", bot.lexical).focus).toBe("militiamen");
     expect(analyseQuestion("how many armed men stormed the terminal?", bot.lexical).focus).toBe("man");
+    expect(analyseQuestion("How many soldiers guard the terminal?", bot.lexical).focus).toBe("soldier");
+    expect(analyseQuestion("How many gunmen attacked Velmora?", bot.lexical).focus).toBe("gunmen");
+    // A verb before a place name ends the phrase: the leader is asked for, not the town.
+    expect(analyseQuestion("Which leader visited Velmora?", bot.lexical).type).toBe("who");
   });
 
   it("reads the event a who-question names after its verb as its subject, the verb as what is asked", () => {
@@ -124,6 +128,7 @@ describe("answer typing", () => {
     expect(answerPresent("On Wednesday the ministry said the final number of dead was 95.", q)).toBeGreaterThan(0);
     expect(typeEvidence("Two bombs exploded at the terminal, near the grave of the general killed in 2020.", q)).toBeLessThan(1);
     expect(typeEvidence("Two bombs exploded at the terminal, killing 40 people.", q)).toBe(1);
+    expect(typeEvidence("Gunmen killed 3 in a car bomb attack on the market.", q)).toBe(1);
   });
 });
 

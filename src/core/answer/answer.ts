@@ -68,7 +68,7 @@ export const RANKING = {
   revision: 0.25,
   /** Taken off a toll that a later toll of the same section replaces. */
   superseded: 0.1,
-  /** Taken off a figure for part of the victims ("three of its staff were among the dead") when the whole is asked for. */
+  /** Taken off a figure for part of the victims ("two of its engineers were among the dead") when the whole is asked for. */
   partial: 0.15,
   latest: 0.3,
   /** Added to the largest (or smallest) figure of its section when the question asks for it. */
@@ -110,7 +110,7 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
   const chunk = candidate.chunk;
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
   let type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
-  // A timeline item's lead-in dates or times every sentence of the item ("**07:58.** Two bombs explode …").
+  // A timeline item's lead-in dates or times every sentence of the item ("**06:40.** Gunmen reach the gate …").
   const lead = bot.paragraphs[chunk.block]!.lead;
   if (q.type === "when" && type < 1 && lead && !ablate.answerType && !ablate.structure) type = Math.max(type, typeEvidence(lead, q));
   const counting = q.type === "killed" || q.type === "injured" || q.type === "count";
@@ -157,14 +157,14 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   };
 }
 
-// A sentence that leans on the one before ("The killings look like punishment for that act").
+// A sentence that leans on the one before ("The raid looks like reprisal for that move").
 const ANAPHORA = /^(?:this|that|these|those|it|its|they|their|he|she|his|her|there|such|the\s+(?:attack|bombing|killings?|blast|group|figure|toll|incident|raid|strike|move|decision)s?)\b|\b(?:that|this|these|those)\s+(?:act|attack|bombing|incident|figure|decision|move|raid|strike|killings?)\b/iu;
 
 /**
  * The quote for a chosen sentence, widened to a neighbour in the same paragraph when that one is
- * needed: the sentence before, for a short or anaphoric sentence ("Two people are killed."); the
- * sentence after, when it holds more of what was asked ("... at Aden airport." + "None of the
- * ministers on board was hurt").
+ * needed: the sentence before, for a short or anaphoric sentence ("Four guards were killed."); the
+ * sentence after, when it holds more of what was asked ("... at Velmora airport." + "None of the
+ * delegates on board was hurt").
  */
 function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ablate: Ablation): { start: number; end: number } {
   const chunk = best.candidate.chunk;
@@ -174,7 +174,7 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
   const siblings = bot.structure.siblings(chunk);
   const previous = siblings.find((c) => c.sentence === chunk.sentence - 1);
   const next = siblings.find((c) => c.sentence === chunk.sentence + 1);
-  // A short sentence is widened only when the subject it answers about is named before it ("Two people are killed.").
+  // A short sentence is widened only when the subject it answers about is named before it ("Four guards were killed.").
   const lacksSubject = () => coverage(bot.structure, chunk, q, { sentenceOnly: true }).subject < coverage(bot.structure, chunk, q).subject;
   // Asked for one figure among several ("the highest toll"), the quote leaves out neighbours with figures of their own.
   const competes = (c: { text: string }) => q.wantsExtreme !== null && !ablate.answerType && typeEvidence(c.text, q) >= 0.8;
@@ -187,7 +187,7 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
     const typeHere = ablate.answerType ? 0 : best.type;
     const typeThere = ablate.answerType ? 0 : typeEvidence(next.text, q);
     // A short follow-on sentence of the same kind is cheap to include and often completes the answer
-    // ("... killed at least 14 insurgents." + "One Rwandan soldier was lightly wounded.").
+    // ("... killed at least 9 rebels." + "One Velmoran soldier was slightly hurt.").
     const shortFollowOn = next.text.length < RANKING.shortSentence && typeThere >= typeHere && typeThere > 0.5;
     if (typeThere > typeHere || (typeThere === typeHere && there.relation > here.relation + 0.15) || shortFollowOn) end = next.end;
   }
@@ -200,13 +200,13 @@ function quoteText(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
   return bot.text(best.candidate.chunk.source).slice(start, end);
 }
 
-// A figure for part of the victims ("three of its staff were among the dead") does not replace the toll.
+// A figure for part of the victims ("two of its engineers were among the dead") does not replace the toll.
 const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+its|of\s+the\s+dead|one\s+of)\b/iu;
 
 /** The document section a candidate sits in. */
 const sectionOf = (bot: Briefbot, s: ScoredCandidate) => sectionKey(bot.paragraphs[s.candidate.chunk.block]!);
 
-// The figure is itself a part of the victims: "three of its staff were among the dead".
+// The figure is itself a part of the victims: "two of its engineers were among the dead".
 const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
 
 /**
@@ -217,7 +217,7 @@ function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCa
   // "The highest toll given" asks for one of the figures, not the latest.
   if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst || q.wantsExtreme) return;
   const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
-  // A part of the victims answers only a question that counts that part ("how many of its staff").
+  // A part of the victims answers only a question that counts that part ("how many of its engineers").
   for (const s of ranked) if (s.type >= 0.8 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
   const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s)).map((s) => ({ s, section: sectionOf(bot, s) }));
   // The last toll of each section; every earlier one there is superseded.
@@ -226,7 +226,7 @@ function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCa
   for (const { s, section } of tolls) if (last.get(section)! > s.candidate.chunk.id) s.score -= RANKING.superseded;
 }
 
-/** The largest figure of the asked-for kind in a sentence ("buried 160 bodies" → 160). */
+/** The largest figure of the asked-for kind in a sentence ("buried 58 bodies" → 58). */
 function figureOf(text: string, q: QuestionAnalysis): number | null {
   const kinds = q.type === "killed" || q.type === "injured" ? [q.type, "killedOrInjured"] : null;
   const values = kinds
@@ -258,9 +258,9 @@ const asksForTime = (q: QuestionAnalysis) => q.type === "when" && /\b(?:time|hou
 const CLOCK = /\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/iu;
 
 /**
- * For "when" questions: the date a timeline gives in a heading or lead-in ("## Friday 24 August 2012",
- * "**Konduga, 16 June 2019.**") when the quoted sentence itself has none; for "what time" questions,
- * the clock time of its lead-in ("**07:58.**"). It is quoted as its own citation, an exact slice like every other.
+ * For "when" questions: the date a timeline gives in a heading or lead-in ("## Friday 12 March 2021",
+ * "**Velmora, 9 May 2018.**") when the quoted sentence itself has none; for "what time" questions,
+ * the clock time of its lead-in ("**06:40.**"). It is quoted as its own citation, an exact slice like every other.
  */
 function dateLabel(bot: Briefbot, best: ScoredCandidate, first: Pick<Citation, "quote" | "score">, time = false): Citation | null {
   if (time ? CLOCK.test(first.quote) : findDate(first.quote)) return null;
@@ -343,7 +343,7 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
       ...(chunk.page ? { page: chunk.page } : {}),
     };
   });
-  // A day heading answers "when"; a time label ("**07:58.**") answers "what time".
+  // A day heading answers "when"; a time label ("**06:40.**") answers "what time".
   const dated = analysis.type === "when" && !options.ablate?.structure ? dateLabel(bot, best, citations[0]!, asksForTime(analysis)) : null;
   if (dated) citations.unshift(dated);
   const answer = citations.map((c) => `${capitalize(c.attribution.label)}: “${c.quote}” ${citationLabel(c)}`).join("\n");

@@ -22,9 +22,9 @@ const ACCORDING = new RegExp(String.raw`^According\s+to\s+([^,]{2,80}),`, "u");
 const REPORTS = /^(?:As\s+per\s+reports|(?:Media\s+)?Reports?\s+(?:indicate|indicated|suggest|suggested|say|said|show|showed|claim|claimed))\b/iu;
 const SPEAKER = new RegExp(String.raw`^(${NAME})(?:,\s[^,]{1,100},)?\s+(?:has\s+|have\s+|had\s+)?(${REPORTING_VERBS})\b`, "u");
 const RESPONSIBILITY = /\bclaimed\s+responsibility\b/u;
-// A time phrase before the subject, with or without a comma: "On 9 June", "That evening", "By Sunday afternoon".
+// A time phrase before the subject, with or without a comma: "On 14 March", "That evening", "By Tuesday evening".
 const LEADING_TIME = String.raw`(?:(?:On|In|By|At|That|This|Last|Late|Early|Later|Earlier)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}?)`;
-// A described speaker: "the federal government said", "A policeman on guard at the ministry said".
+// A described speaker: "the regional council said", "A guard at the depot gate said".
 const DESCRIBED_SPEAKER = new RegExp(
   String.raw`^${LEADING_TIME}?((?:the|The|a|A|an|An|its|Its|his|His|her|Her)\s+(?:[\p{L}\p{N}’'.-]+\s+){0,7}?[\p{L}’'-]+)\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+)?(${REPORTING_VERBS})\b`,
   "u",

@@ -118,7 +118,7 @@ export class StructureIndex {
   }
 
   private sectionOf(c: Chunk): string {
-    // A labelled item ("4. **Chinagodrar, January 2020.** …") tells its own story: the items beside it under
+    // A labelled item ("4. **Velmora, March 2021.** …") tells its own story: the items beside it under
     // the same heading are other sections, not this one's context.
     const block = this.paragraphs[c.block]!;
     const key = sectionKey(block);
@@ -127,7 +127,7 @@ export class StructureIndex {
 
   /**
    * Whether a section is a list of items each labelled with its place (two or more such lead-ins), not
-   * prose under one dateline or a timeline whose items are labelled with times ("**Mid-morning.**").
+   * prose under one dateline or a timeline whose items are labelled with times ("**Late afternoon.**").
    */
   private itemised(section: string): boolean {
     let known = this.itemisedSections.get(section);
@@ -180,7 +180,7 @@ export class StructureIndex {
   }
 }
 
-/** Whether a lead-in names a place ("Chinagodrar, January 2020"), by words that are neither common words nor stop words. */
+/** Whether a lead-in names a place ("Velmora, March 2021"), by words that are neither common words nor stop words. */
 function namesPlace(lead: string): boolean {
   return labelPlace(lead, (w) => normalizeTerm(w) !== null && !isCommonWord(w)) !== null;
 }
@@ -218,7 +218,7 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
     const w = slot.weight;
     total += w;
     if (slot.missing) {
-      // A word the corpus never uses is most likely what the question is about ("Australia").
+      // A word the corpus never uses is most likely what the question is about ("Greenland").
       missing += w;
       subjectTotal += w;
       continue;

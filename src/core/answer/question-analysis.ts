@@ -1,6 +1,6 @@
 import type { LexicalIndex } from "../index/lexical-index.js";
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { antonyms, isCommonWord, isKnownName, isVerbForm, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
+import { antonyms, isCommonWord, isKnownName, isInflectedVerb, isPluralNoun, nounClass, relatedWords, type Relation } from "../index/wordnet.js";
 import { type CasualtyKind, casualtyKindOfWord } from "../extract/casualty-lexicon.js";
 
 /** How much a different word of the same kind of harm counts ("died" for "killed"). */
@@ -34,7 +34,7 @@ export interface Slot {
   /** Corpus terms that satisfy the slot: the term itself (1) and WordNet relatives found in the corpus. */
   matches: Map<string, number>;
   weight: number;
-  /** A name or figure ("Dehiwala", "2017"): what the question is about, rather than what it asks. */
+  /** A name or figure ("Velmora", "2024"): what the question is about, rather than what it asks. */
   isSubject: boolean;
   /** Neither the word nor any relative occurs anywhere in the corpus. */
   missing: boolean;
@@ -88,7 +88,7 @@ function classify(question: string, lower: string): AnswerType {
   if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
     return "who";
   }
-  // "Which diplomat …", "which delhi police officer …": the head noun says whether a person or a place is asked for.
+  // "Which diplomat …", "which harbour police officer …": the head noun says whether a person or a place is asked for.
   const askedClass = askedClassOf(lower);
   if (askedClass === "people") return "who";
   if (askedClass === "location") return "where";
@@ -97,29 +97,41 @@ function classify(question: string, lower: string): AnswerType {
   return casualty && /\b(?:casualt|deaths?\b|dead\b|killed|wounded|injured)/iu.test(lower) ? casualty : "other";
 }
 
-// Words that end the noun phrase after "which": auxiliaries and prepositions ("which of the attackers").
-const PHRASE_END = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|for|to|from|by|with|and|or|who|that|when|after|before)$/u;
+// Closed classes of words, for finding the phrases of a question.
+const AUXILIARY = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should)$/u;
+const DETERMINER_OR_PREPOSITION = /^(?:the|a|an|this|that|these|those|its|their|his|her|each|every|per|of|on|in|at|for|to|from|by|with|near|during|against|into|over|after|before)$/u;
+const CONJUNCTION = /^(?:and|or|but|who|that|when|why|how|where)$/u;
 
 /**
- * A noun phrase ends at an auxiliary or preposition, or at a past form of a verb ("claimed", "died",
- * "took"), unless it is an -ed form before a noun ("armed men"); a word in -s is read as a plural noun ("troops").
+ * A noun phrase ends at an auxiliary, a determiner, a preposition or a conjunction, or at a past form
+ * of a verb ("claimed", "died", "took"), unless it is an -ed form before a common noun ("armed men");
+ * a word in -s is read as a plural noun ("troops").
  */
 function endsPhrase(word: string, next: string | undefined): boolean {
-  if (PHRASE_END.test(word)) return true;
-  return !/s$/u.test(word) && isVerbForm(word) && !(/ed$/u.test(word) && next && nounClass(next) !== null && !PHRASE_END.test(next));
+  if (AUXILIARY.test(word) || DETERMINER_OR_PREPOSITION.test(word) || CONJUNCTION.test(word)) return true;
+  if (/s$/u.test(word) || !isInflectedVerb(word)) return false;
+  return !(/ed$/u.test(word) && next && isCommonWord(next) && nounClass(next) !== null);
+}
+
+/** The words of the noun phrase a question word opens ("which … police officer | was killed"), at most five. */
+function phraseAfter(words: string[]): string[] {
+  const phrase: string[] = [];
+  for (const [i, word] of words.slice(0, 5).entries()) {
+    if (endsPhrase(word, words[i + 1])) break;
+    phrase.push(word);
+  }
+  return phrase;
 }
 
 /**
  * Whether a which/what question asks for a person or a place: the class of the last person or place
- * noun in the phrase it opens with, before a verb ("which delhi police officer was killed" → officer,
- * a person; "which gunmen shot …" → gunmen, not "shot").
+ * noun in the phrase it opens with ("which harbour police officer was killed" → officer, a person;
+ * "which gunmen shot …" → gunmen, not "shot").
  */
 function askedClassOf(lower: string): "people" | "location" | null {
   const rest = /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
   let asked: "people" | "location" | null = null;
-  const phrase = (rest?.match(/[\p{L}-]+/gu) ?? []).slice(0, 5);
-  for (const [i, word] of phrase.entries()) {
-    if (endsPhrase(word, phrase[i + 1])) break;
+  for (const word of phraseAfter(rest?.match(/[\p{L}-]+/gu) ?? [])) {
     if (/^(?:kind|sort|type)$/u.test(word) || casualtyKindOfWord(word)) continue;
     const c = nounClass(word);
     if (c === "people" || c === "location") asked = c;
@@ -131,54 +143,52 @@ function askedClassOf(lower: string): "people" | "location" | null {
 export const AGE = "age";
 
 /**
- * The noun a "how many" question counts: the last noun of the phrase after "how many" ("How many
- * gunmen stormed ..." → gunmen, "how many unexploded bombs did ..." → bombs), or its first word.
+ * The noun a "how many" question counts: the first plural noun of the phrase after "how many", else
+ * its last noun ("how many armed gunmen attacked …" → gunmen, "how many spare tyres did …" → tyres,
+ * "how many soldiers guard …" → soldiers), else its first word.
  */
 function focusOf(lower: string): string | null {
   if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return AGE;
   // "How many of the convoy's vehicles": skip "of the" and a possessive to reach the counted noun.
   const m = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+(?:\s+[\p{L}-]+){0,3})/u.exec(lower);
   if (!m) return null;
-  const phrase = m[1]!.split(/\s+/u);
-  let head: string | null = null;
-  for (const [i, word] of phrase.entries()) {
-    if (endsPhrase(word, phrase[i + 1])) break;
-    if (nounClass(word) !== null && normalizeTerm(word)) head = word;
-  }
-  return normalizeTerm(head ?? phrase[0]!);
+  const words = m[1]!.split(/\s+/u);
+  const nouns = phraseAfter(words).filter((w) => nounClass(w) !== null && normalizeTerm(w));
+  const head = nouns.find((w) => isPluralNoun(w)) ?? nouns[nouns.length - 1];
+  return normalizeTerm(head ?? words[0]!);
 }
 
-const AUXILIARY = /^(?:is|are|was|were|be|been|did|does|do|has|have|had)$/u;
-const PHRASE_BREAK = /^(?:the|a|an|this|that|these|those|its|their|of|on|in|at|for|to|from|by|with|near|during|against|into|over)$/u;
-
 /**
- * The words of the event a who-question names after its verb: "Who claimed | the 2018 attack on the
- * military parade?", "Who was the leader | of the group?". They say which event is meant, like a
+ * The words of the event a who-question names after its verb: "Who claimed | the bombing of the
+ * ferry terminal?", "Who was the leader | of the group?". They say which event is meant, like a
  * name, so they are the question's subject; the verb before them ("claimed", "leader") is what is
- * asked about it. "What was the name of …" is left alone: there the asked person follows "of".
+ * asked about it. They end at a conjunction ("… the attack | and why?").
  */
 function objectOfWho(words: string[]): Set<string> {
   const lower = words.map((w) => w.toLowerCase());
   let i = 0;
   if (lower[0] === "who" || lower[0] === "whom") i = 1;
   else if (lower[0] === "which" || lower[0] === "what") {
-    i = 1;
-    while (i < lower.length && !endsPhrase(lower[i]!, lower[i + 1]) && nounClass(lower[i]!) !== null) i++;
+    // "What was the name of …" opens with no noun: there the asked person follows "of", and nothing is read as the event.
+    i = 1 + phraseAfter(lower.slice(1)).length;
     if (i === 1) return new Set();
   } else return new Set();
-  // "Which outfit did the government say was behind …": with do-support the wh-word is the verb's object, and what follows is a clause.
+  // "Which group did the police say was behind …": with do-support the wh-word is the verb's object, and what follows is a clause.
   if (/^(?:did|does|do)$/u.test(lower[i] ?? "")) return new Set();
   while (i < lower.length && AUXILIARY.test(lower[i]!)) i++;
   let content = 0;
   for (; i < lower.length; i++) {
-    if (PHRASE_BREAK.test(lower[i]!)) {
+    if (DETERMINER_OR_PREPOSITION.test(lower[i]!)) {
       if (content > 0) break;
       continue;
     }
-    if (lower[i] === "name" || lower[i] === "names") return new Set();
     content++;
   }
-  return content > 0 && i < lower.length ? new Set(lower.slice(i)) : new Set();
+  if (!content || i >= lower.length) return new Set();
+  const rest = lower.slice(i);
+  // A relative clause ("… the ambush that killed …") still names the event; a coordinated question does not.
+  const end = rest.findIndex((w) => /^(?:and|or|but|why|how)$/u.test(w));
+  return new Set(end >= 0 ? rest.slice(0, end) : rest);
 }
 
 /** Reads a question against a corpus: its answer type and its words with the corpus terms that can stand for them. */
@@ -188,7 +198,7 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
   const slots = new Map<string, Slot>();
   const words = tokenize(question);
   const object = type === "who" ? objectOfWho(words) : new Set<string>();
-  // Two-word entries WordNet knows ("Sri Lankan" → Sri Lanka, "car bomb"), credited to both words.
+  // Two-word entries WordNet knows ("car bomb", "police officer"), credited to both words.
   const pairMatches = new Map<string, Map<string, number>>();
   if (options.lexicon !== false) {
     for (let i = 0; i + 1 < words.length; i++) {
@@ -221,21 +231,21 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     const nameLike = lexical.isName(term) || (/\p{Lu}/u.test(word) && word !== words[0]) || (word.length > 2 && isKnownName(word));
     // Particles of names ("al", "el", "de") and one-letter words have WordNet senses that are never meant (al → Alabama).
     if (!isFigure && options.lexicon !== false && word.length > 2) {
-      // A name stands only for itself and its forms (Somali → Somalia), never for its class (France → country).
+      // A name stands only for itself and its forms (Peruvian → Peru), never for its class (Peru → country).
       for (const related of relatedWords(word)) {
         if (nameLike && (related.relation === "hypernym" || related.relation === "hyponym")) continue;
-        // …nor for the head of a descriptive phrase (Moscow → "Russian capital" → capital), only for
-        // the names inside it (Kigali → "capital of Rwanda" → Rwanda).
+        // …nor for the head of a descriptive phrase (Lisbon → "Portuguese capital" → capital), only for
+        // the names inside it (Lusaka → "capital of Zambia" → Zambia).
         if (nameLike && /\s/u.test(related.word)) {
           // Runs of capitalised words: "United States" is a name though each word is common; a lone
-          // "State" in "State of Israel" is not.
+          // "State" in "State of Qatar" is not.
           for (const run of related.written.match(/\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*/gu) ?? []) {
             const parts = run.split(/[\s-]+/u);
             if (parts.length === 1 && isCommonWord(run)) continue;
             for (const part of parts) {
               const t = normalizeTerm(part);
               // WordNet writes it with a capital, so it is a name even where the corpus only has it at a sentence start;
-              // a common word inside the run ("People's" in "Mongolian People's Republic") counts only where the corpus
+              // a common word inside the run ("People's" in "Lao People's Democratic Republic") counts only where the corpus
               // writes it as a name too.
               if (parts.length > 1 && isCommonWord(part.replace(/['’]s?$/u, "")) && !(t && lexical.isName(t))) continue;
               if (t && t !== term && lexical.has(t)) matches.set(t, Math.max(matches.get(t) ?? 0, RELATION_WEIGHT[related.relation]));

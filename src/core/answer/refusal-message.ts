@@ -20,7 +20,7 @@ const noFigures = (s: string) => s.replace(/\p{N}[\p{N},.]*/gu, "").replace(/\s+
 /**
  * Says what is missing when it can: the words the briefs never use, or the place where the
  * question's subject is discussed and what the briefs do not say about it
- * ("The briefs discuss “Owo, 5 June 2022” (nigeria.md) but do not give that number.").
+ * ("The briefs discuss “Velmora, 9 May 2018” (velmora.md) but do not give that number.").
  */
 export function explainRefusal(bot: Briefbot, q: QuestionAnalysis, best: ScoredCandidate | undefined): string {
   const missing = q.slots.filter((s) => s.missing && !/^\p{N}/u.test(s.term)).map((s) => `“${s.word}”`);

@@ -33,18 +33,18 @@ export interface Incident {
   /** The latest stated figures (ACLED's rule); earlier and claimed ones are in `history`. */
   killed: Figure | null;
   injured: Figure | null;
-  /** A single figure the text gives for killed and injured together ("127 people dead or wounded"). */
+  /** A single figure the text gives for killed and injured together ("58 people dead or wounded"). */
   killedOrInjured: Figure | null;
   /** Who carried out or claimed it, where the text says. */
   perpetrator: string | null;
-  /** A total over many attacks or years ("more than 1,400 people since 2015"), never added to single incidents. */
+  /** A total over many attacks or years ("more than 2,300 people since 2012"), never added to single incidents. */
   aggregate: boolean;
   /** The quote that states the headline figure. */
   citation: IncidentCitation;
   /** Every quote that gives a figure for this incident. */
   citations: IncidentCitation[];
   history: HistoryEntry[];
-  /** Attackers killed ("officers killed him"), kept apart from the victims. */
+  /** Attackers killed ("guards shot him"), kept apart from the victims. */
   attackersKilled: Figure | null;
   /** Quantities the text gives only vaguely ("dozens"), never turned into numbers. */
   vague: Partial<Record<"killed" | "injured" | "killedOrInjured", string>>;

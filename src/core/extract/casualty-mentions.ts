@@ -28,7 +28,7 @@ export interface Mention {
   attacker: boolean;
   /** Parts that were added up ("two men and two women" → [2, 2]). */
   parts?: number[];
-  /** Victims counted by their names ("Abel Chennouf and Mohamed Legouad are killed"): those named, perhaps not all. */
+  /** Victims counted by their names ("Ilya Sorin and Marek Dosta are killed"): those named, perhaps not all. */
   named?: boolean;
 }
 
@@ -65,9 +65,10 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\b`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
-  // "the final number of dead was 95", "put the number of wounded at 284", "fatalities totalled 95".
-  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\b${TOLL_LINK}\s+${QTY}`, "giu") },
-  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
+  // "the final number of dead was 41", "put the number of wounded at 130", "fatalities totalled 41".
+  { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
@@ -169,9 +170,9 @@ export function findMentions(text: string): Mention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-// A person's name: capitalised words, with name particles ("Imad Ibn Ziaten", "Abel Chennouf").
+// A person's name: capitalised words, with name particles ("Anton Velik", "Ilya ibn Sorin").
 const PERSON = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+(?:(?:ibn|bin|bint|al|el|de|da|van|von|der|le|la)\s+)?\p{Lu}[\p{L}’'-]+)+`;
-// An apposition after it: an age or a short description ("Imad Ibn Ziaten, 30, a staff sergeant in …,").
+// An apposition after it: an age or a short description ("Anton Velik, 31, a border guard at …,").
 const APPOSITION = String.raw`(?:,\s*\d{1,3}(?:,\s*[^,;.]{1,80})?,|,\s*\d{1,3},?)?`;
 const NAME_IN_LIST = new RegExp(String.raw`(?:^|,\s*|\band\s+)${PERSON}(?=\s*,|\s+and\b|\s+(?:is|was|are|were)\b)`, "gu");
 const NAMED_VICTIMS = new RegExp(
@@ -180,7 +181,7 @@ const NAMED_VICTIMS = new RegExp(
 );
 
 /**
- * Victims named one by one ("Corporals Abel Chennouf, 25, and Mohamed Legouad, 23, are killed"):
+ * Victims named one by one ("Corporals Ilya Sorin, 25, and Marek Dosta, 23, are killed"):
  * each name is one person. A person killed by the police is the attacker, not a victim.
  */
 function addNamedVictims(text: string, mentions: Mention[], taken: [number, number][]): void {
@@ -202,8 +203,8 @@ function addNamedVictims(text: string, mentions: Mention[], taken: [number, numb
 const CHAIN = new RegExp(String.raw`\b(?:rose|risen|climbed|increased|jumped|reached|was\s+raised|had\s+risen)\s+(?:to\s+)?${QTY}\b(?!\s+(?:injured|wounded|hurt|people\s+(?:injured|wounded)))`, "giu");
 
 /**
- * "The toll stood at sixty-two that night, rose to a hundred and two on Saturday …, and reached a
- * hundred and five": once a sentence states a toll, each later "rose to" or "reached" in it revises
+ * "The toll stood at forty that night, rose to fifty-one on Saturday …, and reached fifty-five":
+ * once a sentence states a toll, each later "rose to" or "reached" in it revises
  * that toll.
  */
 function addTollChain(text: string, mentions: Mention[], taken: [number, number][]): void {

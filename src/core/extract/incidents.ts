@@ -49,7 +49,7 @@ const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
 const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
 // Where one incident ends and another begins inside a sentence.
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
-// A sentence that tells an attack by an indefinite attacker ("The next morning a bomb tore apart a trolleybus") starts a new incident.
+// A sentence that tells an attack by an indefinite attacker ("Later that day a mine struck a ferry") starts a new incident.
 const NEW_ATTACK = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:bomb|bomber|gunman|missile|drone|rocket|grenade|mine|truck|lorry|car)\s+(?:[\p{L}-]+\s+){0,3}?(?:exploded|tore|struck|hit|went\s+off|blew|detonated|opened\s+fire|stormed|rammed|ploughed)\b/iu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
 
@@ -66,7 +66,7 @@ interface Draft extends Incident {
   whole?: boolean;
   /** Kinds whose figure only counts victims named one by one: any other figure for them wins. */
   named?: Set<Kind>;
-  /** Its year was taken from the document ("22 May" → "22 May 2015"): enough to meet its table row, not to merge with other prose. */
+  /** Its year was taken from the document ("14 March" → "14 March 2014"): enough to meet its table row, not to merge with other prose. */
   yearInferred?: boolean;
 }
 
@@ -84,7 +84,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   const locate = (chunk: Chunk): Located => {
     const block = paragraphs[chunk.block]!;
     const before = (chunksByBlock.get(chunk.block) ?? []).filter((c) => c.sentence < chunk.sentence).reverse();
-    // A lead-in labels its own item ("**Konduga, 16 June 2019.**"): an item with one never borrows from the items before it.
+    // A lead-in labels its own item ("**Velmora, 9 May 2018.**"): an item with one never borrows from the items before it.
     const earlierBlocks: string[] = [];
     for (let b = chunk.block - 1; !block.lead && b >= 0 && sectionKey(paragraphs[b]!) === sectionKey(block) && paragraphs[b]!.source === block.source; b--) {
       if (paragraphs[b]!.kind !== "heading" && paragraphs[b]!.kind !== "title") earlierBlocks.push(paragraphs[b]!.text);
@@ -147,7 +147,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
 
   /**
    * A figure stated without a place of its own that equals the sum of two or more incidents
-   * already told in the document ("Sixty-four are confirmed dead" after 15 and 49) is the
+   * already told in the document ("Fifty-three are confirmed dead" after 21 and 32) is the
    * document's overall toll, not a revision of the last incident.
    */
   const isOverallTotal = (chunk: Chunk, where: Located, m: Mention): boolean => {
@@ -156,14 +156,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     return tolls.length >= 2 && tolls.reduce((a, b) => a + b, 0) === m.figure.count;
   };
 
-  /** "… 77 dead: eight in Oslo and 69 on Utøya": a toll broken down by site gives each site its incident. */
+  /** "… 45 dead: seven in Velmora and 38 at Kestrel Pass": a toll broken down by site gives each site its incident. */
   const readSiteBreakdown = (chunk: Chunk, mentions: Mention[], sentenceWhere: Located) => {
-    // "Sixteen of the victims died at the airport and sixteen at Maelbeek" has no toll of its own, only sites.
+    // "Eleven of the victims died at the depot and eight at Velmora" has no toll of its own, only sites.
     if (!mentions.some((m) => m.kind === "killed" && !m.aggregate) && !SITE_DEATHS.test(chunk.text)) return;
-    // A sentence may open with its first site's figure ("Sixteen of the victims …"): read it in lower case.
+    // A sentence may open with its first site's figure ("Eleven of the victims …"): read it in lower case.
     for (const b of (chunk.text.charAt(0).toLowerCase() + chunk.text.slice(1)).matchAll(SITE_BREAKDOWN)) {
       const count = parseNumber(b[1]!);
-      // "at the airport": the place the brief names with that word ("Brussels Airport"), if it names one.
+      // "at the depot": the place the brief names with that word ("Korvath Depot"), if it names one.
       const site = (b[2] ? namedAs(chunk.source, b[2]) : b[3]!)?.replace(/[’']s$/u, "");
       if (count === null || !site || !site.split(/\s+/u).some((w) => isName(w))) continue;
       const figure: Figure = { count, bound: "exact" };
@@ -175,7 +175,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     }
   };
 
-  /** The capitalised name a brief gives a thing it also calls by a common noun ("the airport" → "Brussels Airport"). */
+  /** The capitalised name a brief gives a thing it also calls by a common noun ("the depot" → "Korvath Depot"). */
   const namedAs = (source: string, noun: string): string | null => {
     const text = paragraphs.filter((p) => p.source === source).map((p) => p.text).join("\n");
     const capital = noun.charAt(0).toUpperCase() + noun.slice(1);
@@ -227,14 +227,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     }
     if (where.placeLevel === "paragraph" || where.placeLevel === "section") {
       // A paragraph tells one story: a figure with no place of its own continues the paragraph's
-      // incident, unless the sentences before it have moved to another place ("… in Alexandria …
-      // Seventeen people died there").
+      // incident, unless the sentences before it have moved to another place ("… in Velmora …
+      // Twelve people died there").
       const inBlock = latest(sameDoc.filter((d) => d.block === chunk.block));
       if (inBlock && (m.revision || samePlace(inBlock.place, where.place) || !inBlock.place)) return inBlock;
       return latest(sameDoc.filter((d) => samePlace(d.place, where.place) && d.section === sectionKey(block))) ?? (inBlock && !where.placeStrong ? inBlock : null);
     }
     // Place only from a label or the title: the section's latest incident, if its time fits, unless the
-    // label names another place ("**Attack on the Hotel Farah.**" after an item about another town).
+    // label names another place ("**Attack on the Hotel Korvath.**" after an item about another town).
     const inSection = latest(sameDoc.filter((d) => d.section === sectionKey(block)));
     if (inSection && (where.placeLevel !== "label" || !inSection.place || samePlace(inSection.place, where.place))) return inSection;
     if (inSection && where.placeLevel === "label") return latest(sameDoc.filter((d) => d.section === sectionKey(block) && samePlace(d.place, where.place)));
@@ -268,7 +268,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const mentions = findMentions(chunk.text);
     const vague = findVagueMentions(chunk.text);
     if (!mentions.length && !vague.length) {
-      // "Sixteen of the victims died at the airport and sixteen at Maelbeek": figures by site only.
+      // "Eleven of the victims died at the depot and eight at Velmora": figures by site only.
       if (SITE_DEATHS.test(chunk.text)) readSiteBreakdown(chunk, mentions, locate(chunk));
       continue;
     }
@@ -278,7 +278,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     let current: Draft | null = null;
     let currentSegment = 0;
     for (const [index, m] of mentions.entries()) {
-      // "The final count was 60: 36 killed at the Radisson, …": figures after a colon that follows a larger toll are its parts.
+      // "The final count was 52: 30 killed at the Grand Velmora, …": figures after a colon that follows a larger toll are its parts.
       const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && chunk.text.slice(p.end, m.start).includes(":"));
       if (whole) continue;
       // "…, in addition, it attacked …": a later segment of the sentence tells another incident, located by its own words first.
@@ -320,7 +320,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     }
   }
 
-  /** A table row read with its headers: "| 23 Mar 2019 | Ogossagou ... | 160 | local officials |". */
+  /** A table row read with its headers: "| 9 Nov 2018 | Velmora ... | 74 | local officials |". */
   function readRow(chunk: Chunk, block: Paragraph): void {
     const cells = block.cells ?? [];
     const figureCells: [Kind, string][] = [];
@@ -401,7 +401,7 @@ function resolveRelativeDates(drafts: Draft[], dateOf: (source: string) => Date 
 }
 
 /**
- * "22 May" in a brief whose dates are all of 2015 is 22 May 2015: a day without a year takes the
+ * "14 March" in a brief whose dates are all of 2014 is 14 March 2014: a day without a year takes the
  * year of the document's own date, or the one year its other incidents share. With several years
  * in play it stays as written.
  */
@@ -471,7 +471,7 @@ function mergeSameDay(drafts: Draft[]): void {
 
 const CELL = new RegExp(String.raw`^\s*(?:(at\s+least|more\s+than|over|about|around|some|nearly|above)\s+)?(${NUMBER_PATTERN})\b`, "iu");
 
-/** The first figure of a table cell ("at least 89 (Idlib health directorate)"); null for "dozens" or "not reported". */
+/** The first figure of a table cell ("at least 37 (Velmora hospital)"); null for "dozens" or "not reported". */
 function cellFigure(text: string): Figure | null {
   const m = CELL.exec(text.replace(/[*_]/gu, ""));
   if (!m) return null;

@@ -34,8 +34,8 @@ export function parseNumber(text: string): number | null {
 }
 
 /**
- * Whether the figure of `length` characters at `index` is set off by commas after a name ("Imad Ibn
- * Ziaten, 30, a staff sergeant"): an age, not a count.
+ * Whether the figure of `length` characters at `index` is set off by commas after a name ("Ilya
+ * Sorin, 34, a warrant officer"): an age, not a count.
  */
 export function isAppositiveAge(text: string, index: number, length: number): boolean {
   return /\p{Lu}[\p{L}’'-]*,\s*$/u.test(text.slice(Math.max(0, index - 40), index)) && /^\s*,/u.test(text.slice(index + length));

@@ -2,12 +2,12 @@ import * as chrono from "chrono-node";
 /**
  * Places and dates as a brief writes them: absolute dates exactly as written (relative ones marked
  * as such), and places as the capitalised names after a locative preposition, or the place part of
- * a label ("18 January 2020 — military camp, Marib", "Konduga, 16 June 2019").
+ * a label ("6 July 2013 — ferry landing, Velmora", "Kestrel Pass, 9 May 2018").
  */
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 export const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 export const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-// "22", "22nd", "3-4", "the 3rd of": a day as written before or after a month.
+// "14", "14th", "3-4", "the 3rd of": a day as written before or after a month.
 const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
 const DAY_RANGE = String.raw`(?:the\s+)?\d{1,2}${ORDINAL}(?:\s*[–-]\s*\d{1,2}${ORDINAL})?(?:\s+of)?`;
 
@@ -16,7 +16,7 @@ const ABSOLUTE = [
   new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?${DAY_RANGE}\s+(?:${MONTHS})\.?,?\s+(?:19|20)\d\d\b`, "u"),
   new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?(?:${MONTHS})\s+\d{1,2}${ORDINAL},?\s+(?:19|20)\d\d\b`, "u"),
   new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?${DAY_RANGE}\s+(?:${MONTHS})\b`, "u"),
-  // "June 3rd": month first without a year only with an ordinal ("in March 12 people died" is no date).
+  // "March 9th": month first without a year only with an ordinal ("in March 12 people died" is no date).
   new RegExp(String.raw`\b(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)\b`, "u"),
   new RegExp(String.raw`\b(?:(?:early|mid|late)[-\s])?(?:${MONTHS})\s+(?:19|20)\d\d\b`, "u"),
   new RegExp(String.raw`\b(?:early|mid|late)[-\s](?:${MONTHS})\b`, "iu"),
@@ -35,11 +35,11 @@ export interface DateMention {
   relative: boolean;
 }
 
-// "a force created in December 2019": a date in a clause about something else's past is background.
+// "a militia founded in March 2015": a date in a clause about something else's past is background.
 const BACKGROUND = /\b(?:created|founded|formed|established|set\s+up|born|launched)\s+(?:in|on)?\s*$/iu;
 
 export function findDate(text: string): DateMention | null {
-  // A period ("since 2021") belongs to totals; it is given as written.
+  // A period ("since 2016") belongs to totals; it is given as written.
   const period = /^\s*(?:ever\s+)?since\b[^,.;]*?\b((?:19|20)\d\d)\b/iu.exec(text);
   if (period) return { text: `since ${period[1]}`, relative: false };
   for (const p of ABSOLUTE) {
@@ -86,7 +86,7 @@ export function toDate(text: string | null): Date | null {
 
 /**
  * A relative date ("on Saturday", "last year", "in August") placed in time against the document's
- * own date, as precisely as the words allow ("29 October 2022", "2021", "August 2022"); null when
+ * own date, as precisely as the words allow ("14 March 2023", "2022", "August 2022"); null when
  * the words do not say. Weekdays and months are taken in the past: a brief reports what happened.
  */
 export function resolveRelativeDate(text: string, reference: Date): string | null {
@@ -113,7 +113,7 @@ export function isFullDate(text: string | null): boolean {
   return Boolean(p.day && p.month && p.year);
 }
 
-/** Whether two written dates can be the same day: no part that both give differs ("23 Mar 2019" and "23 March 2019"). */
+/** Whether two written dates can be the same day: no part that both give differs ("9 Nov 2018" and "9 November 2018"). */
 export function sameTime(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;
   const x = dateParts(a);
@@ -144,11 +144,11 @@ export function findPlaces(text: string, isName: (word: string) => boolean = () 
   let strong = false;
   for (const m of text.matchAll(PLACE)) {
     const isWeak = WEAK_PREPOSITION.test(m[1]!);
-    // After a verb of attack only a bare name is a place ("attacked Tadaryat", not "attacked the Russian embassy").
+    // After a verb of attack only a bare name is a place ("attacked Velmora", not "attacked the Russian embassy").
     if (ATTACK_VERB.test(m[1]!) && /\sthe\s/u.test(m[0])) continue;
     const place = m[2]!.replace(/[\s-]+(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as)$/u, "").replace(/[’']s$/u, "").replace(/[.,]$/u, "");
     if (NOT_PLACES.test(place) || TITLES.test(place)) continue;
-    // "airlifted to hospitals in Raipur": where the wounded were taken, not where they were hurt.
+    // "flown to hospitals in Korvath": where the wounded were taken, not where they were hurt.
     if (AFTERMATH.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (!place.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w))) continue;
     if (isWeak && ORGANISATION.test(place)) continue;
@@ -169,11 +169,11 @@ export function findPlaces(text: string, isName: (word: string) => boolean = () 
 
 /**
  * The place a heading or lead-in names: its parts that are not dates or numbering
- * ("1. Khan Shaykhun, 4 April 2017" → "Khan Shaykhun"; "18 January 2020 — military camp, Marib" → "military camp, Marib").
+ * ("1. Kestrel Pass, 4 June 2015" → "Kestrel Pass"; "6 July 2013 — ferry landing, Velmora" → "ferry landing, Velmora").
  */
 export function labelPlace(label: string, isName: (word: string) => boolean = () => true): string | null {
   const date = findDate(label);
-  // A clock time and a weekday ("02:14 Tuesday") label a moment, not a place.
+  // A clock time and a weekday ("03:40 Tuesday") label a moment, not a place.
   const rest = (date ? label.replace(date.text, " ") : label)
     .replace(/^\s*\d+[.)]\s*/u, "")
     .replace(/\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\.?)?/giu, " ")
@@ -184,7 +184,7 @@ export function labelPlace(label: string, isName: (word: string) => boolean = ()
     .filter((p) => p && /[\p{L}]/u.test(p) && !/^(?:19|20)\d\d$/u.test(p));
   const named = parts.filter((p) => p.split(/[\s-]+/u).some((w) => /^[\p{Lu}]/u.test(w) && isName(w.replace(/[’']s$/u, ""))));
   if (!named.length) return null;
-  // Keep the plain words that describe the place itself ("military camp, Marib").
+  // Keep the plain words that describe the place itself ("ferry landing, Velmora").
   const kept = parts.filter((p) => named.includes(p) || (parts.indexOf(p) < parts.indexOf(named[named.length - 1]!) && p.split(/\s+/u).length <= 3));
   return kept.join(", ");
 }
@@ -206,7 +206,7 @@ export function samePlace(a: string | null, b: string | null): boolean {
   return false;
 }
 
-// "the Russian embassy in Kabul", "a Shia mosque at Kunduz": what was attacked, named before its place.
+// "the Russian embassy in Kabul", "a Sikh temple at Kunduz": what was attacked, named before its place.
 const TARGET = /\b(?:the|a|an)\s+((?:[\p{Lu}][\p{L}’'-]*\s+){1,3}(?:[\p{Ll}][\p{L}-]+\s+)?[\p{Ll}][\p{L}-]+)\s+(?:in|at|near|outside)\s+(?:the\s+)?[\p{Lu}]/u;
 
 /** What an attack hit, when the text names it with a proper adjective or name ("Russian embassy"), or null. */

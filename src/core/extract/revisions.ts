@@ -1,6 +1,6 @@
 /**
- * Words that mark a figure as a revision of an earlier one ("the toll rose to 21", "raised its
- * figure to 132", "corrected ... to about 253", "its final count was 126"). A revised figure
+ * Words that mark a figure as a revision of an earlier one ("the toll rose to 17", "raised its
+ * figure to 48", "corrected ... to about 310", "its final count was 95"). A revised figure
  * supersedes the earlier ones for the same incident (ACLED's practice: keep the latest report).
  */
 export const REVISION = /\b(?:rose|risen|rises|rising|raised|raises|climbed|climbs|increased|jumped|reached|reaches|revised|revises|corrected|corrects|updated|lowered|cut|final|finally|eventually|now\s+stands|confirmed|reconciled|brought\s+the\s+(?:toll|total))\b/iu;

@@ -117,7 +117,7 @@ export class LexicalIndex {
         const term = sentenceTerms[i];
         if (term) {
           const t = termOf(token, term);
-          // Sentence-initial words are capitalised whatever they are, so they do not count; "al-Shabaab" and "ISWAP" are names too.
+          // Sentence-initial words are capitalised whatever they are, so they do not count; "al-Korvath" and "DVF" are names too.
           if (i > 0 && !/^\p{N}/u.test(term)) (/\p{Lu}/u.test(token) ? upper : lower)[t]!++;
         }
         words.add(token.toLowerCase());
@@ -250,7 +250,7 @@ export class LexicalIndex {
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Whether the corpus writes a term as a name ("Dehiwala", "ISWAP"), so a lower-case question still names it. */
+  /** Whether the corpus writes a term as a name ("Velmora", "DVF"), so a lower-case question still names it. */
   isName(term: string): boolean {
     const t = this.termIds.get(term);
     const upper = t === undefined ? 0 : this.data.upper[t]!;

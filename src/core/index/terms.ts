@@ -35,7 +35,7 @@ export function tokenize(text: string): string[] {
 // Letters that Unicode does not decompose into a base letter and a mark.
 const FOLD: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ł: "l", ı: "i", þ: "th", ð: "d" };
 
-/** Lower case without diacritics, so "utoya" finds "Utøya" and "cote" finds "Côte". */
+/** Lower case without diacritics, so "tromso" finds "Tromsø" and "quebec" finds "Québec". */
 export function foldCase(text: string): string {
   return text
     .toLowerCase()
@@ -75,7 +75,7 @@ function computeTerm(token: string): string | null {
   return noun !== stem && noun.length >= 3 ? noun : stem;
 }
 
-/** Tokens with the parts of hyphenated names as well: "Grand-Bassam" is also "Grand" and "Bassam", "al-Shabaab" also "Shabaab". */
+/** Tokens with the parts of hyphenated names as well: "Kestrel-Vorn" is also "Kestrel" and "Vorn", "al-Korvath" also "Korvath". */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) {

@@ -16,13 +16,13 @@ export type Relation = "synonym" | "derived" | "pertainym" | "hypernym" | "hypon
 export interface RelatedWord {
   word: string;
   relation: Relation;
-  /** As WordNet writes it, with its capitals ("capital of Rwanda"). */
+  /** As WordNet writes it, with its capitals ("capital of Zambia"). */
   written: string;
 }
 
 interface Synset {
   words: string[];
-  /** The words as WordNet writes them: "Berlin" for a name, "scale" for a common word. */
+  /** The words as WordNet writes them: "Lusaka" for a name, "context" for a common word. */
   written: string[];
   /** WordNet's lexicographer file: 18 is noun.person, 14 noun.group, 15 noun.location, 6 noun.artifact. */
   lexFile: number;
@@ -136,7 +136,7 @@ const SENSES = 3;
 
 /**
  * Words WordNet relates to `word` in its most frequent senses: synonyms ("cops" → policeman),
- * derived forms ("bombing" → bomb), pertainyms ("Somali" → Somalia), and one step up or down
+ * derived forms ("bombing" → bomb), pertainyms ("Peruvian" → Peru), and one step up or down
  * the hierarchy ("kids" → child). Multi-word entries come back with spaces.
  */
 export function relatedWords(word: string): RelatedWord[] {
@@ -182,7 +182,7 @@ export function relatedWords(word: string): RelatedWord[] {
 
 /**
  * Whether WordNet knows a word as a common (lower-case) word in its most frequent sense:
- * "Scale" and "Foreign" are common words, "Berlin" and "Konduga" are not.
+ * "Context" and "Regional" are common words, "Lusaka" and "Velmora" are not.
  */
 export function isCommonWord(word: string): boolean {
   const wn = wordnet();
@@ -201,7 +201,7 @@ export function isCommonWord(word: string): boolean {
 
 /** WordNet's lexicographer files for nouns that name a kind of thing a brief counts or asks about. */
 export type NounClass = "people" | "location" | "artifact" | "other";
-// Persons and groups of them are counted alike: "1,000 soldiers" answers "how many troops".
+// Persons and groups of them are counted alike: "600 soldiers" answers "how many troops".
 const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
 
 /**
@@ -218,8 +218,8 @@ export function nounClass(word: string): NounClass | null {
   return NOUN_CLASS[wn.synset(first, "noun").lexFile] ?? "other";
 }
 
-/** Whether a word is an inflected form of a verb WordNet knows ("claimed", "died"; not "unexploded"). */
-export function isVerbForm(word: string): boolean {
+/** Whether a word is an inflected form (past, participle, -s) of a verb WordNet knows ("claimed", "died"; not "unarmed"). */
+export function isInflectedVerb(word: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
   const lower = word.toLowerCase();
@@ -227,8 +227,17 @@ export function isVerbForm(word: string): boolean {
   return lemma !== lower && wn.senses(lemma, "verb").length > 0;
 }
 
+/** Whether a word is the plural of a noun WordNet knows ("soldiers", "gunmen", "people"). */
+export function isPluralNoun(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const lower = word.toLowerCase();
+  const lemma = lower.endsWith("men") ? lower.replace(/men$/u, "man") : lemmatizer.lemmatizeNoun(lower);
+  return lemma !== lower && wn.senses(lemma, "noun").length > 0;
+}
+
 /**
- * Whether WordNet knows a word only as a name in its most frequent sense ("kigali", "easter"):
+ * Whether WordNet knows a word only as a name in its most frequent sense ("lusaka", "hanukkah"):
  * a lower-case question word can still name what the question is about.
  */
 export function isKnownName(word: string): boolean {

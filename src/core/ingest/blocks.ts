@@ -29,7 +29,7 @@ export interface Block extends Span {
   paragraph: number;
   /** Title and section headings above this block, outermost first. */
   headings: string[];
-  /** Where quotable sentences start: after a bold lead-in ("**Konduga, 16 June 2019.**") or dateline. */
+  /** Where quotable sentences start: after a bold lead-in ("**Velmora, 9 May 2018.**") or dateline. */
   bodyStart: number;
   /** The lead-in's text without markup, if the block has one. */
   lead?: string;

@@ -15,8 +15,8 @@ function nodeText(node: Nodes): string {
 }
 
 const EMPHASIS = new Set(["strong", "emphasis"]);
-// A lead-in ends with a full stop or colon inside or right after the bold ("**Scale.**", "**Why X?**"),
-// or is a dateline followed by a dash ("**MOGADISHU, 30 October 2022** — Two cars ...").
+// A lead-in ends with a full stop or colon inside or right after the bold ("**Background.**", "**Why X?**"),
+// or is a dateline followed by a dash ("**VELMORA, 9 May 2018** — Two trucks ...").
 const LEAD_END = /[.:?!]\s*$/u;
 const AFTER_LEAD = /^[\s.:\u2013\u2014-]*/u;
 

@@ -46,7 +46,7 @@ export function documentDate(bot: Briefbot, source: string): string | null {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** A written date ("21–27 April 2019", "August 2021") as the first day it names, for sorting; null without a year. */
+/** A written date ("3–9 May 2017", "August 2014") as the first day it names, for sorting; null without a year. */
 export function dateValue(text: string | null): Date | null {
   const year = text ? /\b((?:19|20)\d\d)\b/u.exec(text) : null;
   if (!text || !year) return null;
@@ -64,7 +64,7 @@ export function documentSentences(bot: Briefbot, source: string): Chunk[] {
 /**
  * What the document opens with: its first body sentence that is typical of the whole (not among
  * the quarter of its sentences furthest from their mean), so a standfirst about the
- * document itself ("One paragraph per incident, in date order.") is passed over.
+ * document itself ("Entries are listed newest first.") is passed over.
  */
 export function leadSentence(bot: Briefbot, sentences: Chunk[]): Chunk | undefined {
   if (sentences.length < 3) return sentences[0];

@@ -26,7 +26,7 @@ const CUES: Partial<Record<Aspect, { words: RegExp; phrase: string }>> = {
   },
 };
 
-// "The attack claimed twelve lives" reports a toll, not a claim.
+// "The blast claimed nine lives" reports a toll, not a claim.
 const NOT_A_POSITION = /\bclaimed\s+(?:\S+\s+){0,3}lives\b/iu;
 // A position is best shown where the brief says whose it is.
 const ATTRIBUTED_BONUS = 0.2;
