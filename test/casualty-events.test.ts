@@ -199,6 +199,10 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(incidents[0]!.killed).toEqual(exact(1));
   });
 
+  it("reads 'both' as two", () => {
+    expect(one("In Velmora both guards were wounded and taken to hospital.")[0]!.injured).toEqual(exact(2));
+  });
+
   it("reads a toll told as the number of the dead or wounded", () => {
     expect(one("In Velmora the final number of dead was 95, the ministry said.")[0]!.killed).toEqual(exact(95));
     expect(one("In Velmora officials put the number of wounded at 284.")[0]!.injured).toEqual(exact(284));
