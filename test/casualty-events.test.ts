@@ -199,6 +199,11 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(incidents[0]!.killed).toEqual(exact(1));
   });
 
+  it("reads a counted noun with 'of' in it, and keeps 'N of the victims' a part", () => {
+    expect(one("At the Velmora depot two members of staff were killed.")[0]!.killed).toEqual(exact(2));
+    expect(one("In Velmora five members of the security forces were killed.")[0]!.killed).toEqual(exact(5));
+  });
+
   it("reads 'both' as two", () => {
     expect(one("In Velmora both guards were wounded and taken to hospital.")[0]!.injured).toEqual(exact(2));
   });
