@@ -202,6 +202,7 @@ describe("victims named, ages, chained revisions and year-less days", () => {
   it("reads a counted noun with 'of' in it, and keeps 'N of the victims' a part", () => {
     expect(one("At the Velmora depot two members of staff were killed.")[0]!.killed).toEqual(exact(2));
     expect(one("In Velmora five members of the security forces were killed.")[0]!.killed).toEqual(exact(5));
+    expect(one("In Velmora 40 people were killed; 30 of the victims were killed in the market.")[0]!.killed).toEqual(exact(40));
   });
 
   it("reads 'both' as two", () => {
