@@ -52,6 +52,8 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     expect(reader).not.toBeNull();
     for (let slot = 0; slot < 6; slot++) {
       expect(Array.from(reader.read(slot)!)).toEqual(Array.from(store.point(slot)));
+      expect(reader.dot(slot, axis(1))).toBeCloseTo(Array.from(store.point(slot)).reduce((sum, x, i) => sum + x * axis(1)[i]!, 0), 6);
+      expect(loaded.similarity(slot, axis(1))).toBeCloseTo(reader.dot(slot, axis(1))!, 6);
       expect(Array.from(loaded.point(slot))).toEqual(Array.from(store.point(slot)));
     }
     // A slot added after the save is not in the file: the store reads it from the graph instead.

@@ -64,7 +64,7 @@ export async function retrieve(ctx: RetrievalContext, query: string, queryVector
   });
   // Lexical-only hits beyond the dense shortlist still need a real similarity for the no-answer threshold.
   for (const c of byId.values()) {
-    if (c.denseRank === null) c.similarity = cosine(vector, ctx.vectors.vector(c.chunk.id));
+    if (c.denseRank === null) c.similarity = ctx.vectors.similarity(c.chunk.id, vector);
   }
   return [...byId.values()].sort((a, b) => b.fused - a.fused || b.similarity - a.similarity);
 }
@@ -87,7 +87,7 @@ export async function candidatePool(ctx: RetrievalContext & { structure: Structu
   for (const id of wanted) {
     if (byId.has(id)) continue;
     const chunk = ctx.chunks[id]!;
-    byId.set(id, { chunk, similarity: cosine(vector, storedVector(ctx, id)), denseRank: null, lexicalRank: null, lexicalScore: 0, matchedTerms: [], fused: 0 });
+    byId.set(id, { chunk, similarity: similarityOf(ctx, id, vector), denseRank: null, lexicalRank: null, lexicalScore: 0, matchedTerms: [], fused: 0 });
   }
   return [...byId.values()];
 }
@@ -95,13 +95,13 @@ export async function candidatePool(ctx: RetrievalContext & { structure: Structu
 // Vectors read back from hnswlib once per index, for exact similarities over a brief-sized corpus.
 const stored = new WeakMap<VectorIndex, Float32Array[]>();
 
-function storedVector(ctx: RetrievalContext, id: number): Float32Array {
+function similarityOf(ctx: RetrievalContext, id: number, query: Float32Array): number {
   // In a large corpus the cache would grow, question by question, into a second copy of the graph's vectors.
-  if (ctx.chunks.length > SCORE_ALL_BELOW) return ctx.vectors.vector(id);
+  if (ctx.chunks.length > SCORE_ALL_BELOW) return ctx.vectors.similarity(id, query);
   let all = stored.get(ctx.vectors);
   if (!all) {
     all = [];
     stored.set(ctx.vectors, all);
   }
-  return (all[id] ??= ctx.vectors.vector(id));
+  return cosine(query, (all[id] ??= ctx.vectors.vector(id)));
 }

@@ -13,6 +13,8 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
  */
 export class GraphFileVectors {
   private readonly block: Buffer;
+  /** The vector inside `block`, as floats (null when the block's vector is not 4-byte aligned in memory). */
+  private readonly floats: Float32Array | null;
 
   private constructor(
     private fd: number | null,
@@ -23,6 +25,8 @@ export class GraphFileVectors {
     private readonly dimension: number,
   ) {
     this.block = Buffer.alloc(elementBytes);
+    const at = this.block.byteOffset + dataOffset;
+    this.floats = at % 4 === 0 ? new Float32Array(this.block.buffer, at, dimension) : null;
   }
 
   static readonly HEADER_BYTES = 96;
@@ -54,17 +58,34 @@ export class GraphFileVectors {
 
   /** The vector stored for `slot`, or null when the file does not hold it (added since it was saved). */
   read(slot: number): Float32Array | null {
-    if (this.fd === null || slot < 0 || slot >= this.count) return null;
+    if (!this.load(slot)) return null;
+    const out = new Float32Array(this.dimension);
+    new Uint8Array(out.buffer).set(this.block.subarray(this.dataOffset, this.dataOffset + this.dimension * 4));
+    return out;
+  }
+
+  /**
+   * The dot product of `slot`'s stored vector with `query`, computed in the read buffer: scoring a
+   * thousand candidates allocates nothing. Null when the file does not hold the slot.
+   */
+  dot(slot: number, query: Float32Array): number | null {
+    if (!this.floats || query.length !== this.dimension || !this.load(slot)) return null;
+    const v = this.floats;
+    let sum = 0;
+    for (let i = 0; i < v.length; i++) sum += v[i]! * query[i]!;
+    return sum;
+  }
+
+  /** Reads `slot`'s block into the buffer; false when the file does not hold it. */
+  private load(slot: number): boolean {
+    if (this.fd === null || slot < 0 || slot >= this.count) return false;
     try {
       const at = GraphFileVectors.HEADER_BYTES + slot * this.elementBytes;
-      if (readSync(this.fd, this.block, 0, this.elementBytes, at) !== this.elementBytes) return null;
-      if (Number(this.block.readBigUInt64LE(this.labelOffset)) !== slot) return null;
-      const out = new Float32Array(this.dimension);
-      new Uint8Array(out.buffer).set(this.block.subarray(this.dataOffset, this.dataOffset + this.dimension * 4));
-      return out;
+      if (readSync(this.fd, this.block, 0, this.elementBytes, at) !== this.elementBytes) return false;
+      return Number(this.block.readBigUInt64LE(this.labelOffset)) === slot;
     } catch {
       this.close();
-      return null;
+      return false;
     }
   }
 

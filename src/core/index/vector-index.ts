@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import hnswlib from "hnswlib-node";
+import { cosine } from "./embedder.js";
 import { GraphFileVectors } from "./graph-file-vectors.js";
 
 const { HierarchicalNSW } = hnswlib;
@@ -157,6 +158,11 @@ export class VectorStore {
    * during a swap may still ask for a sentence just retired. hnswlib refuses deleted labels, so
    * the mark is lifted and restored around the read (synchronously: no search sees it lifted).
    */
+  /** Cosine similarity of a slot's vector to a unit-length query (both unit-length, so their dot product). */
+  similarity(slot: number, query: Float32Array): number {
+    return this.fileVectors?.dot(slot, query) ?? cosine(query, this.point(slot));
+  }
+
   point(slot: number): Float32Array {
     const fromFile = this.fileVectors?.read(slot);
     if (fromFile) return fromFile;
@@ -266,5 +272,10 @@ export class VectorIndex {
   /** The stored (unit-length) vector of a chunk. */
   vector(id: number): Float32Array {
     return this.store.point(this.chunkSlots[id]!);
+  }
+
+  /** Cosine similarity of a chunk's stored vector to a unit-length query, without copying the vector out. */
+  similarity(id: number, query: Float32Array): number {
+    return this.store.similarity(this.chunkSlots[id]!, query);
   }
 }
