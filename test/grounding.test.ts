@@ -123,6 +123,15 @@ describe("answer typing", () => {
     expect(typeEvidence("Its commander, Ilya Sorin, said the shooting was revenge.", q)).toBe(1);
   });
 
+  it("wants the asked person named next to their role: a quote about the commander that names someone else does not name the commander", () => {
+    const q = analyseQuestion("What was the name of the commander at the ferry terminal?", bot.lexical);
+    expect(answerPresent("The commander watched the ceremony held by the harbour master, Anton Velik, at the ferry terminal.", q)).toBe(0);
+    expect(answerPresent("The commander, Ilya Sorin, spoke at the ferry terminal.", q)).toBe(1);
+    // Where the quote does not speak of the role, any name still counts.
+    const leader = analyseQuestion("Who was the commander of the Dravan Front?", bot.lexical);
+    expect(answerPresent("Its commander, Ilya Sorin, said the shooting was revenge.", leader)).toBe(1);
+  });
+
   it("reads a toll given as 'the number of dead was N', and a figure of things as no toll", () => {
     const q = analyseQuestion("What was the final death toll in velmora?", bot.lexical);
     expect(answerPresent("On Wednesday the ministry said the final number of dead was 95.", q)).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
-import { AGE, type QuestionAnalysis } from "./question-analysis.js";
+import { AGE, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
 import { isCommonWord, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
@@ -140,15 +140,56 @@ function countEvidence(text: string, q: QuestionAnalysis): number {
 
 const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
 
-function nameEvidence(text: string, question: string): number {
+/** Positions of the words of a text that can name a person or group (see nameEvidence). */
+function namePositions(text: string, question: string): number[] {
   const asked = new Set(words(question).map((w) => w.toLowerCase()));
   // A who-answer names a person or a group: not a place WordNet knows ("Lisbon"), a month or a day,
   // or a capitalised common word ("the Harbour Hotel").
   // Nor a name the text itself places something in ("in Velmora", "at the ferry terminal").
   const places = new Set(findPlaces(text).flatMap((p) => p.split(/[\s,-]+/u)));
-  const names = words(text).filter(
-    (w, i) => i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location",
-  );
+  const out: number[] = [];
+  words(text).forEach((w, i) => {
+    if (i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location") out.push(i);
+  });
+  return out;
+}
+
+/**
+ * For "the name of the bomber", "who was the commander": whether the quote names someone next to
+ * the asked role (within four words of "bomber", "commander" or a WordNet relative the corpus uses),
+ * when the quote speaks of that role at all. A quote that mentions the bomber but names only the
+ * shrine's saint does not give the bomber's name. Null when the question asks for no role.
+ */
+function roleNamed(text: string, q: QuestionAnalysis): boolean | null {
+  const role = askedRole(q.text);
+  const slot = role ? q.slots.find((s) => s.word.toLowerCase() === role && !s.missing) : undefined;
+  if (!slot) return null;
+  const terms = new Set(slot.matches.keys());
+  const tokens = words(text);
+  const rolePositions = tokens.flatMap((t, i) => (terms.has(normalizeTerm(t) ?? "") ? [i] : []));
+  if (!rolePositions.length) return null;
+  const names = namePositions(text, q.text);
+  return rolePositions.some((r) => names.some((n) => Math.abs(n - r) <= 4));
+}
+
+/**
+ * The person a who-question asks to be named, as a noun: "the name of the suicide bomber …" →
+ * bomber, "who was the commander of …" → commander, "which leader …" → leader; null otherwise.
+ */
+function askedRole(question: string): string | null {
+  const lower = question.toLowerCase();
+  const after =
+    /\bnames?\s+of\s+(?:the\s+|a\s+|an\s+)?(.*)$/u.exec(lower)?.[1] ??
+    // "Who were the staff killed …" may be answered by what they were ("a guard and an operator"); one person, by a name.
+    /^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(.*)$/u.exec(lower)?.[1] ??
+    /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
+  if (!after) return null;
+  const people = phraseAfter(after.match(/[\p{L}-]+/gu) ?? []).filter((w) => nounClass(w) === "people" && !casualtyKindOfWord(w));
+  return people[people.length - 1] ?? null;
+}
+
+function nameEvidence(text: string, question: string): number {
+  const names = namePositions(text, question);
   if (names.length) return 1;
   return GROUP_WORD.test(text) ? 0.6 : 0;
 }
@@ -241,6 +282,7 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     case "where":
       return findPlaces(quote).length ? 1 : 0;
     case "who":
+      if (roleNamed(quote, q) === false) return 0;
       return nameEvidence(quote, q.text) === 1 ? 1 : 0;
     case "yesno":
       // A yes/no question about harm is answered by a sentence that speaks of that harm or its opposite.

@@ -114,7 +114,7 @@ function endsPhrase(word: string, next: string | undefined): boolean {
 }
 
 /** The words of the noun phrase a question word opens ("which … police officer | was killed"), at most five. */
-function phraseAfter(words: string[]): string[] {
+export function phraseAfter(words: string[]): string[] {
   const phrase: string[] = [];
   for (const [i, word] of words.slice(0, 5).entries()) {
     if (endsPhrase(word, words[i + 1])) break;
