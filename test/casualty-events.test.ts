@@ -205,6 +205,10 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(one("In Velmora 40 people were killed; 30 of the victims were killed in the market.")[0]!.killed).toEqual(exact(40));
   });
 
+  it("reads a count past a long clause set off by commas", () => {
+    expect(one("In Velmora four people, among them a harbour guard hit in the face by shotgun pellets, are taken to hospital.")[0]!.injured).toEqual(exact(4));
+  });
+
   it("reads 'both' as two", () => {
     expect(one("In Velmora both guards were wounded and taken to hospital.")[0]!.injured).toEqual(exact(2));
   });
