@@ -138,6 +138,10 @@ describe("answer typing", () => {
     expect(typeEvidence("Two bombs exploded at the terminal, near the grave of the general killed in 2020.", q)).toBeLessThan(1);
     expect(typeEvidence("Two bombs exploded at the terminal, killing 40 people.", q)).toBe(1);
     expect(typeEvidence("Gunmen killed 3 in a car bomb attack on the market.", q)).toBe(1);
+    expect(answerPresent('"The number of our killed comrades has risen to 41," the general said.', q)).toBeGreaterThan(0);
+    // A death toll given site by site answers for the site the question names.
+    const site = analyseQuestion("How many died at Velmora?", bot.lexical);
+    expect(answerPresent("Eleven of the victims died at the depot and eight at Velmora.", site)).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { normalizeTerm, tokenize } from "../index/terms.js";
 import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.js";
 import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
-import { findMentions, findVagueMentions } from "../extract/casualty-mentions.js";
+import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
 import { isCommonWord, nounClass } from "../index/wordnet.js";
@@ -138,6 +138,12 @@ function countEvidence(text: string, q: QuestionAnalysis): number {
   return countsSameClass(text, focusWord(q)) ? 0.8 : 0.6;
 }
 
+/** Whether a site's name is one the question names (a subject word of the question, or a corpus term standing for one). */
+function siteAsked(site: string, q: QuestionAnalysis): boolean {
+  const terms = new Set(q.slots.filter((s) => s.isSubject).flatMap((s) => [...s.matches.keys()]));
+  return words(site).some((w) => terms.has(normalizeTerm(w) ?? ""));
+}
+
 const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
 
 /** Positions of the words of a text that can name a person or group (see nameEvidence). */
@@ -271,6 +277,8 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     case "injured": {
       const kinds = findMentions(quote).filter((m) => !m.aggregate && !m.claimed).map((m) => m.kind);
       if (kinds.includes(q.type) || kinds.includes("killedOrInjured")) return Math.max(0.5, focusEvidence(quote, q));
+      // "Eleven of the victims died at the depot and eight at Velmora" answers "how many died at Velmora?".
+      if (q.type === "killed" && SITE_DEATHS.test(quote) && siteFigures(quote).some((f) => f.named && siteAsked(f.site, q))) return 1;
       return findVagueMentions(quote).some((v) => v.kind === q.type) ? 0.5 : 0;
     }
     case "count": {

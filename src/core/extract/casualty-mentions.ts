@@ -69,7 +69,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   // "the final number of dead was 41", "put the number of wounded at 130", "fatalities totalled 41".
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
-  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
+  // "the number of our killed comrades has risen to 89": a possessive, and a noun after the word of death.
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)(?:\s+[\p{L}-]+)?${TOLL_LINK}\s+${QTY}`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
@@ -200,6 +201,23 @@ function addNamedVictims(text: string, mentions: Mention[], taken: [number, numb
     const clause = text.slice(from, to);
     mentions.push({ kind, figure: { count: names.length, bound: "exact" }, start, end, claimed: false, provisional: isProvisional(clause), revision: false, aggregate: false, attacker: false, named: true });
   }
+}
+
+export const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
+
+/**
+ * Deaths given site by site ("Eleven of the victims died at the depot and eight at Velmora"): each
+ * figure with its site as written, a name, or the common noun after "the" (`named` false: "depot").
+ */
+export function siteFigures(text: string): { count: number; site: string; named: boolean }[] {
+  const out: { count: number; site: string; named: boolean }[] = [];
+  // A sentence may open with its first site's figure ("Eleven of the victims …"): read it in lower case.
+  for (const b of (text.charAt(0).toLowerCase() + text.slice(1)).matchAll(SITE_BREAKDOWN)) {
+    const count = parseNumber(b[1]!);
+    if (count !== null) out.push({ count, site: b[2] ?? b[3]!, named: !b[2] });
+  }
+  return out;
 }
 
 const CHAIN = new RegExp(String.raw`\b(?:rose|risen|climbed|increased|jumped|reached|was\s+raised|had\s+risen)\s+(?:to\s+)?${QTY}\b(?!\s+(?:injured|wounded|hurt|people\s+(?:injured|wounded)))`, "giu");

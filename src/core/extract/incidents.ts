@@ -1,5 +1,5 @@
 import { type Chunk, type Paragraph, sectionKey } from "../ingest/chunker.js";
-import { type Figure, findMentions, findVagueMentions, type Kind, type Mention } from "./casualty-mentions.js";
+import { type Figure, findMentions, findVagueMentions, type Kind, type Mention, SITE_DEATHS, siteFigures } from "./casualty-mentions.js";
 import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
@@ -45,8 +45,6 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
   };
 }
 
-const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
-const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
 // Where one incident ends and another begins inside a sentence.
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 // A sentence that tells an attack by an indefinite attacker ("Later that day a mine struck a ferry") starts a new incident.
@@ -160,12 +158,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   const readSiteBreakdown = (chunk: Chunk, mentions: Mention[], sentenceWhere: Located) => {
     // "Eleven of the victims died at the depot and eight at Velmora" has no toll of its own, only sites.
     if (!mentions.some((m) => m.kind === "killed" && !m.aggregate) && !SITE_DEATHS.test(chunk.text)) return;
-    // A sentence may open with its first site's figure ("Eleven of the victims …"): read it in lower case.
-    for (const b of (chunk.text.charAt(0).toLowerCase() + chunk.text.slice(1)).matchAll(SITE_BREAKDOWN)) {
-      const count = parseNumber(b[1]!);
+    for (const s of siteFigures(chunk.text)) {
+      const count = s.count;
       // "at the depot": the place the brief names with that word ("Korvath Depot"), if it names one.
-      const site = (b[2] ? namedAs(chunk.source, b[2]) : b[3]!)?.replace(/[’']s$/u, "");
-      if (count === null || !site || !site.split(/\s+/u).some((w) => isName(w))) continue;
+      const site = (s.named ? s.site : namedAs(chunk.source, s.site))?.replace(/[’']s$/u, "");
+      if (!site || !site.split(/\s+/u).some((w) => isName(w))) continue;
       const figure: Figure = { count, bound: "exact" };
       // The incident holding this sentence's total is not a site of it.
       const existing = [...drafts].reverse().find((d) => d.site && d.citation.source === chunk.source && d.citation.quote !== chunk.text && samePlace(d.place, site));
