@@ -132,6 +132,13 @@ describe("answer typing", () => {
     expect(answerPresent("Its commander, Ilya Sorin, said the shooting was revenge.", leader)).toBe(1);
   });
 
+  it("asks 'why did X say …' for a reason someone gives, not any sentence with 'after'", () => {
+    const q = analyseQuestion("Why did the Dravan Front say it attacked the terminal?", bot.lexical);
+    expect(typeEvidence("Its commander, Ilya Sorin, said the shooting was revenge for the arrest of the group's leaders.", q)).toBe(1);
+    expect(typeEvidence("Soldiers killed both gunmen after a siege of four hours.", q)).toBeLessThan(1);
+    expect(typeEvidence("Soldiers killed both gunmen after a siege of four hours.", analyseQuestion("Why did the siege end?", bot.lexical))).toBe(1);
+  });
+
   it("reads a toll given as 'the number of dead was N', and a figure of things as no toll", () => {
     const q = analyseQuestion("What was the final death toll in velmora?", bot.lexical);
     expect(answerPresent("On Wednesday the ministry said the final number of dead was 95.", q)).toBeGreaterThan(0);

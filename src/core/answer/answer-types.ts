@@ -18,6 +18,9 @@ const YEAR_OR_DATE_NUMBER = new RegExp(String.raw`^(?:1[89]|20)\d\d$`, "u");
 export const TYPE_DEFAULTS = { whyWithoutCue: 0.2 };
 const RANKING_WHY_WITHOUT_CUE_REF = TYPE_DEFAULTS;
 const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|revenge|retaliation|retribution|reprisal|punishment|response|protest|after\b|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
+const ASKS_STATED_REASON = /\b(?:say|said|says|claim|claimed|explain|explained|give|gave|justify|justified)\b/iu;
+// Someone giving a reason: a reporting verb in the sentence.
+const REPORTED = /\b(?:said|says|told|tells|claimed|claims|stated|described|describing|called|calling|announced|declared|explained|warned|justified)\b/iu;
 const PLACE_PREPOSITION = /\b(?:in|at|near|outside|inside|from|to|into|across|of)\s+(?:the\s+)?\p{Lu}/u;
 const GROUP_WORD = /\b(?:group|movement|militia|militants?|insurgents?|forces?|army|government|ministry|police|state|faction|organi[sz]ation|network|front|brigade|province|cell)\b/iu;
 
@@ -258,7 +261,9 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
       return q.harm.asked ? Math.min(names, Math.max(0.5, casualtyEvidence(text, q.harm.asked))) : names;
     }
     case "why":
-      return REASON.test(text) ? 1 : RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
+      if (!REASON.test(text)) return RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
+      // "Why did the group say it attacked …" asks for a stated reason: one that someone gives.
+      return ASKS_STATED_REASON.test(q.text) && !REPORTED.test(text) ? 0.5 : 1;
     case "yesno":
       return yesNoEvidence(text, q);
     case "other":
