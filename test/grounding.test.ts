@@ -177,6 +177,25 @@ describe("answers from a small corpus", () => {
     expect(day.citations.map((c) => c.quote).join(" ")).toContain("Saturday 8 June 2024");
   });
 
+  it("answers 'the final toll' with a revision told later in the story, where the subject is not named again", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "corpus"));
+    await writeFile(
+      join(dir, "corpus", "memo.txt"),
+      [
+        "Security memo",
+        "",
+        "1. On 4 June 2024 a suicide bomber struck the market hall in Velmora, the final stop of the tram line, during the morning rush. By the next day the reported toll had risen to 41, officials said.",
+        "",
+        "2. Later that week the provincial authorities lowered the toll to 36, saying that some victims had been counted twice.",
+        "",
+      ].join("\n"),
+    );
+    const memo = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const answer = await memo.ask("What is the final death toll from the velmora market hall bombing?");
+    expect(answer.citations[0]?.quote).toContain("lowered the toll to 36");
+  });
+
   it("refuses what the briefs do not cover", async () => {
     expect((await bot.ask("What is the population of Lisbon?")).answered).toBe(false);
   });

@@ -71,6 +71,8 @@ export const RANKING = {
   /** Taken off a figure for part of the victims ("two of its engineers were among the dead") when the whole is asked for. */
   partial: 0.15,
   latest: 0.3,
+  /** How far a later revised toll in the leader's section is put ahead of it for "final toll" questions. */
+  latestInStory: 0.05,
   /** Added to the largest (or smallest) figure of its section when the question asks for it. */
   extreme: 0.5,
   /** How strictly the revision bonus is tied to the question's subject being present (0: not at all). */
@@ -253,6 +255,23 @@ function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandida
   for (const f of figures) if (f.value === pick) f.s.score += RANKING.extreme;
 }
 
+/**
+ * "The final toll", "after the recount": a revised figure told later in the leading answer's section,
+ * where the story goes on without naming its subject again ("Later that week the authorities lowered
+ * the toll to …"), is preferred to the leader.
+ */
+function preferLatest(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[]): void {
+  if (!q.wantsLatest || !(q.type === "killed" || q.type === "injured")) return;
+  const tolls = ranked.filter((s) => s.type >= 0.8);
+  if (!tolls.length) return;
+  const leader = tolls.reduce((a, b) => (b.score > a.score ? b : a));
+  const later = tolls.filter(
+    (s) => sectionOf(bot, s) === sectionOf(bot, leader) && s.candidate.chunk.source === leader.candidate.chunk.source && s.candidate.chunk.id > leader.candidate.chunk.id && isRevision(s.candidate.chunk.text) && s.coverage.subject >= 0.5,
+  );
+  const last = later.reduce<ScoredCandidate | null>((a, b) => (!a || b.candidate.chunk.id > a.candidate.chunk.id ? b : a), null);
+  if (last) last.score = Math.max(last.score, leader.score + RANKING.latestInStory);
+}
+
 /** A "when" question a clock time answers ("What time …", "at what hour …"), not a day. */
 const asksForTime = (q: QuestionAnalysis) => q.type === "when" && /\b(?:time|hour)\b/iu.test(q.text);
 const CLOCK = /\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/iu;
@@ -311,6 +330,7 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
   if (!ablate.answerType) {
     penaliseSuperseded(bot, analysis, ranked);
     preferExtreme(bot, analysis, ranked);
+    preferLatest(bot, analysis, ranked);
   }
   ranked.sort((a, b) => b.score - a.score);
   return { analysis, ranked };
