@@ -44,7 +44,8 @@ export class StructureIndex {
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly documentTerms = new Map<string, Set<string>>();
-  private readonly itemisedSections = new Map<string, boolean>();
+  /** Each block's section key, worked out once: sectionOf is asked for every term of every candidate. */
+  private readonly blockSections = new Map<number, string>();
 
   constructor(
     readonly chunks: Chunk[],
@@ -53,7 +54,7 @@ export class StructureIndex {
     private readonly sentencesUse?: (term: string, from: number, to: number) => boolean,
   ) {
     this.chunkTerms = new Array(chunks.length);
-    const blockKeys = new Map<number, string>();
+    const ownSections = itemsOwnSections(paragraphs);
     const push = <K>(map: Map<K, number[]>, key: K, id: number) => {
       const list = map.get(key);
       if (list) list.push(id);
@@ -61,8 +62,11 @@ export class StructureIndex {
     };
     for (const c of chunks) {
       push(this.blockChunks, c.block, c.id);
-      let key = blockKeys.get(c.block);
-      if (key === undefined) blockKeys.set(c.block, (key = this.sectionOf(c)));
+      let key = this.blockSections.get(c.block);
+      if (key === undefined) {
+        const base = sectionKey(paragraphs[c.block]!);
+        this.blockSections.set(c.block, (key = ownSections.has(c.block) ? `${base}\u0000${c.block}` : base));
+      }
       push(this.sectionChunks, key, c.id);
       push(this.documentChunks, c.source, c.id);
     }
@@ -118,26 +122,7 @@ export class StructureIndex {
   }
 
   private sectionOf(c: Chunk): string {
-    // A labelled item ("4. **Velmora, March 2021.** …") tells its own story: the items beside it under
-    // the same heading are other sections, not this one's context.
-    const block = this.paragraphs[c.block]!;
-    const key = sectionKey(block);
-    return block.lead && namesPlace(block.lead) && this.itemised(key) ? `${key}\u0000${c.block}` : key;
-  }
-
-  /**
-   * Whether a section is a list of items each labelled with its place (two or more such lead-ins), not
-   * prose under one dateline or a timeline whose items are labelled with times ("**Late afternoon.**").
-   */
-  private itemised(section: string): boolean {
-    let known = this.itemisedSections.get(section);
-    if (known === undefined) {
-      let leads = 0;
-      for (const p of this.paragraphs) if (p.lead && sectionKey(p) === section && namesPlace(p.lead)) leads++;
-      known = leads >= 2;
-      this.itemisedSections.set(section, known);
-    }
-    return known;
+    return this.blockSections.get(c.block) ?? sectionKey(this.paragraphs[c.block]!);
   }
 
   /** Whether the paragraph right before a chunk's own, when it is in the same file and section, uses a term. */
@@ -178,6 +163,21 @@ export class StructureIndex {
     if (this.anyUses(this.documentTerms, chunk.source, this.documentChunks.get(chunk.source), term)) return LEVELS.document;
     return 0;
   }
+}
+
+/**
+ * Blocks that are sections of their own: items labelled with a place ("4. **Velmora, March 2021.** …")
+ * in a section that lists two or more such items, since each tells its own story. Prose under one
+ * dateline, or a timeline whose items are labelled with times ("**Late afternoon.**"), is not split.
+ */
+function itemsOwnSections(paragraphs: Paragraph[]): Set<number> {
+  const items = new Map<string, number[]>();
+  paragraphs.forEach((p, block) => {
+    if (!p.lead || !namesPlace(p.lead)) return;
+    const key = sectionKey(p);
+    items.set(key, [...(items.get(key) ?? []), block]);
+  });
+  return new Set([...items.values()].filter((blocks) => blocks.length >= 2).flat());
 }
 
 /** Whether a lead-in names a place ("Velmora, March 2021"), by words that are neither common words nor stop words. */
