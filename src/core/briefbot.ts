@@ -72,7 +72,8 @@ const COMPACT_AFTER_DELETED = 1024;
  * 1.7× (README "Benchmark"). If no worker starts, the main thread does it all.
  */
 async function startEmbedding(options: OpenOptions, count: number): Promise<{ embed: (texts: string[], onProgress?: (p: EmbedProgress) => void) => Promise<Float32Array[]>; close: () => Promise<void> }> {
-  const workers = count >= WORKER_MIN_TEXTS && workerCount() > 0 ? await EmbedWorkers.start(workerCount(), options.embedder, options.log) : null;
+  const wanted = count >= WORKER_MIN_TEXTS ? workerCount() : 0;
+  const workers = wanted > 0 ? await EmbedWorkers.start(wanted, options.embedder, options.log) : null;
   const embedders = workers?.embedders.length ? workers.embedders : [options.embedder];
   const inFlight = workers?.embedders.length ? 2 : 1;
   return {

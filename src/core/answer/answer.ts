@@ -266,7 +266,7 @@ function preferLatest(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidat
   if (!tolls.length) return;
   const leader = tolls.reduce((a, b) => (b.score > a.score ? b : a));
   const later = tolls.filter(
-    (s) => sectionOf(bot, s) === sectionOf(bot, leader) && s.candidate.chunk.source === leader.candidate.chunk.source && s.candidate.chunk.id > leader.candidate.chunk.id && isRevision(s.candidate.chunk.text) && s.coverage.subject >= 0.5,
+    (s) => sectionOf(bot, s) === sectionOf(bot, leader) && s.candidate.chunk.id > leader.candidate.chunk.id && isRevision(s.candidate.chunk.text) && s.coverage.subject >= 0.5,
   );
   const last = later.reduce<ScoredCandidate | null>((a, b) => (!a || b.candidate.chunk.id > a.candidate.chunk.id ? b : a), null);
   if (last) last.score = Math.max(last.score, leader.score + RANKING.latestInStory);
