@@ -117,6 +117,13 @@ describe("answer typing", () => {
     expect(countsIn("Samir Ouali, 30, a sergeant, was killed.")).toEqual([]);
   });
 
+  it("reads a count as counting the noun it heads, not a noun after a verb", () => {
+    const q = analyseQuestion("How many militiamen took part in the ambush?", bot.lexical);
+    expect(answerPresent("Only four got through the militiamen's lines.", q)).toBe(0);
+    expect(answerPresent("At least 40 armed militiamen took part.", q)).toBe(1);
+    expect(answerPresent("Some 40 of the militiamen took part.", q)).toBe(1);
+  });
+
   it("wants a person or group for who, not a place", () => {
     const q = analyseQuestion("Who claimed the attack?", bot.lexical);
     expect(typeEvidence("Two gunmen opened fire at the ferry terminal in Velmora on Friday morning.", q)).toBe(0);

@@ -4,7 +4,7 @@ import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
-import { AGE, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
+import { AGE, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
 import { isCommonWord, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
@@ -88,13 +88,27 @@ function focusTerms(q: QuestionAnalysis): Set<string> {
   return new Set([...(q.focus ? [q.focus] : []), ...(slot ? slot.matches.keys() : [])]);
 }
 
-/** Whether one of `terms` follows a count within four words ("17 vehicles", "at least 14 insurgents"). */
+/**
+ * The words a count may head: at most four after it, up to a verb, a preposition other than "of" or a
+ * conjunction ("17 armed insurgents", "14 of the insurgents"; "seven got | through the insurgents' lines").
+ */
+function countedWords(text: string, c: { value: string; index: number }): string[] {
+  const after = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40)).slice(0, 4);
+  const out: string[] = [];
+  for (const [i, w] of after.entries()) {
+    const lower = w.toLowerCase();
+    const next = after[i + 1];
+    // An -ed word before a noun describes it ("armed gunmen"), even a plural WordNet files only by its lemma.
+    if (/ed$/u.test(lower) && next && nounClass(next) !== null) continue;
+    if (lower !== "of" && lower !== "the" && endsPhrase(lower, next?.toLowerCase())) break;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Whether one of `terms` is counted by a figure ("17 vehicles", "at least 14 insurgents"). */
 function countsOneOf(text: string, terms: Set<string>): boolean {
-  return countsIn(text).some((c) =>
-    words(text.slice(c.index + c.value.length, c.index + c.value.length + 40))
-      .slice(0, 4)
-      .some((w) => terms.has(normalizeTerm(w) ?? "")),
-  );
+  return countsIn(text).some((c) => countedWords(text, c).some((w) => terms.has(normalizeTerm(w) ?? "")));
 }
 
 /**

@@ -107,7 +107,7 @@ const CONJUNCTION = /^(?:and|or|but|who|that|when|why|how|where)$/u;
  * of a verb ("claimed", "died", "took"), unless it is an -ed form before a common noun ("armed men");
  * a word in -s is read as a plural noun ("troops").
  */
-function endsPhrase(word: string, next: string | undefined): boolean {
+export function endsPhrase(word: string, next: string | undefined): boolean {
   if (AUXILIARY.test(word) || DETERMINER_OR_PREPOSITION.test(word) || CONJUNCTION.test(word)) return true;
   if (/s$/u.test(word) || !isInflectedVerb(word)) return false;
   return !(/ed$/u.test(word) && next && isCommonWord(next) && nounClass(next) !== null);
