@@ -117,6 +117,16 @@ describe("answer typing", () => {
     expect(countsIn("Samir Ouali, 30, a sergeant, was killed.")).toEqual([]);
   });
 
+  it("gives the age of the person asked about, not of someone else named next to an age", () => {
+    const named = analyseQuestion("How old was Ilya Sorin?", bot.lexical);
+    expect(answerPresent("He shot the guard. The youngest victim, Anna Roth, was eight years old.", named)).toBe(0);
+    expect(answerPresent("Its commander, Ilya Sorin, 34, said the shooting was revenge.", named)).toBe(1);
+    expect(answerPresent("Ilya Sorin was 34 years old.", named)).toBe(1);
+    // Asked by role, the age of whoever is named answers.
+    const role = analyseQuestion("How old was the gunman at the ferry terminal?", bot.lexical);
+    expect(answerPresent("Anton Velik, a 23-year-old student, opened fire at the ferry terminal.", role)).toBe(1);
+  });
+
   it("reads a count as counting the noun it heads, not a noun after a verb", () => {
     const q = analyseQuestion("How many militiamen took part in the ambush?", bot.lexical);
     expect(answerPresent("Only four got through the militiamen's lines.", q)).toBe(0);

@@ -82,6 +82,33 @@ function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
 
 const AGE_PHRASE = new RegExp(String.raw`\b(?:${NUMBER_PATTERN})[-\s]years?[-\s]old\b|\baged\s+(?:${NUMBER_PATTERN})\b|\bage\s+of\s+(?:${NUMBER_PATTERN})\b`, "iu");
 
+/**
+ * Whether a text gives the age of the person a "How old was …?" question asks about: an age ("eight
+ * years old", "aged 30", "Ilya Sorin, 34,"). When the question names the person rather than a role
+ * ("How old was Karl Brenner?"), the age's nearest name must be the asked one, or no name at all
+ * ("He was 22"): "The youngest, Anna Roth, was eight years old" gives Anna Roth's age, not Brenner's.
+ * A role ("How old was the gunman?") may be answered by whichever name holds it.
+ */
+function givesAskedAge(text: string, q: QuestionAnalysis): boolean {
+  const ages = [...text.matchAll(new RegExp(AGE_PHRASE.source, "giu"))].map((m) => m.index);
+  for (const m of text.matchAll(NUMBER)) {
+    const index = m.index + m[0].indexOf(m[1]!);
+    if (isAppositiveAge(text, index, m[1]!.length)) ages.push(index);
+  }
+  if (!ages.length) return false;
+  const questionWords = words(q.text);
+  if (questionWords.some((w) => isCommonWord(w) && nounClass(w) === "people")) return true;
+  const asked = new Set(questionWords.map((w) => w.toLowerCase()));
+  const names = [...text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)]
+    .filter((m) => !CALENDAR.test(m[0]) && !isCommonWord(m[0]) && nounClass(m[0]) !== "location")
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, asked: asked.has(m[0].toLowerCase()) }));
+  return ages.some((age) => {
+    const distance = (n: { start: number; end: number }) => (n.end <= age ? age - n.end : n.start - age);
+    const nearest = names.reduce<(typeof names)[number] | null>((best, n) => (!best || distance(n) < distance(best) ? n : best), null);
+    return !nearest || nearest.asked;
+  });
+}
+
 /** The question's counted noun and every corpus term that stands for it. */
 function focusTerms(q: QuestionAnalysis): Set<string> {
   const slot = q.focus ? q.slots.find((s) => s.term === q.focus) : undefined;
@@ -148,7 +175,7 @@ const focusWord = (q: QuestionAnalysis) => (q.focus ? q.slots.find((s) => s.term
 
 /** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
 function countEvidence(text: string, q: QuestionAnalysis): number {
-  if (q.focus === AGE) return AGE_PHRASE.test(text) ? 1 : 0;
+  if (q.focus === AGE) return givesAskedAge(text, q) ? 1 : 0;
   if (!countsIn(text).length) return 0;
   if (!q.focus) return 0.8;
   if (countsOneOf(text, focusTerms(q))) return 1;
@@ -302,7 +329,7 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     }
     case "count": {
       const focus = focusEvidence(quote, q);
-      return focus >= 0.75 && (q.focus === AGE ? AGE_PHRASE.test(quote) : countsIn(quote).length > 0) ? focus : 0;
+      return focus >= 0.75 && (q.focus === AGE ? givesAskedAge(quote, q) : countsIn(quote).length > 0) ? focus : 0;
     }
     case "when":
       return findDate(quote) ? 1 : 0;
