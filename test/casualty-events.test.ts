@@ -217,6 +217,8 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(one("In Velmora the final number of dead was 95, the ministry said.")[0]!.killed).toEqual(exact(95));
     expect(one("In Velmora officials put the number of wounded at 284.")[0]!.injured).toEqual(exact(284));
     expect(one("In Velmora fatalities totalled 31.")[0]!.killed).toEqual(exact(31));
+    // A clause between the toll and the verb that gives it.
+    expect(one("The number of people killed when a car bomb destroyed the headquarters of the Velmora Mutual Association has reached 85, police said.")[0]!.killed).toEqual(exact(85));
     const both = one("In Velmora the number of dead and wounded was 300.")[0]!;
     expect(both.killed).toBeNull();
     expect(both.killedOrInjured).toEqual(exact(300));
