@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../src/core/briefbot.js";
 import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
+import { rowReading } from "../src/core/answer/row-reading.js";
+import { chunkDocuments } from "../src/core/ingest/chunker.js";
 import { antonyms, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
 
@@ -154,6 +156,16 @@ describe("answer typing", () => {
     expect(typeEvidence("Its commander, Ilya Sorin, said the shooting was revenge for the arrest of the group's leaders.", q)).toBe(1);
     expect(typeEvidence("Soldiers killed both gunmen after a siege of four hours.", q)).toBeLessThan(1);
     expect(typeEvidence("Soldiers killed both gunmen after a siege of four hours.", analyseQuestion("Why did the siege end?", bot.lexical))).toBe(1);
+  });
+
+  it("reads a table row's figures under their column headers", () => {
+    const table = "| Date | Place | Dead | Wounded |\n|---|---|---|---|\n| 3 May 2024 | Velmora | 0 | 23 |\n";
+    const { paragraphs } = chunkDocuments([{ source: "table.md", text: table }]);
+    const row = paragraphs.find((p) => p.kind === "tableRow")!;
+    expect(rowReading(row)).toBe("3 May 2024; Velmora; 0 dead; 23 wounded");
+    const q = analyseQuestion("How many people were hurt in Velmora?", bot.lexical);
+    expect(answerPresent("3 May 2024 | Velmora | 0 | 23", q)).toBe(0);
+    expect(answerPresent(rowReading(row)!, q)).toBe(1);
   });
 
   it("reads a toll given as 'the number of dead was N', and a figure of things as no toll", () => {
