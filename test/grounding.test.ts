@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../src/core/briefbot.js";
 import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
-import { rowReading } from "../src/core/answer/row-reading.js";
+import { leadReading, rowReading } from "../src/core/extract/labelled-figures.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
 import { antonyms, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
@@ -166,6 +166,22 @@ describe("answer typing", () => {
     const q = analyseQuestion("How many people were hurt in Velmora?", bot.lexical);
     expect(answerPresent("3 May 2024 | Velmora | 0 | 23", q)).toBe(0);
     expect(answerPresent(rowReading(row)!, q)).toBe(1);
+  });
+
+  it("reads a fact sheet's figure under its label of harm", () => {
+    const sheet = "## Velmora, May 2024\n\n- **Date:** 3 May 2024.\n- **Killed:** eight. Seven died that night.\n- **Injured:** about 5,800 people needed treatment.\n";
+    const { paragraphs, chunks } = chunkDocuments([{ source: "sheet.md", text: sheet }]);
+    const reading = (start: string) => {
+      const chunk = chunks.find((c) => c.text.startsWith(start))!;
+      return leadReading(chunk, paragraphs[chunk.block]!);
+    };
+    expect(reading("eight")).toBe("eight killed.");
+    expect(reading("about 5,800")).toBe("about 5,800 injured people needed treatment.");
+    expect(reading("Seven died")).toBeNull();
+    expect(reading("3 May")).toBeNull();
+    const q = analyseQuestion("How many people were killed in Velmora?", bot.lexical);
+    expect(answerPresent("eight.", q)).toBe(0);
+    expect(answerPresent(reading("eight")!, q)).toBe(1);
   });
 
   it("reads a toll given as 'the number of dead was N', and a figure of things as no toll", () => {

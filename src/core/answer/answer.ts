@@ -6,7 +6,7 @@ import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
 import { answerPresent, countsFocus, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
-import { rowReading } from "./row-reading.js";
+import { labelledReading } from "../extract/labelled-figures.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
 import { findDate } from "../extract/place-and-date.js";
 import { findMentions } from "../extract/casualty-mentions.js";
@@ -113,9 +113,9 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
   const chunk = candidate.chunk;
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
   let type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
-  // A table row holds its figures under its column headers ("| 23 | 130 |" under "Dead | Wounded").
-  const row = ablate.answerType || ablate.structure ? null : rowReading(bot.paragraphs[chunk.block]!);
-  if (row) type = Math.max(type, typeEvidence(row, q));
+  // A table row holds its figures under its column headers ("| 23 | 130 |" under "Dead | Wounded"), a fact its label ("**Killed:** eight").
+  const labelled = ablate.answerType || ablate.structure ? null : labelledReading(chunk, bot.paragraphs[chunk.block]!);
+  if (labelled) type = Math.max(type, typeEvidence(labelled, q));
   // A timeline item's lead-in dates or times every sentence of the item ("**06:40.** Gunmen reach the gate …").
   const lead = bot.paragraphs[chunk.block]!.lead;
   if (q.type === "when" && type < 1 && lead && !ablate.answerType && !ablate.structure) type = Math.max(type, typeEvidence(lead, q));
@@ -145,8 +145,8 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   const next = bot.structure.siblings(best.candidate.chunk).find((c) => c.sentence === best.candidate.chunk.sentence + 1);
   const here = coverage(bot.structure, best.candidate.chunk, q, { sentenceOnly: true }).relation;
   const quote = quoteText(bot, best, q);
-  const row = rowReading(bot.paragraphs[best.candidate.chunk.block]!);
-  let present = Math.max(answerPresent(quote, q), row ? answerPresent(row, q) : 0);
+  const labelled = labelledReading(best.candidate.chunk, bot.paragraphs[best.candidate.chunk.block]!);
+  let present = Math.max(answerPresent(quote, q), labelled ? answerPresent(labelled, q) : 0);
   // A timeline entry answers "when" with its day heading or time label, which the answer quotes too.
   if (present === 0 && q.type === "when" && dateLabel(bot, best, { quote, score: 0 }, asksForTime(q))) present = 1;
   return {
@@ -158,7 +158,7 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     missing: best.coverage.missing,
     answerType: best.type,
     margin: best.score - (second?.score ?? 0),
-    focus: Math.max(focusEvidence(quote, q), row ? focusEvidence(row, q) : 0),
+    focus: Math.max(focusEvidence(quote, q), labelled ? focusEvidence(labelled, q) : 0),
     present,
     typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && present === 0 ? 1 : 0,
   };

@@ -3,6 +3,7 @@ import { type Figure, findMentions, findVagueMentions, type Kind, type Mention, 
 import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
+import { leadReading } from "./labelled-figures.js";
 import { isCommonWord } from "../index/wordnet.js";
 
 /**
@@ -262,25 +263,27 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       continue;
     }
     if (chunk.kind !== "sentence" && chunk.kind !== "note") continue;
-    const mentions = findMentions(chunk.text);
-    const vague = findVagueMentions(chunk.text);
+    // A fact sheet's "- **Killed:** eight." is read with its label (the citation still quotes the sentence).
+    const text = leadReading(chunk, paragraphs[chunk.block]!) ?? chunk.text;
+    const mentions = findMentions(text);
+    const vague = findVagueMentions(text);
     if (!mentions.length && !vague.length) {
       // "Eleven of the victims died at the depot and eight at Velmora": figures by site only.
       if (SITE_DEATHS.test(chunk.text)) readSiteBreakdown(chunk, mentions, locate(chunk));
       continue;
     }
     const sentenceWhere = locate(chunk);
-    const breaks = [...chunk.text.matchAll(SEGMENT_BREAK)].map((b) => b.index);
+    const breaks = [...text.matchAll(SEGMENT_BREAK)].map((b) => b.index);
     const segmentOf = (at: number) => breaks.filter((b) => b <= at).length;
     let current: Draft | null = null;
     let currentSegment = 0;
     for (const [index, m] of mentions.entries()) {
       // "The final count was 52: 30 killed at the Grand Velmora, …": figures after a colon that follows a larger toll are its parts.
-      const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && chunk.text.slice(p.end, m.start).includes(":"));
+      const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && text.slice(p.end, m.start).includes(":"));
       if (whole) continue;
       // "…, in addition, it attacked …": a later segment of the sentence tells another incident, located by its own words first.
       const segment = segmentOf(m.start);
-      const segmentText = chunk.text.slice(breaks[segment - 1] ?? 0, breaks[segment] ?? chunk.text.length);
+      const segmentText = text.slice(breaks[segment - 1] ?? 0, breaks[segment] ?? text.length);
       const own = findPlaces(segmentText, isName);
       const where: Located = breaks.length && own.length ? { ...sentenceWhere, place: own.slice(0, 3).join(", "), placeLevel: "sentence", placeStrong: own.strong } : sentenceWhere;
       if (m.aggregate) {

@@ -1,0 +1,44 @@
+import type { Chunk, Paragraph } from "../ingest/chunker.js";
+import { casualtyKindOfWord } from "./casualty-lexicon.js";
+import { NUMBER_PATTERN } from "./numbers.js";
+
+/*
+ * Figures whose meaning is in a label rather than in the sentence: a table cell under its column
+ * header, a fact sheet's "- **Killed:** eight." under its lead-in. These readings are what the answer
+ * typer and the casualty reader parse; they are never quoted (quotes stay exact slices of the brief).
+ */
+
+// A cell that is a figure: "23", "1,200", "at least 37 (Velmora hospital)"; not a date ("3 May 2024").
+const FIGURE_CELL = /^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?\d[\d,]*\+?\s*(?:\([^)]*\))?\s*$/iu;
+
+/**
+ * A table row read with its headers: each figure cell followed by its column's header, so "| 19 Aug
+ * 2003 | 23 | 130 |" under "Date | Dead | Wounded" reads "19 Aug 2003; 23 dead; 130 wounded" and holds
+ * a death toll and a count of wounded like a sentence. Null for other blocks.
+ */
+export function rowReading(block: Paragraph): string | null {
+  if (block.kind !== "tableRow" || !block.cells?.length) return null;
+  return block.cells.map((cell) => (cell.header && FIGURE_CELL.test(cell.text) ? `${cell.text} ${cell.header.toLowerCase()}` : cell.text)).join("; ");
+}
+
+// A figure at the start of a labelled fact, with its qualifier: "eight", "more than 500", "about 5,800".
+const LEADING_FIGURE = new RegExp(String.raw`^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|an\s+estimated)\s+)?(?:${NUMBER_PATTERN})\b`, "iu");
+
+/**
+ * The first sentence of a fact labelled with a word of harm, read with its label: "- **Killed:**
+ * eight." reads "eight killed.", "- **Injured:** about 5,800 people needed treatment" reads "about
+ * 5,800 injured people needed treatment". Null when the label is no word of harm or no figure opens the fact.
+ */
+export function leadReading(chunk: Pick<Chunk, "text" | "sentence">, block: Paragraph): string | null {
+  const label = block.lead?.trim();
+  if (!label || chunk.sentence !== 0 || /\s/u.test(label) || casualtyKindOfWord(label) === null) return null;
+  const figure = LEADING_FIGURE.exec(chunk.text);
+  if (!figure) return null;
+  const at = figure.index + figure[0].length;
+  return `${chunk.text.slice(0, at)} ${label.toLowerCase()}${chunk.text.slice(at)}`;
+}
+
+/** How the answer typer and the casualty reader read a chunk: its labelled reading, or null to read its text as it is. */
+export function labelledReading(chunk: Pick<Chunk, "text" | "sentence" | "kind">, block: Paragraph): string | null {
+  return chunk.kind === "row" ? rowReading(block) : leadReading(chunk, block);
+}
