@@ -44,7 +44,8 @@ const QTY = String.raw`${QUALIFIER}(${NUMBER_PATTERN})`;
 // A noun phrase between a figure and its verb: "eight others", "two Russian staff members", "a child among them".
 const NOT_NOUN = String.raw`(?!that\b|which\b|who\b|and\b|in\b|at\b|on\b|of\b|to\b|for\b|from\b|with\b|by\b|had\b|have\b|has\b|were\b|was\b|are\b|is\b)`;
 // After its first word the phrase may go on with "of (the)" ("two members of staff", "five members of the security forces").
-const NOUNS = String.raw`(?:\s+${NOT_NOUN}[\p{L}’'-]+(?:\s+(?:of|the|${NOT_NOUN}[\p{L}’'-]+)){0,4}?)?(?:\s*,[^,.;:]{1,90},)?`;
+// It may end in a short phrase of where they were: "21 people on board", "30 worshippers inside the mosque".
+const NOUNS = String.raw`(?:\s+${NOT_NOUN}[\p{L}’'-]+(?:\s+(?:of|the|${NOT_NOUN}[\p{L}’'-]+)){0,4}?(?:\s+(?:on\s+board|aboard|inside|on|in|at)(?:\s+(?:the|a|an))?(?:\s+[\p{L}’'-]+){0,2}?)?)?(?:\s*,[^,.;:]{1,90},)?`;
 const BE = String.raw`(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|had|have|has))?`;
 const ADVERB = String.raw`(?:\s+(?:being|reportedly|reported|confirmed|feared|believed|said\s+to\s+be|lightly|slightly|seriously|badly|critically|fatally|gravely|also|later|all))*`;
 const DEAD = String.raw`(?:killed|dead|died|die|dies|perished|murdered|lost\s+their\s+lives|shot\s+dead)`;
