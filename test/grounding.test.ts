@@ -241,6 +241,37 @@ describe("answers from a small corpus", () => {
     expect(answer.citations[0]?.quote).toContain("lowered the toll to 36");
   });
 
+  it("answers 'the final toll' from a sitrep's later update, whose correction is told in the sentence before", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "corpus"));
+    await writeFile(
+      join(dir, "corpus", "sitrep.md"),
+      [
+        "# Sitrep: shooting at the Velmora harbour festival",
+        "",
+        "## 22:05 Sunday",
+        "",
+        "Shots are fired from a hotel window onto the crowd at the final concert of the Velmora harbour festival.",
+        "",
+        "## 08:00 Monday",
+        "",
+        "The toll climbs: police in Velmora now say at least 50 people were killed at the festival.",
+        "",
+        "## 14:00 Monday",
+        "",
+        "Velmora officials put the toll at 59 dead and 527 injured.",
+        "",
+        "## 15:00 Tuesday",
+        "",
+        "Correction: the Velmora sheriff says the figure of 59 included the gunman himself. The number of victims killed is 58.",
+        "",
+      ].join("\n"),
+    );
+    const sitrep = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const answer = await sitrep.ask("what's the final death toll from the velmora festival shooting?");
+    expect(answer.citations[0]?.quote).toContain("killed is 58");
+  });
+
   it("refuses what the briefs do not cover", async () => {
     expect((await bot.ask("What is the population of Lisbon?")).answered).toBe(false);
   });

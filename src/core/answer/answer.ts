@@ -1,6 +1,6 @@
 import { type Attribution, attribute } from "./attribution.js";
 import type { Briefbot } from "../briefbot.js";
-import { isQuotable, sectionKey } from "../ingest/chunker.js";
+import { type Chunk, isQuotable, sectionKey } from "../ingest/chunker.js";
 import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
@@ -8,7 +8,7 @@ import { coverage, type Coverage } from "./evidence.js";
 import { answerPresent, countsFocus, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
 import { labelledReading } from "../extract/labelled-figures.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
-import { findDate } from "../extract/place-and-date.js";
+import { DAYS, findDate } from "../extract/place-and-date.js";
 import { findMentions } from "../extract/casualty-mentions.js";
 import { parseNumber } from "../extract/numbers.js";
 import { answerProbability, type AnswerFeatures } from "./refusal.js";
@@ -261,6 +261,28 @@ function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandida
 }
 
 /**
+ * The story a candidate belongs to: its section, except that a run of sections headed by clock times
+ * or dates ("## 22:05 Sunday", "## 02:00 Monday") is one story told update by update, as in a sitrep.
+ */
+function storyOf(bot: Briefbot, s: ScoredCandidate): string {
+  const block = bot.paragraphs[s.candidate.chunk.block]!;
+  const heading = block.headings[block.headings.length - 1];
+  if (block.headings.length < 2 || !heading || !isTimeLabel(heading)) return sectionKey(block);
+  return sectionKey({ ...block, headings: [...block.headings.slice(0, -1), "\u0001updates"] });
+}
+
+/** A heading that is only a time or a date, perhaps with a weekday ("22:05 Sunday", "Monday 3 May"). */
+function isTimeLabel(heading: string): boolean {
+  const rest = heading.replace(CLOCK, " ").replace(findDate(heading)?.text ?? "\u0000", " ");
+  return (CLOCK.test(heading) || findDate(heading) !== null) && !/\p{L}{2,}/u.test(rest.replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "giu"), " "));
+}
+
+/** Whether a sentence, or the block it sits in up to it, marks its figure as a revision ("Correction: … The number killed is 58."). */
+function revisedInBlock(bot: Briefbot, chunk: Chunk): boolean {
+  return isRevision(chunk.text) || bot.structure.siblings(chunk).some((c) => c.sentence < chunk.sentence && isRevision(c.text));
+}
+
+/**
  * "The final toll", "after the recount": a revised figure told later in the leading answer's section,
  * where the story goes on without naming its subject again ("Later that week the authorities lowered
  * the toll to …"), is preferred to the leader.
@@ -270,9 +292,12 @@ function preferLatest(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidat
   const tolls = ranked.filter((s) => s.type >= 0.8);
   if (!tolls.length) return;
   const leader = tolls.reduce((a, b) => (b.score > a.score ? b : a));
-  const later = tolls.filter(
-    (s) => sectionOf(bot, s) === sectionOf(bot, leader) && s.candidate.chunk.id > leader.candidate.chunk.id && isRevision(s.candidate.chunk.text) && s.coverage.subject >= 0.5,
-  );
+  const revised = (s: ScoredCandidate) =>
+    sectionOf(bot, s) === sectionOf(bot, leader)
+      ? isRevision(s.candidate.chunk.text)
+      : // Across a sitrep's updates, only a plain toll (not a mere mention of the dead) revised in its own update.
+        storyOf(bot, s) === storyOf(bot, leader) && s.type >= 1 && revisedInBlock(bot, s.candidate.chunk);
+  const later = tolls.filter((s) => s.candidate.chunk.id > leader.candidate.chunk.id && s.coverage.subject >= 0.5 && revised(s));
   const last = later.reduce<ScoredCandidate | null>((a, b) => (!a || b.candidate.chunk.id > a.candidate.chunk.id ? b : a), null);
   if (last) last.score = Math.max(last.score, leader.score + RANKING.latestInStory);
 }

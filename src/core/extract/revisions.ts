@@ -3,7 +3,7 @@
  * figure to 48", "corrected ... to about 310", "its final count was 95"). A revised figure
  * supersedes the earlier ones for the same incident (ACLED's practice: keep the latest report).
  */
-export const REVISION = /\b(?:rose|risen|rises|rising|raised|raises|climbed|climbs|increased|jumped|reached|reaches|revised|revises|corrected|corrects|updated|lowered|cut|final|finally|eventually|now\s+stands|confirmed|reconciled|brought\s+the\s+(?:toll|total))\b/iu;
+export const REVISION = /\b(?:rose|risen|rises|rising|raised|raises|climbed|climbs|increased|jumped|reached|reaches|revised|revises|corrected|corrects|correction|updated|lowered|cut|final|finally|eventually|now\s+stands|confirmed|reconciled|brought\s+the\s+(?:toll|total))\b/iu;
 
 /** Words that mark a figure as early and provisional ("first counts", "initial reports"). */
 export const PROVISIONAL = /\b(?:first|initial|initially|early|earlier|preliminary|provisional|partial)\b/iu;
