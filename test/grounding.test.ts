@@ -241,6 +241,27 @@ describe("answers from a small corpus", () => {
     expect(answer.citations[0]?.quote).toContain("lowered the toll to 36");
   });
 
+  it("reads a fact sheet's label as the kind of answer its fact gives, and a clock time as no reason", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "corpus"));
+    await writeFile(
+      join(dir, "corpus", "facts.md"),
+      [
+        "# Key facts: the Velmora metro gas attack",
+        "",
+        "- **Date and time:** Monday 3 May 2024, shortly after 08:00, in the morning rush hour.",
+        "- **Perpetrators:** five members of the Dravan Front, each driven by an accomplice.",
+        "- **Method:** bags of liquid gas pierced with umbrellas on five trains.",
+        "- **Stated motive:** prosecutors said the group's leader ordered the attack to disrupt a police raid planned for that week.",
+        "",
+      ].join("\n"),
+    );
+    const facts = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const answer = await facts.ask("why was the velmora metro attacked?");
+    expect(answer.citations[0]?.quote).toContain("to disrupt a police raid");
+    expect(typeEvidence("Monday 3 May 2024, shortly after 08:00, in the morning rush hour.", analyseQuestion("Why did the gunmen attack?", bot.lexical))).toBeLessThan(1);
+  });
+
   it("answers 'the final toll' from a sitrep's later update, whose correction is told in the sentence before", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "corpus"));

@@ -17,7 +17,7 @@ const YEAR_OR_DATE_NUMBER = new RegExp(String.raw`^(?:1[89]|20)\d\d$`, "u");
 /** A sentence without a causal cue can still give the reason ("This makes it difficult for Iran to ..."). */
 export const TYPE_DEFAULTS = { whyWithoutCue: 0.2 };
 const RANKING_WHY_WITHOUT_CUE_REF = TYPE_DEFAULTS;
-const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|revenge|retaliation|retribution|reprisal|punishment|response|protest|after\b|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
+const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|revenge|retaliation|retribution|reprisal|punishment|response|protest|after\b(?!\s+(?:\d|midnight|noon|dawn|dusk|nightfall|sunset|sunrise))|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
 const ASKS_STATED_REASON = /\b(?:say|said|says|claim|claimed|explain|explained|give|gave|justify|justified)\b/iu;
 // Someone giving a reason: a reporting verb in the sentence.
 const REPORTED = /\b(?:said|says|told|tells|claimed|claims|stated|described|describing|called|calling|announced|declared|explained|warned|justified)\b/iu;

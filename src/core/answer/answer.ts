@@ -118,7 +118,8 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
   if (labelled) type = Math.max(type, typeEvidence(labelled, q));
   // A timeline item's lead-in dates or times every sentence of the item ("**06:40.** Gunmen reach the gate …").
   const lead = bot.paragraphs[chunk.block]!.lead;
-  if (q.type === "when" && type < 1 && lead && !ablate.answerType && !ablate.structure) type = Math.max(type, typeEvidence(lead, q));
+  // So does a fact sheet's label give the kind of answer a fact is ("- **Stated motive:** …" for why).
+  if ((q.type === "when" || q.type === "why") && type < 1 && lead && !ablate.answerType && !ablate.structure) type = Math.max(type, typeEvidence(lead, q));
   const counting = q.type === "killed" || q.type === "injured" || q.type === "count";
   const open = q.type === "other" || q.type === "why" || q.type === "yesno";
   let score =
