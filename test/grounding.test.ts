@@ -59,6 +59,12 @@ describe("WordNet as the lexical resource", () => {
 });
 
 describe("reading the question", () => {
+  it("reads 'what motive …' and 'what reasons …' as why-questions", () => {
+    expect(analyseQuestion("what motive did the gunmen give?", bot.lexical).type).toBe("why");
+    expect(analyseQuestion("What reasons did the Dravan Front give for the attack?", bot.lexical).type).toBe("why");
+    expect(analyseQuestion("What was the motive for the attack?", bot.lexical).type).toBe("why");
+  });
+
   it("types which-questions by the class of the asked noun", () => {
     expect(analyseQuestion("Which commander spoke for the group?", bot.lexical).type).toBe("who");
     expect(analyseQuestion("Which town was attacked?", bot.lexical).type).toBe("where");

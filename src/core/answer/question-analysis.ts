@@ -82,7 +82,7 @@ function classify(question: string, lower: string): AnswerType {
   const casualty = tokenize(question).map((t) => casualtyKindOfWord(t)).find((k) => k !== null) ?? null;
   if (/\bhow\s+(?:many|much)\b|\bhow\s+(?:big|large|high)\b/iu.test(lower)) return casualty ?? "count";
   if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return "count";
-  if (/^\s*(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|were)\s+the\s+(?:reason|motive)\b/iu.test(lower)) return "why";
+  if (/^\s*(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:(?:was|were|is|are)\s+(?:the|their|its|his|her)\s+)?(?:reasons?|motives?|motivation)\b/iu.test(lower)) return "why";
   if (/^\s*(?:when|what\s+(?:time|date|day|year|month))\b|\bon\s+what\s+(?:date|day)\b|\bsince\s+when\b/iu.test(lower)) return "when";
   if (/^\s*where\b|\b(?:which|what)\s+(?:town|city|village|country|province|region|district|place|area|location)\b/iu.test(lower)) return "where";
   if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
