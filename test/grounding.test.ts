@@ -135,6 +135,14 @@ describe("answer typing", () => {
     expect(answerPresent("Anton Velik, a 23-year-old student, opened fire at the ferry terminal.", role)).toBe(1);
   });
 
+  it("answers 'how much' with an amount (money or a unit of measure), not a count or a clock time", () => {
+    const q = analyseQuestion("How much explosive was in the van at the ferry terminal?", bot.lexical);
+    expect(answerPresent("At 12:17 p.m. a van exploded at the ferry terminal; six people were killed.", q)).toBe(0);
+    expect(answerPresent("The van at the ferry terminal held about 600 kilograms of explosive.", q)).toBe(1);
+    const cost = analyseQuestion("How much did the repairs to the terminal cost?", bot.lexical);
+    expect(answerPresent("Repairs to the terminal cost $10 million.", cost)).toBe(1);
+  });
+
   it("reads a count as counting the noun it heads, not a noun after a verb", () => {
     const q = analyseQuestion("How many militiamen took part in the ambush?", bot.lexical);
     expect(answerPresent("Only four got through the militiamen's lines.", q)).toBe(0);

@@ -4,8 +4,8 @@ import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
-import { AGE, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { isCommonWord, nounClass } from "../index/wordnet.js";
+import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
+import { isCommonWord, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -109,6 +109,20 @@ function givesAskedAge(text: string, q: QuestionAnalysis): boolean {
   });
 }
 
+// A figure with a unit: "$10 million", "£2m", "500 kg", "two tonnes of fertiliser".
+const MONEY = /[$€£¥]\s?\d|\d\s?(?:m|bn|k)\b/u;
+const FIGURE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${NUMBER_PATTERN})(?=$|[^\p{L}\p{N}])`, "giu");
+
+/** Whether a text gives an amount, as "How much …?" asks: money, or a figure followed by a unit of measure (WordNet's noun.quantity). */
+function givesAmount(text: string): boolean {
+  if (MONEY.test(text)) return true;
+  return [...text.matchAll(FIGURE)].some((m) => {
+    // The unit is the word right after the figure, never a preposition ("one in the morning": "in" is also an inch).
+    const unit = words(text.slice(m.index + m[0].length, m.index + m[0].length + 30))[0];
+    return unit !== undefined && /^\p{L}{2,}$/u.test(unit) && !endsPhrase(unit.toLowerCase(), undefined) && isUnitOfMeasure(unit);
+  });
+}
+
 /** The question's counted noun and every corpus term that stands for it. */
 function focusTerms(q: QuestionAnalysis): Set<string> {
   const slot = q.focus ? q.slots.find((s) => s.term === q.focus) : undefined;
@@ -176,6 +190,7 @@ const focusWord = (q: QuestionAnalysis) => (q.focus ? q.slots.find((s) => s.term
 /** How many of the focus things: a count right before the counted noun ("17 vehicles", "seven got through"). */
 function countEvidence(text: string, q: QuestionAnalysis): number {
   if (q.focus === AGE) return givesAskedAge(text, q) ? 1 : 0;
+  if (q.focus === AMOUNT) return givesAmount(text) ? 1 : 0;
   if (!countsIn(text).length) return 0;
   if (!q.focus) return 0.8;
   if (countsOneOf(text, focusTerms(q))) return 1;
@@ -264,7 +279,7 @@ const GENERIC_FOCUS = new Set(["people", "person", "individu", "victim", "on"].m
 
 /** Whether a question counts something in particular ("how many of its staff") and the sentence counts exactly that. */
 export function countsFocus(text: string, q: QuestionAnalysis): boolean {
-  return !!q.focus && q.focus !== AGE && !GENERIC_FOCUS.has(q.focus) && countsOneOf(text, focusTerms(q));
+  return !!q.focus && q.focus !== AGE && q.focus !== AMOUNT && !GENERIC_FOCUS.has(q.focus) && countsOneOf(text, focusTerms(q));
 }
 
 /**
@@ -273,7 +288,7 @@ export function countsFocus(text: string, q: QuestionAnalysis): boolean {
  * 1 when the question counts nothing in particular ("people").
  */
 export function focusEvidence(text: string, q: QuestionAnalysis): number {
-  if (!q.focus || q.focus === AGE || GENERIC_FOCUS.has(q.focus)) return 1;
+  if (!q.focus || q.focus === AGE || q.focus === AMOUNT || GENERIC_FOCUS.has(q.focus)) return 1;
   const terms = focusTerms(q);
   if (countsOneOf(text, terms)) return 1;
   if (countsSameClass(text, focusWord(q))) return 0.75;
@@ -329,7 +344,8 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     }
     case "count": {
       const focus = focusEvidence(quote, q);
-      return focus >= 0.75 && (q.focus === AGE ? givesAskedAge(quote, q) : countsIn(quote).length > 0) ? focus : 0;
+      const given = q.focus === AGE ? givesAskedAge(quote, q) : q.focus === AMOUNT ? givesAmount(quote) : countsIn(quote).length > 0;
+      return focus >= 0.75 && given ? focus : 0;
     }
     case "when":
       return findDate(quote) ? 1 : 0;

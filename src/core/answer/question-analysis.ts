@@ -141,6 +141,8 @@ function askedClassOf(lower: string): "people" | "location" | null {
 
 /** The focus of "How old was ...?": an age, which is a measure rather than a count. */
 export const AGE = "age";
+/** The focus of "How much …?": an amount (money, weight, volume), which a count of people or things does not give. */
+export const AMOUNT = "amount";
 
 /**
  * The noun a "how many" question counts: the first plural noun of the phrase after "how many", else
@@ -149,6 +151,7 @@ export const AGE = "age";
  */
 function focusOf(lower: string): string | null {
   if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return AGE;
+  if (/\bhow\s+much\b/iu.test(lower)) return AMOUNT;
   // "How many of the convoy's vehicles": skip "of the" and a possessive to reach the counted noun.
   const m = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+(?:\s+[\p{L}-]+){0,3})/u.exec(lower);
   if (!m) return null;

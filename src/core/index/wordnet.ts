@@ -218,6 +218,14 @@ export function nounClass(word: string): NounClass | null {
   return NOUN_CLASS[wn.synset(first, "noun").lexFile] ?? "other";
 }
 
+/** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
+export function isUnitOfMeasure(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const first = wn.senses(lemmatizer.lemmatizeNoun(word.toLowerCase()), "noun")[0];
+  return first !== undefined && wn.synset(first, "noun").lexFile === 23;
+}
+
 /** Whether a word is an inflected form (past, participle, -s) of a verb WordNet knows ("claimed", "died"; not "unarmed"). */
 export function isInflectedVerb(word: string): boolean {
   const wn = wordnet();
