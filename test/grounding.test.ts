@@ -156,6 +156,15 @@ describe("answer typing", () => {
     expect(typeEvidence("Its commander, Ilya Sorin, said the shooting was revenge.", q)).toBe(1);
   });
 
+  it("wants a person's name when a person is asked for, not a lone name of a building or a station", () => {
+    const q = analyseQuestion("What was the name of the woman who died at the ferry terminal?", bot.lexical);
+    expect(answerPresent("The woman, a Kasumigaseki commuter, died at the ferry terminal.", q)).toBe(0);
+    expect(answerPresent("A woman, Anna Roth, died at the ferry terminal.", q)).toBe(1);
+    // A group asked for may be named by one word.
+    const group = analyseQuestion("Which group claimed the attack on the ferry terminal?", bot.lexical);
+    expect(answerPresent("The attack on the ferry terminal was claimed by Hezbollah.", group)).toBe(1);
+  });
+
   it("wants the asked person named next to their role: a quote about the commander that names someone else does not name the commander", () => {
     const q = analyseQuestion("What was the name of the commander at the ferry terminal?", bot.lexical);
     expect(answerPresent("The commander watched the ceremony held by the harbour master, Anton Velik, at the ferry terminal.", q)).toBe(0);

@@ -5,7 +5,8 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { isCommonWord, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import nlp from "compromise";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -253,6 +254,17 @@ function askedRole(question: string): string | null {
   return people[people.length - 1] ?? null;
 }
 
+/**
+ * Whether a text names a person: compromise's person names, or two name words in a row ("Ivy
+ * Rahman"). A lone name word may be a building, a station or a district ("the Dolphinarium",
+ * "Kasumigaseki"), so "the name of the bomber" is not given by one.
+ */
+function namesPerson(text: string, question: string): boolean {
+  const names = namePositions(text, question);
+  if (names.some((n, i) => names[i + 1] === n + 1)) return true;
+  return nlp(text).people().length > 0;
+}
+
 function nameEvidence(text: string, question: string): number {
   const names = namePositions(text, question);
   if (names.length) return 1;
@@ -351,9 +363,13 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
       return findDate(quote) ? 1 : 0;
     case "where":
       return findPlaces(quote).length ? 1 : 0;
-    case "who":
+    case "who": {
       if (roleNamed(quote, q) === false) return 0;
+      // "The name of the bomber", "who was the judge": a person is asked for, so a person's name must be given.
+      const role = askedRole(q.text);
+      if (role && isPersonNoun(role) && !namesPerson(quote, q.text)) return 0;
       return nameEvidence(quote, q.text) === 1 ? 1 : 0;
+    }
     case "yesno":
       // A yes/no question about harm is answered by a sentence that speaks of that harm or its opposite.
       return q.harm.kinds.size ? (yesNoEvidence(quote, q) === 1 ? 1 : 0) : 0.5;

@@ -218,6 +218,15 @@ export function nounClass(word: string): NounClass | null {
   return NOUN_CLASS[wn.synset(first, "noun").lexFile] ?? "other";
 }
 
+/** Whether a noun names a person in its most frequent sense (WordNet's noun.person: "bomber", "judge"; not "group"). */
+export function isPersonNoun(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const lower = word.toLowerCase();
+  const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
+  return first !== undefined && wn.synset(first, "noun").lexFile === 18;
+}
+
 /** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
 export function isUnitOfMeasure(word: string): boolean {
   const wn = wordnet();
