@@ -164,6 +164,23 @@ describe("tolls over several sites", () => {
   });
 });
 
+describe("where and when an attack was, not where a victim died later", () => {
+  it("takes a plain-text heading with a bracketed date, and skips a victim's clause after the toll", () => {
+    const incidents = brief(
+      "press.txt",
+      [
+        "PRESS SUMMARY",
+        "",
+        "MARKET SQUARE, VELMORA (21 August 2004)",
+        "",
+        "Grenades exploded at the rally. Twenty-four people were killed, among them the party secretary, Anna Roth, who was declared dead at the Kestrel Military Hospital on 24 August. More than 300 were injured.",
+        "",
+      ].join("\n"),
+    );
+    expect(incidents.map((i) => [i.place, i.when, i.killed?.count, i.injured?.count])).toEqual([["MARKET SQUARE, VELMORA", "21 August 2004", 24, 300]]);
+  });
+});
+
 describe("several attacks in one paragraph", () => {
   it("follows the paragraph when it moves to another place, and starts a new incident for a new attack", () => {
     const incidents = brief(

@@ -121,8 +121,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       }
       if (!when) when = findDate(label)?.text ?? null;
     };
-    fromTexts("sentence", [chunk.text]);
-    fromTexts("paragraph", before.map((c) => c.text));
+    fromTexts("sentence", [withoutVictimClauses(chunk.text)]);
+    fromTexts("paragraph", before.map((c) => withoutVictimClauses(c.text)));
     if (block.lead) fromLabel(block.lead);
     fromTexts("section", earlierBlocks);
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
@@ -374,6 +374,21 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     .filter((d) => d.killed || d.injured || d.killedOrInjured || d.attackersKilled || Object.keys(d.vague).length)
     .sort((a, b) => a.order - b.order)
     .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, named: _n, ...incident }) => incident);
+}
+
+// A relative clause about a person: ", who was declared dead at the district hospital on 24 August".
+const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;.]*/gu;
+
+/**
+ * A sentence without what it says about a victim after its toll ("Twenty people were killed, among
+ * them Anna Roth, who died at the district hospital on 24 August"): where and when a victim died
+ * later is not where and when the attack was. A clause before the toll may tell the attack itself
+ * ("Gunmen, who stormed the hotel on 3 May, killed 12"), so it stays.
+ */
+function withoutVictimClauses(text: string): string {
+  const toll = findMentions(text)[0];
+  if (!toll) return text;
+  return text.replace(PERSON_CLAUSE, (clause, at: number) => (at > toll.start ? " ".repeat(clause.length) : clause));
 }
 
 /** The date a document gives itself: the first full date of its title, or of its first paragraph's lead-in (a dateline). */

@@ -177,7 +177,9 @@ export function labelPlace(label: string, isName: (word: string) => boolean = ()
   const rest = (date ? label.replace(date.text, " ") : label)
     .replace(/^\s*\d+[.)]\s*/u, "")
     .replace(/\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\.?)?/giu, " ")
-    .replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "gu"), " ");
+    .replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "gu"), " ")
+    // Brackets the date was taken out of ("Velmora (3 May 2024)").
+    .replace(/[([]\s*[)\]]/gu, " ");
   const parts = rest
     .split(/\s*[—–:|;]\s*|\s+-\s+|,\s*/u)
     .map((p) => p.replace(/[.?!]+$/u, "").trim())

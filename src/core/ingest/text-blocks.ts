@@ -4,7 +4,8 @@ const BLANK_LINE = /\n[ \t\u00a0]*\r?\n/gu;
 const BULLET = /^[ \t]*(?:[-*•\u2013]|\d{1,3}[.)])[ \t]+/u;
 // A line that reads as a heading: short, one line, and not ending like a sentence.
 const HEADING_LIKE = /^[^\n]{1,120}$/u;
-const SENTENCE_END = /[.!?;,:"”)]$/u;
+// A closing bracket ends a sentence only after a full stop ("(see above.)"); "Velmora (3 May 2024)" is a heading.
+const SENTENCE_END = /[.!?;,:"”]$|[.!?]\)$/u;
 
 /**
  * Reads a plain-text brief: blocks between blank lines, a first line that does not end like a
