@@ -219,6 +219,10 @@ describe("victims named, ages, chained revisions and year-less days", () => {
   it("reads a counted noun with 'of' in it, and keeps 'N of the victims' a part", () => {
     expect(one("At the Velmora depot two members of staff were killed.")[0]!.killed).toEqual(exact(2));
     expect(one("All 21 people on board the Velmora ferry were killed.")[0]!.killed).toEqual(exact(21));
+    // Victims counted kind by kind before the verb are added up; a clause or a verb between them is no list.
+    expect(one("In Velmora two Britons, an Australian and a member of the National Guard were killed.")[0]!.killed).toEqual(exact(4));
+    expect(one("In Velmora two bombs exploded in the market and 12 people were killed.")[0]!.killed).toEqual(exact(12));
+    expect(one("In Velmora eight people were killed, five of them teachers, and 102 were injured.").map((i) => [i.killed?.count, i.injured?.count])).toEqual([[8, 102]]);
     expect(one("In Velmora 30 worshippers inside the mosque died.")[0]!.killed).toEqual(exact(30));
     expect(one("In Velmora five members of the security forces were killed.")[0]!.killed).toEqual(exact(5));
     expect(one("In Velmora 40 people were killed; 30 of the victims were killed in the market.")[0]!.killed).toEqual(exact(40));

@@ -1,6 +1,7 @@
 import { isAppositiveAge, NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import { MONTHS } from "./place-and-date.js";
 import { isProvisional, isRevision } from "./revisions.js";
+import { isInflectedVerb } from "../index/wordnet.js";
 
 export type Bound = "exact" | "at least" | "more than";
 export interface Figure {
@@ -124,6 +125,7 @@ function clauseAround(text: string, start: number, end: number): [number, number
 export function findMentions(text: string): Mention[] {
   const taken: [number, number][] = [];
   const mentions: Mention[] = [];
+  addEnumeratedVictims(text, mentions, taken);
   for (const { kind, regex, one, zero, attacker } of PATTERNS) {
     for (const m of text.matchAll(regex)) {
       const start = m.index;
@@ -175,6 +177,60 @@ export function findMentions(text: string): Mention[] {
   addNamedVictims(text, mentions, taken);
   addTollChain(text, mentions, taken);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+// One part of an enumeration of victims: a figure (or "a", "an") and up to six words ("two American contractors").
+const PART = String.raw`(?:${NUMBER_PATTERN}|an?)\s+(?!(?:were|was|are|is|had|have|has)\b)[\p{L}’'-]+(?:\s+(?!(?:were|was|are|is|had|have|has|and)\b)[\p{L}’'-]+){0,5}?`;
+const ENUMERATED_VICTIMS = new RegExp(
+  String.raw`(?<!\b(?:of|among|including|to|by|with|at|in\s+all|claimed|claiming|left|leaving|kill\w*|injur\w*|wound\w*|hurt\w*)\s+)\b(${PART}(?:\s*,\s*${PART})*\s+and\s+${PART})${BE}${ADVERB}\s+(?:(${DEAD})|${HURT})`,
+  "giu",
+);
+const PART_FIGURE = new RegExp(String.raw`(?:^|,\s*|\band\s+)(${NUMBER_PATTERN}|an?)\s`, "giu");
+
+/**
+ * Whether every part of a list is a noun phrase: no verb ("Two bombs exploded in the market and 12
+ * people …") and no preposition but "of" ("a member of the National Guard"). An -ed word before
+ * another word describes it ("two wounded officers").
+ */
+function nounPhrases(list: string): boolean {
+  const words = list.split(/[\s,]+/u).filter(Boolean);
+  return words.every((w, i) => {
+    const lower = w.toLowerCase();
+    if (/^(?:in|at|on|near|after|before|from|to|by|with|during|when|while|as)$/u.test(lower)) return false;
+    if (/s$/u.test(lower) || !isInflectedVerb(lower)) return true;
+    return /ed$/u.test(lower) && i + 1 < words.length && !/^(?:and|,)$/u.test(words[i + 1]!);
+  });
+}
+
+/**
+ * Victims counted kind by kind before the verb: "Two Americans, two Britons and a guard were killed",
+ * "six soldiers and one member of the civil defence died": the toll is the sum of the parts.
+ */
+function addEnumeratedVictims(text: string, mentions: Mention[], taken: [number, number][]): void {
+  for (const m of text.matchAll(ENUMERATED_VICTIMS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // ", and" joins clauses ("Eight were killed, five of them teachers, and 102 were injured"), not the parts of a list.
+    if (NOT_VICTIMS.test(m[0]) || ATTACKER.test(m[1]!) || /\bof\s+(?:them|whom)\b/iu.test(m[1]!) || PARTIAL_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
+    if (!nounPhrases(m[1]!)) continue;
+    const parts = [...m[1]!.matchAll(PART_FIGURE)].map((p) => (/^an?$/iu.test(p[1]!) ? 1 : parseNumber(p[1]!) ?? 0));
+    if (parts.length < 2 || parts.some((p) => p <= 0)) continue;
+    taken.push([start, end]);
+    const [from, to] = clauseAround(text, start, end);
+    const clause = text.slice(from, to);
+    mentions.push({
+      kind: m[2] ? "killed" : "injured",
+      figure: { count: parts.reduce((a, b) => a + b, 0), bound: "exact" },
+      start,
+      end,
+      claimed: CLAIM.test(text.slice(from, end)),
+      provisional: isProvisional(clause),
+      revision: isRevision(clause),
+      aggregate: AGGREGATE.test(clause),
+      attacker: false,
+      parts,
+    });
+  }
 }
 
 // A person's name: capitalised words, with name particles ("Anton Velik", "Ilya ibn Sorin").
