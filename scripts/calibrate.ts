@@ -44,11 +44,13 @@ function questionSets(): { fit: QuestionSet[]; heldOut: QuestionSet[] } {
   const tune6 = readQuestionSet("own tune6", join(PROJECT_ROOT, "eval-own", "tune6"));
   const tune7 = readQuestionSet("own tune7", join(PROJECT_ROOT, "eval-own", "tune7"));
   const tune8 = readQuestionSet("own tune8", join(PROJECT_ROOT, "eval-own", "tune8"));
+  const tune9 = readQuestionSet("own tune9", join(PROJECT_ROOT, "eval-own", "tune9"));
+  const tune10 = readQuestionSet("own tune10", join(PROJECT_ROOT, "eval-own", "tune10"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
   const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
   const heldOut3 = readQuestionSet("own held-out 3", join(PROJECT_ROOT, "eval-own", "heldout3"));
   return {
-    fit: [dev, tune, tune2, tune3, tune4, tune5, tune6, tune7, tune8, shipped].filter((s): s is QuestionSet => s !== null),
+    fit: [dev, tune, tune2, tune3, tune4, tune5, tune6, tune7, tune8, tune9, tune10, shipped].filter((s): s is QuestionSet => s !== null),
     heldOut: [heldOut, heldOut2, heldOut3].filter((s): s is QuestionSet => s !== null),
   };
 }
