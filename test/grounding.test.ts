@@ -285,6 +285,32 @@ describe("answers from a small corpus", () => {
     expect(typeEvidence("Monday 3 May 2024, shortly after 08:00, in the morning rush hour.", analyseQuestion("Why did the gunmen attack?", bot.lexical))).toBeLessThan(1);
   });
 
+  it("takes a toll from a correction at the end of a brief, and answers 'what time' with a clock time", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "corpus"));
+    await writeFile(
+      join(dir, "corpus", "summary.txt"),
+      [
+        "SECURITY SUMMARY",
+        "",
+        "VELMORA SHRINE (29 August 2003)",
+        "",
+        "A car bomb exploded outside the Velmora shrine after Friday prayers. Officials put the toll at one hundred and twenty-five dead. At 19:15 a second device went off at the shrine gate.",
+        "",
+        "CORRECTION",
+        "",
+        "The Velmora section of the previous issue gave a toll of one hundred and twenty-five dead. The count now used by this office, from the Velmora health directorate, is eighty-three dead.",
+        "",
+      ].join("\n"),
+    );
+    const brief = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const toll = await brief.ask("what's the corrected death toll for the velmora shrine car bomb?");
+    expect(toll.citations[0]?.quote).toContain("eighty-three dead");
+    const time = await brief.ask("what time did the second device go off at the velmora shrine?");
+    expect(time.answered).toBe(true);
+    expect(time.citations.map((c) => c.quote).join(" ")).toContain("19:15");
+  });
+
   it("answers 'the final toll' from a sitrep's later update, whose correction is told in the sentence before", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "corpus"));

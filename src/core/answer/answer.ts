@@ -150,6 +150,8 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   let present = Math.max(answerPresent(quote, q), labelled ? answerPresent(labelled, q) : 0);
   // A timeline entry answers "when" with its day heading or time label, which the answer quotes too.
   if (present === 0 && q.type === "when" && dateLabel(bot, best, { quote, score: 0 }, asksForTime(q))) present = 1;
+  // "What time …" is answered by a clock time ("At 19:15, three bombs went off").
+  if (present === 0 && asksForTime(q) && CLOCK.test(quote)) present = 1;
   return {
     relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
     similarity: best.candidate.similarity,
@@ -278,6 +280,12 @@ function isTimeLabel(heading: string): boolean {
   return (CLOCK.test(heading) || findDate(heading) !== null) && !/\p{L}{2,}/u.test(rest.replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "giu"), " "));
 }
 
+/** Whether a chunk sits under a heading that says it revises ("Correction", "Updated figures"). */
+function correctsUnderHeading(bot: Briefbot, chunk: Chunk): boolean {
+  const headings = bot.paragraphs[chunk.block]!.headings;
+  return headings.length > 1 && isRevision(headings[headings.length - 1]!);
+}
+
 /** Whether a sentence, or the block it sits in up to it, marks its figure as a revision ("Correction: … The number killed is 58."). */
 function revisedInBlock(bot: Briefbot, chunk: Chunk): boolean {
   return isRevision(chunk.text) || bot.structure.siblings(chunk).some((c) => c.sentence < chunk.sentence && isRevision(c.text));
@@ -293,11 +301,13 @@ function preferLatest(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidat
   const tolls = ranked.filter((s) => s.type >= 0.8);
   if (!tolls.length) return;
   const leader = tolls.reduce((a, b) => (b.score > a.score ? b : a));
-  const revised = (s: ScoredCandidate) =>
-    sectionOf(bot, s) === sectionOf(bot, leader)
-      ? isRevision(s.candidate.chunk.text)
-      : // Across a sitrep's updates, only a plain toll (not a mere mention of the dead) revised in its own update.
-        storyOf(bot, s) === storyOf(bot, leader) && s.type >= 1 && revisedInBlock(bot, s.candidate.chunk);
+  const revised = (s: ScoredCandidate) => {
+    if (sectionOf(bot, s) === sectionOf(bot, leader)) return isRevision(s.candidate.chunk.text);
+    // Across a sitrep's updates, or in a correction at the end of the brief, only a plain toll (not a mere
+    // mention of the dead) revised in its own update or under a heading that says it corrects.
+    const correction = s.candidate.chunk.source === leader.candidate.chunk.source && correctsUnderHeading(bot, s.candidate.chunk);
+    return (storyOf(bot, s) === storyOf(bot, leader) || correction) && s.type >= 1 && (correction || revisedInBlock(bot, s.candidate.chunk));
+  };
   const later = tolls.filter((s) => s.candidate.chunk.id > leader.candidate.chunk.id && s.coverage.subject >= 0.5 && revised(s));
   const last = later.reduce<ScoredCandidate | null>((a, b) => (!a || b.candidate.chunk.id > a.candidate.chunk.id ? b : a), null);
   if (last) last.score = Math.max(last.score, leader.score + RANKING.latestInStory);
