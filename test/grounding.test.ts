@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../src/core/briefbot.js";
+import { quoteRoom } from "../src/core/answer/answer.js";
 import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer-types.js";
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
 import { leadReading, rowReading } from "../src/core/extract/labelled-figures.js";
@@ -285,7 +286,7 @@ describe("answers from a small corpus", () => {
     expect(typeEvidence("Monday 3 May 2024, shortly after 08:00, in the morning rush hour.", analyseQuestion("Why did the gunmen attack?", bot.lexical))).toBeLessThan(1);
   });
 
-  it("takes a toll from a correction at the end of a brief, and answers 'what time' with a clock time", async () => {
+  it("takes a toll from a correction at the end of a brief, answers 'what time' with a clock time, and quotes past a long scene-setting sentence", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "corpus"));
     await writeFile(
@@ -309,6 +310,9 @@ describe("answers from a small corpus", () => {
     const time = await brief.ask("what time did the second device go off at the velmora shrine?");
     expect(time.answered).toBe(true);
     expect(time.citations.map((c) => c.quote).join(" ")).toContain("19:15");
+    // A long scene-setting sentence may be quoted with the next one when that one gives the asked-for figure.
+    expect(quoteRoom(0.4, 1)).toBeGreaterThan(quoteRoom(1, 1));
+    expect(quoteRoom(1, 1)).toBe(quoteRoom(0.4, 0.5));
   });
 
   it("answers 'the final toll' from a sitrep's later update, whose correction is told in the sentence before", async () => {

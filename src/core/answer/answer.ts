@@ -191,11 +191,12 @@ function quoteSpan(bot: Briefbot, best: ScoredCandidate, q: QuestionAnalysis, ab
   if (previous && !competes(previous) && ((chunk.text.length < RANKING.shortSentence && lacksSubject()) || ANAPHORA.test(chunk.text)) && chunk.end - previous.start <= RANKING.maxQuoteChars) {
     start = previous.start;
   }
-  if (next && !competes(next) && end - start + next.text.length <= RANKING.maxQuoteChars) {
+  if (next && !competes(next)) {
     const here = coverage(bot.structure, chunk, q, { sentenceOnly: true });
     const there = coverage(bot.structure, next, q, { sentenceOnly: true });
     const typeHere = ablate.answerType ? 0 : best.type;
     const typeThere = ablate.answerType ? 0 : typeEvidence(next.text, q);
+    if (end - start + next.text.length > quoteRoom(typeHere, typeThere)) return { start, end };
     // A short follow-on sentence of the same kind is cheap to include and often completes the answer
     // ("... killed at least 9 rebels." + "One Velmoran soldier was slightly hurt.").
     const shortFollowOn = next.text.length < RANKING.shortSentence && typeThere >= typeHere && typeThere > 0.5;
@@ -289,6 +290,15 @@ function correctsUnderHeading(bot: Briefbot, chunk: Chunk): boolean {
 /** Whether a sentence, or the block it sits in up to it, marks its figure as a revision ("Correction: … The number killed is 58."). */
 function revisedInBlock(bot: Briefbot, chunk: Chunk): boolean {
   return isRevision(chunk.text) || bot.structure.siblings(chunk).some((c) => c.sentence < chunk.sentence && isRevision(c.text));
+}
+
+/**
+ * How long a quote may grow to take in the next sentence: the usual length, or twice it when the
+ * sentence sets the scene without the asked-for kind of answer and the next one gives it ("A man
+ * armed with a bow … in Velmora, …" + "Five were killed, and three were wounded.").
+ */
+export function quoteRoom(typeHere: number, typeNext: number): number {
+  return typeHere < 0.5 && typeNext >= 0.8 ? 2 * RANKING.maxQuoteChars : RANKING.maxQuoteChars;
 }
 
 /**
