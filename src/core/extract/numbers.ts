@@ -5,7 +5,8 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000 };
 
-const WORD = `(?:${[...Object.keys(TENS), ...Object.keys(UNITS).filter((w) => w !== "a" && w !== "an"), ...Object.keys(SCALES)].join("|")})`;
+// Longest words first, and never part of a longer word: "seventeen" is not "seven" followed by "teen".
+const WORD = `(?:${[...Object.keys(TENS), ...Object.keys(UNITS).filter((w) => w !== "a" && w !== "an"), ...Object.keys(SCALES)].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z])`;
 
 /** A figure in digits ("4,700", "31") or words ("six", "twenty-five", "two hundred", "a dozen"). */
 export const NUMBER_PATTERN = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:a\\s+)?${WORD}(?:[\\s-]+(?:and\\s+)?${WORD})*)`;
