@@ -85,6 +85,22 @@ describe("incidents assembled across a brief", () => {
     expect(i!.citation.quote).toBe("The toll later rose to 14, and 30 people were wounded.");
   });
 
+  it("reads no incident from a table of totals: rows that count incidents, and a total row", () => {
+    const incidents = brief(
+      "trend.md",
+      [
+        "# Trend",
+        "",
+        "| Region | Incidents 2009 | Deaths 2009 | Incidents 2010 | Deaths 2010 |",
+        "|---|---|---|---|---|",
+        "| North-east (Velmora, Kestrel) | 9 | 58 | 22 | 231 |",
+        "| **Total** | **70** | **472** | **110** | **888** |",
+        "",
+      ].join("\n"),
+    );
+    expect(incidents).toEqual([]);
+  });
+
   it("reads incident tables row by row with their headers, and merges a row with the paragraph that tells it", () => {
     const incidents = brief(
       "bulletin.md",

@@ -323,6 +323,9 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   /** A table row read with its headers: "| 9 Nov 2018 | Velmora ... | 74 | local officials |". */
   function readRow(chunk: Chunk, block: Paragraph): void {
     const cells = block.cells ?? [];
+    // A row of totals is no incident: a "Total" row, or a row that counts incidents ("Incidents 2009 | 31").
+    const plain = (text: string) => text.replace(/[*_]/gu, "").trim();
+    if (cells.some((c) => /^(?:total|totals|overall|all)$/iu.test(plain(c.text)) || (/\b(?:incidents|attacks|events)\b/iu.test(c.header) && cellFigure(c.text)))) return;
     const figureCells: [Kind, string][] = [];
     let place: string | null = null;
     let when: string | null = null;
