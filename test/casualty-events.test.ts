@@ -181,6 +181,11 @@ describe("tolls over several sites", () => {
 });
 
 describe("where and when an attack was, not where a victim died later", () => {
+  it("dates an incident from an all-capitals heading ('EMBASSY, VELMORA (7 AUGUST)')", () => {
+    const incidents = brief("summary.txt", ["SUMMARY", "", "EMBASSY, VELMORA (7 AUGUST)", "", "A bomb in a parked minibus exploded outside the embassy. Seventeen people were killed.", ""].join("\n"));
+    expect(incidents.map((i) => [i.when, i.killed?.count])).toEqual([["7 August", 17]]);
+  });
+
   it("takes a plain-text heading with a bracketed date, and skips a victim's clause after the toll", () => {
     const incidents = brief(
       "press.txt",

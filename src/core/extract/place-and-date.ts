@@ -39,6 +39,15 @@ export interface DateMention {
 const BACKGROUND = /\b(?:created|founded|formed|established|set\s+up|born|launched)\s+(?:in|on)?\s*$/iu;
 
 export function findDate(text: string): DateMention | null {
+  const found = findDateAsWritten(text);
+  if (found || !SHOUTED_MONTH.test(text)) return found;
+  // An all-capitals heading or cable line ("EMBASSY, VELMORA (7 AUGUST)"): read it in ordinary case.
+  return findDateAsWritten(text.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, first: string, rest: string) => first + rest.toLowerCase()));
+}
+
+const SHOUTED_MONTH = new RegExp(String.raw`\b(?:${MONTHS.toUpperCase()})\b`, "u");
+
+function findDateAsWritten(text: string): DateMention | null {
   // A period ("since 2016") belongs to totals; it is given as written.
   const period = /^\s*(?:ever\s+)?since\b[^,.;]*?\b((?:19|20)\d\d)\b/iu.exec(text);
   if (period) return { text: `since ${period[1]}`, relative: false };
