@@ -144,6 +144,15 @@ describe("answer typing", () => {
     expect(answerPresent("Repairs to the terminal cost $10 million.", cost)).toBe(1);
   });
 
+  it("does not answer a count of something other than harm with a toll", () => {
+    const arrests = analyseQuestion("How many people were arrested over the Velmora bombing?", bot.lexical);
+    expect(answerPresent("In Velmora sixteen people were killed and 128 were wounded.", arrests)).toBe(0);
+    expect(answerPresent("Police in Velmora arrested 12 people within a week.", arrests)).toBe(1);
+    // "Gunned down" speaks of killing through WordNet (gun down → shoot → kill): a toll answers it.
+    const shot = analyseQuestion("How many people were gunned down at the Velmora station?", bot.lexical);
+    expect(answerPresent("At the Velmora station gunmen killed 58 people.", shot)).toBe(1);
+  });
+
   it("reads a count as counting the noun it heads, not a noun after a verb", () => {
     const q = analyseQuestion("How many militiamen took part in the ambush?", bot.lexical);
     expect(answerPresent("Only four got through the militiamen's lines.", q)).toBe(0);

@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass, relatedWords } from "../index/wordnet.js";
 import nlp from "compromise";
 
 const DATE = new RegExp(
@@ -122,6 +122,34 @@ function givesAmount(text: string): boolean {
     const unit = words(text.slice(m.index + m[0].length, m.index + m[0].length + 30))[0];
     return unit !== undefined && /^\p{L}{2,}$/u.test(unit) && !endsPhrase(unit.toLowerCase(), undefined) && isUnitOfMeasure(unit);
   });
+}
+
+/**
+ * Whether a question that counts something other than harm ("how many were arrested", "how many
+ * hostages were freed") meets a quote whose every count is a toll ("Sixteen were killed and 128
+ * wounded"): a figure, but not of what was asked. A question speaks of harm through a word of harm,
+ * or a word whose WordNet synonyms, hypernyms or their hypernyms are ("gunned down" → shoot → kill).
+ */
+function onlyTollsForOtherCount(quote: string, q: QuestionAnalysis): boolean {
+  if (q.type !== "count" || speaksOfHarm(q)) return false;
+  const counts = countsIn(quote);
+  const tolls = findMentions(quote);
+  return counts.length > 0 && counts.every((c) => tolls.some((m) => c.index >= m.start && c.index < m.end));
+}
+
+const harmAsked = new WeakMap<QuestionAnalysis, boolean>();
+
+function speaksOfHarm(q: QuestionAnalysis): boolean {
+  let known = harmAsked.get(q);
+  if (known === undefined) {
+    const harmful = (w: string) => casualtyKindOfWord(w) !== null;
+    const related = (w: string, relations: string[]) => relatedWords(w).filter((r) => relations.includes(r.relation)).map((r) => r.word);
+    known =
+      q.harm.kinds.size > 0 ||
+      q.slots.some(({ word }) => related(word, ["synonym", "hypernym"]).some(harmful) || related(word, ["hypernym"]).some((h) => related(h, ["hypernym"]).some(harmful)));
+    harmAsked.set(q, known);
+  }
+  return known;
 }
 
 /** The question's counted noun and every corpus term that stands for it. */
@@ -356,7 +384,7 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     }
     case "count": {
       const focus = focusEvidence(quote, q);
-      const given = q.focus === AGE ? givesAskedAge(quote, q) : q.focus === AMOUNT ? givesAmount(quote) : countsIn(quote).length > 0;
+      const given = q.focus === AGE ? givesAskedAge(quote, q) : q.focus === AMOUNT ? givesAmount(quote) : countsIn(quote).length > 0 && !onlyTollsForOtherCount(quote, q);
       return focus >= 0.75 && given ? focus : 0;
     }
     case "when":
