@@ -148,6 +148,7 @@ describe("answer typing", () => {
     const arrests = analyseQuestion("How many people were arrested over the Velmora bombing?", bot.lexical);
     expect(answerPresent("In Velmora sixteen people were killed and 128 were wounded.", arrests)).toBe(0);
     expect(answerPresent("Police in Velmora arrested 12 people within a week.", arrests)).toBe(1);
+    expect(answerPresent("In Velmora two bombs exploded in litter bins.", arrests)).toBe(0);
     // "Gunned down" speaks of killing through WordNet (gun down → shoot → kill): a toll answers it.
     const shot = analyseQuestion("How many people were gunned down at the Velmora station?", bot.lexical);
     expect(answerPresent("At the Velmora station gunmen killed 58 people.", shot)).toBe(1);

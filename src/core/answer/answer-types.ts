@@ -134,7 +134,10 @@ function onlyTollsForOtherCount(quote: string, q: QuestionAnalysis): boolean {
   if (q.type !== "count" || speaksOfHarm(q)) return false;
   const counts = countsIn(quote);
   const tolls = findMentions(quote);
-  return counts.length > 0 && counts.every((c) => tolls.some((m) => c.index >= m.start && c.index < m.end));
+  // Asked to count people ("how many people were detained"), a count of things ("six car bombs") is no answer either.
+  const word = focusWord(q);
+  const people = !q.focus || GENERIC_FOCUS.has(q.focus) || (word !== undefined && nounClass(word) === "people");
+  return counts.length > 0 && counts.every((c) => tolls.some((m) => c.index >= m.start && c.index < m.end) || (people && countsThings(quote, c)));
 }
 
 const harmAsked = new WeakMap<QuestionAnalysis, boolean>();
