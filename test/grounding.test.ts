@@ -144,6 +144,14 @@ describe("answer typing", () => {
     expect(answerPresent("Repairs to the terminal cost $10 million.", cost)).toBe(1);
   });
 
+  it("counts things only by their own noun: a count of missiles is no count of jets", () => {
+    const q = analyseQuestion("How many jets were destroyed at the Velmora air base?", bot.lexical);
+    expect(answerPresent("The navy fired 59 cruise missiles at the Velmora air base.", q)).toBe(0);
+    expect(answerPresent("The strike on the Velmora air base destroyed nine jets.", q)).toBe(1);
+    // People of another name still count ("militiamen" for "fighters").
+    expect(answerPresent("Between 30 and 40 militiamen held the ridge.", analyseQuestion("How many fighters held the ridge?", bot.lexical))).toBeGreaterThan(0);
+  });
+
   it("does not answer a count of something other than harm with a toll", () => {
     const arrests = analyseQuestion("How many people were arrested over the Velmora bombing?", bot.lexical);
     expect(answerPresent("In Velmora sixteen people were killed and 128 were wounded.", arrests)).toBe(0);

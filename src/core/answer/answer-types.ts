@@ -190,7 +190,8 @@ function countsOneOf(text: string, terms: Set<string>): boolean {
  */
 function countsSameClass(text: string, focusWord: string | undefined): boolean {
   const wanted = focusWord ? nounClass(focusWord) : null;
-  if (!wanted || wanted === "other") return false;
+  // Only people: any two kinds of things are artifacts alike ("59 cruise missiles" counts no jets).
+  if (wanted !== "people") return false;
   // The counted noun heads the phrase right after the figure, before any punctuation ("104 dead, the mayor" counts no mayors).
   return countsIn(text).some((c) =>
     words(text.slice(c.index + c.value.length, c.index + c.value.length + 40).split(/[,;:.()]/u)[0]!)
