@@ -144,6 +144,12 @@ describe("answer typing", () => {
     expect(answerPresent("Repairs to the terminal cost $10 million.", cost)).toBe(1);
   });
 
+  it("reads a court's sentence as no death toll", () => {
+    const q = analyseQuestion("How many people died in the Velmora attack?", bot.lexical);
+    expect(typeEvidence("In 2018 a Velmora court sentenced 19 people to death and 19 to life imprisonment.", q)).toBeLessThan(1);
+    expect(typeEvidence("Twenty-four people were killed in the Velmora attack.", q)).toBe(1);
+  });
+
   it("counts things only by their own noun: a count of missiles is no count of jets", () => {
     const q = analyseQuestion("How many jets were destroyed at the Velmora air base?", bot.lexical);
     expect(answerPresent("The navy fired 59 cruise missiles at the Velmora air base.", q)).toBe(0);

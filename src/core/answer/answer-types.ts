@@ -67,11 +67,14 @@ const KILLED_BY_SECURITY = /\b(?:police(?:men)?|officers?|soldiers|troops|sniper
 const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsince\b/iu;
 
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
+const JUDICIAL_DEATH = /\b(?:(?:sentenced|condemned)\b[^.;]{0,80}?\bto\s+death|death\s+(?:sentences?|penalty|penalties|row)|life\s+(?:imprisonment|sentences?|terms?)|(?:jailed|imprisoned)\s+for\s+life)\b/giu;
+
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's;
   // "Armed officers shot all three dead": the attackers' deaths, not the victims'.
   if (COMPARISON.test(text) || (kind === "killed" && KILLED_BY_SECURITY.test(text))) return 0.5;
-  const tokens = words(text);
+  // "A court sentenced 19 people to death": a sentence passed, not deaths.
+  const tokens = words(text.replace(JUDICIAL_DEATH, " "));
   const harm = tokens.some((t) => isCasualtyWord(t, kind));
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
   if (!harm) return countsIn(text).length && TALLY.test(text) ? (isRevision(text) ? 0.8 : 0.5) : 0;
