@@ -144,6 +144,12 @@ describe("answer typing", () => {
     expect(answerPresent("Repairs to the terminal cost $10 million.", cost)).toBe(1);
   });
 
+  it("reads a list of some of the victims as no toll, unless it counts the part asked about", () => {
+    const among = "Among the dead were students of the Velmora college and two engineers building the road.";
+    expect(typeEvidence(among, analyseQuestion("How many died in the Velmora bombing?", bot.lexical))).toBeLessThan(1);
+    expect(typeEvidence(among, analyseQuestion("How many engineers died in the Velmora bombing?", bot.lexical))).toBe(1);
+  });
+
   it("reads a court's sentence as no death toll", () => {
     const q = analyseQuestion("How many people died in the Velmora attack?", bot.lexical);
     expect(typeEvidence("In 2018 a Velmora court sentenced 19 people to death and 19 to life imprisonment.", q)).toBeLessThan(1);

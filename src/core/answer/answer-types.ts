@@ -67,6 +67,8 @@ const KILLED_BY_SECURITY = /\b(?:police(?:men)?|officers?|soldiers|troops|sniper
 const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsince\b/iu;
 
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
+const AMONG_THE_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\s+(?:were|was|are|is)\b/iu;
+
 const JUDICIAL_DEATH = /\b(?:(?:sentenced|condemned)\b[^.;]{0,80}?\bto\s+death|death\s+(?:sentences?|penalty|penalties|row)|life\s+(?:imprisonment|sentences?|terms?)|(?:jailed|imprisoned)\s+for\s+life)\b/giu;
 
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
@@ -351,6 +353,8 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
   switch (q.type) {
     case "killed":
     case "injured":
+      // "Among the dead were two engineers": a part of the victims, not the toll asked for (unless it counts that part).
+      if (AMONG_THE_VICTIMS.test(text) && !countsFocus(text, q)) return 0.5;
       return Math.max(casualtyEvidence(text, q.type), 0.5 * countEvidence(text, q));
     case "count":
       return countEvidence(text, q);

@@ -229,7 +229,7 @@ function penaliseSuperseded(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCa
   if ((q.type !== "killed" && q.type !== "injured") || q.wantsFirst || q.wantsExtreme) return;
   const partial = (s: ScoredCandidate) => PARTIAL.test(s.candidate.chunk.text);
   // A part of the victims answers only a question that counts that part ("how many of its engineers").
-  for (const s of ranked) if (s.type >= 0.8 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
+  for (const s of ranked) if (s.type >= 0.5 && AMONG_VICTIMS.test(s.candidate.chunk.text) && !countsFocus(s.candidate.chunk.text, q)) s.score -= RANKING.partial;
   const tolls = ranked.filter((s) => s.type >= 0.8 && !partial(s)).map((s) => ({ s, section: sectionOf(bot, s) }));
   // The last toll of each section; every earlier one there is superseded.
   const last = new Map<string, number>();
