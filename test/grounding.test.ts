@@ -145,7 +145,7 @@ describe("answer typing", () => {
   });
 
   it("reads a list of some of the victims as no toll, unless it counts the part asked about", () => {
-    const among = "Among the dead were students of the Velmora college and two engineers building the road.";
+    const among = "Among the dead were students of the Velmora college and two engineers.";
     expect(typeEvidence(among, analyseQuestion("How many died in the Velmora bombing?", bot.lexical))).toBeLessThan(1);
     expect(typeEvidence(among, analyseQuestion("How many engineers died in the Velmora bombing?", bot.lexical))).toBe(1);
   });
