@@ -29,11 +29,10 @@ describe.skipIf(!present && !process.env.CI)("quality on the development set", (
   it("answers with the fact, refuses what the briefs do not say, and keeps quotes short", () => {
     const s = summarise(results);
     expect(s.answerable).toBe(50);
-    // The targets: fact in a quote ≥ 85 %, in the first quote ≥ 75 %. Refusal is held at today's
-    // 12/20 (the target, 16/20, is not reached; see README "Quality").
+    // The targets: fact in a quote ≥ 85 %, in the first quote ≥ 75 %, near misses refused ≥ 80 %.
     expect(s.hit).toBeGreaterThanOrEqual(43);
     expect(s.top1).toBeGreaterThanOrEqual(38);
-    expect(s.refused).toBeGreaterThanOrEqual(12);
+    expect(s.refused).toBeGreaterThanOrEqual(16);
     expect(s.falseRefusals).toBeLessThanOrEqual(3);
     expect(s.meanQuotedChars).toBeLessThanOrEqual(300);
   });
