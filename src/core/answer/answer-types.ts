@@ -6,7 +6,7 @@ import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../ex
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
 import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass, relatedWords } from "../index/wordnet.js";
-import nlp from "compromise";
+import { createRequire } from "node:module";
 
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:${MONTHS})\s+(?:19|20)\d\d|(?:${DAYS})\b|(?:19|20)\d\d\b|\d{1,2}[:.]\d\d\b|\d{1,2}\s*[ap]\.?m\.?|(?:yesterday|today|tonight|overnight|midnight|dawn|dusk)\b|(?:the\s+)?(?:next|following|previous)\s+(?:day|morning|week|month|year)|(?:days?|weeks?|months?|hours?|minutes?|years?)\s+(?:later|earlier|after|before)|(?:in|by|since|until)\s+(?:early|mid|late)\b)`,
@@ -299,8 +299,13 @@ function askedRole(question: string): string | null {
 function namesPerson(text: string, question: string): boolean {
   const names = namePositions(text, question);
   if (names.some((n, i) => names[i + 1] === n + 1)) return true;
-  return nlp(text).people().length > 0;
+  return compromise()(text).people().length > 0;
 }
+
+// compromise takes ~0.3 s to load: it is read on the first question that needs a person's name, not at start-up.
+const requireCjs = createRequire(import.meta.url);
+let nlp: typeof import("compromise").default | null = null;
+const compromise = () => (nlp ??= requireCjs("compromise") as typeof import("compromise").default);
 
 function nameEvidence(text: string, question: string): number {
   const names = namePositions(text, question);
