@@ -204,44 +204,55 @@ export type NounClass = "people" | "location" | "artifact" | "other";
 // Persons and groups of them are counted alike: "600 soldiers" answers "how many troops".
 const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
 
+// Answer typing asks about the same few thousand words for every candidate sentence: each answer is kept.
+const nounLexFiles = new Map<string, number | null>();
+const inflectedVerbs = new Map<string, boolean>();
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= 50_000) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** WordNet's lexicographer file for a noun's most frequent sense, or null when WordNet does not know it as a noun. */
+function nounLexFile(word: string): number | null {
+  const lower = word.toLowerCase();
+  const known = nounLexFiles.get(lower);
+  if (known !== undefined) return known;
+  const wn = wordnet();
+  if (!wn) return null;
+  // wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are.
+  const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
+  return remember(nounLexFiles, lower, first === undefined ? null : wn.synset(first, "noun").lexFile);
+}
+
 /**
  * The class of a noun in its most frequent sense ("fighters" and "militiamen" are people,
  * "vehicles" an artifact), or null when WordNet does not know it as a noun.
  */
 export function nounClass(word: string): NounClass | null {
-  const wn = wordnet();
-  if (!wn) return null;
-  const lower = word.toLowerCase();
-  // wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are.
-  const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
-  if (first === undefined) return null;
-  return NOUN_CLASS[wn.synset(first, "noun").lexFile] ?? "other";
+  const lexFile = nounLexFile(word);
+  return lexFile === null ? null : (NOUN_CLASS[lexFile] ?? "other");
 }
 
 /** Whether a noun names a person in its most frequent sense (WordNet's noun.person: "bomber", "judge"; not "group"). */
 export function isPersonNoun(word: string): boolean {
-  const wn = wordnet();
-  if (!wn) return false;
-  const lower = word.toLowerCase();
-  const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
-  return first !== undefined && wn.synset(first, "noun").lexFile === 18;
+  return nounLexFile(word) === 18;
 }
 
 /** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
 export function isUnitOfMeasure(word: string): boolean {
-  const wn = wordnet();
-  if (!wn) return false;
-  const first = wn.senses(lemmatizer.lemmatizeNoun(word.toLowerCase()), "noun")[0];
-  return first !== undefined && wn.synset(first, "noun").lexFile === 23;
+  return nounLexFile(word) === 23;
 }
 
 /** Whether a word is an inflected form (past, participle, -s) of a verb WordNet knows ("claimed", "died"; not "unarmed"). */
 export function isInflectedVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  const known = inflectedVerbs.get(lower);
+  if (known !== undefined) return known;
   const wn = wordnet();
   if (!wn) return false;
-  const lower = word.toLowerCase();
   const lemma = lemmatizer.lemmatizeVerb(lower);
-  return lemma !== lower && wn.senses(lemma, "verb").length > 0;
+  return remember(inflectedVerbs, lower, lemma !== lower && wn.senses(lemma, "verb").length > 0);
 }
 
 /** Whether a word is the plural of a noun WordNet knows ("soldiers", "gunmen", "people"). */
