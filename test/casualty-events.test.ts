@@ -261,6 +261,7 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(one("In Velmora the final number of dead was 95, the ministry said.")[0]!.killed).toEqual(exact(95));
     expect(one("In Velmora officials put the number of wounded at 284.")[0]!.injured).toEqual(exact(284));
     expect(one("In Velmora fatalities totalled 31.")[0]!.killed).toEqual(exact(31));
+    expect(one("In Velmora the number of victims killed is 58.")[0]!.killed).toEqual(exact(58));
     // A "-teen" word is read whole, not as the smaller number it starts with.
     expect(one("In Velmora the final count was seventeen, all of them civilians.")[0]!.killed).toEqual(exact(17));
     expect(one("The Velmora toll rose to fourteen.")[0]!.killed).toEqual(exact(14));

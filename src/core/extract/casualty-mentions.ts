@@ -70,13 +70,13 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   // "the final number of dead was 41", "put the number of wounded at 130", "fatalities totalled 41".
-  { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
   // "the number of our killed comrades has risen to 89": a possessive, and a noun after the word of death.
-  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)(?:\s+[\p{L}-]+)?${TOLL_LINK}\s+${QTY}`, "giu") },
-  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)(?:\s+[\p{L}-]+)?${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
   // A clause may come between the toll and a verb of reaching: "the number of people killed when a car bomb
   // destroyed the headquarters of the … association has reached 85".
-  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|fatalities)\s+(?:when|after|in|as)\b[^.;:]{0,140}?\s(?:has|had|have)\s+(?:reached|risen\s+to|climbed\s+to|grown\s+to|increased\s+to)\s+${QTY}`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\s+(?:when|after|in|as)\b[^.;:]{0,140}?\s(?:has|had|have)\s+(?:reached|risen\s+to|climbed\s+to|grown\s+to|increased\s+to)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
