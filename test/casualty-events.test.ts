@@ -85,6 +85,11 @@ describe("incidents assembled across a brief", () => {
     expect(i!.citation.quote).toBe("The toll later rose to 14, and 30 people were wounded.");
   });
 
+  it("reads a dated table's Attacks column as its own, not as a tally", () => {
+    const incidents = brief("attacks.md", ["# Attacks", "", "| Date | Place | Attacks | Killed |", "|---|---|---|---|", "| 3 May 2024 | Velmora market | 2 | 14 |", ""].join("\n"));
+    expect(incidents.map((i) => i.killed?.count)).toEqual([14]);
+  });
+
   it("reads no incident from a table of totals: rows that count incidents, and a total row", () => {
     const incidents = brief(
       "trend.md",
@@ -183,7 +188,7 @@ describe("tolls over several sites", () => {
 describe("where and when an attack was, not where a victim died later", () => {
   it("dates an incident from an all-capitals heading ('EMBASSY, VELMORA (7 AUGUST)')", () => {
     const incidents = brief("summary.txt", ["SUMMARY", "", "EMBASSY, VELMORA (7 AUGUST)", "", "A bomb in a parked minibus exploded outside the embassy. Seventeen people were killed.", ""].join("\n"));
-    expect(incidents.map((i) => [i.when, i.killed?.count])).toEqual([["7 August", 17]]);
+    expect(incidents.map((i) => [i.place, i.when, i.killed?.count])).toEqual([["EMBASSY, VELMORA", "7 AUGUST", 17]]);
   });
 
   it("takes a plain-text heading with a bracketed date, and skips a victim's clause after the toll", () => {
@@ -199,6 +204,11 @@ describe("where and when an attack was, not where a victim died later", () => {
       ].join("\n"),
     );
     expect(incidents.map((i) => [i.place, i.when, i.killed?.count, i.injured?.count])).toEqual([["MARKET SQUARE, VELMORA", "21 August 2004", 24, 300]]);
+  });
+
+  it("keeps a clause that places the victims, and a bracket that ends a sentence", () => {
+    expect(brief("a.txt", "Attacks\n\nTwenty people were killed, who had gathered at the market in Kestrel on 3 May 2024.\n").map((i) => [i.place, i.when])).toEqual([["Kestrel", "3 May 2024"]]);
+    expect(brief("b.txt", "Attacks\n\nThe toll in Velmora rose to 12 (police figures)\n").map((i) => i.killed?.count)).toEqual([12]);
   });
 });
 
@@ -244,6 +254,9 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(one("In Velmora two Britons, an Australian and a member of the National Guard were killed.")[0]!.killed).toEqual(exact(4));
     expect(one("In Velmora two bombs exploded in the market and 12 people were killed.")[0]!.killed).toEqual(exact(12));
     expect(one("In Velmora eight people were killed, five of them teachers, and 102 were injured.").map((i) => [i.killed?.count, i.injured?.count])).toEqual([[8, 102]]);
+    expect(one("In 2019 two soldiers and a policeman were killed in Velmora.")[0]!.killed).toEqual(exact(3));
+    expect(one("Three men entered the Velmora offices and two guards were killed.")[0]!.killed).toEqual(exact(2));
+    expect(one("A bomb hit the Velmora bus and 12 people were killed.")[0]!.killed).toEqual(exact(12));
     expect(one("In Velmora 30 worshippers inside the mosque died.")[0]!.killed).toEqual(exact(30));
     expect(one("In Velmora five members of the security forces were killed.")[0]!.killed).toEqual(exact(5));
     expect(one("In Velmora 40 people were killed; 30 of the victims were killed in the market.")[0]!.killed).toEqual(exact(40));

@@ -148,10 +148,13 @@ describe("answer typing", () => {
     const among = "Among the dead were students of the Velmora college and two engineers.";
     expect(typeEvidence(among, analyseQuestion("How many died in the Velmora bombing?", bot.lexical))).toBeLessThan(1);
     expect(typeEvidence(among, analyseQuestion("How many engineers died in the Velmora bombing?", bot.lexical))).toBe(1);
+    // A toll told before the list is still the toll.
+    expect(typeEvidence("Twenty people were killed in the Velmora bombing; among the dead were two engineers.", analyseQuestion("How many died in the Velmora bombing?", bot.lexical))).toBe(1);
   });
 
   it("reads a court's sentence as no death toll", () => {
     const q = analyseQuestion("How many people died in the Velmora attack?", bot.lexical);
+    expect(typeEvidence("The minister condemned the Velmora attack, in which 12 people were hacked to death.", q)).toBe(1);
     expect(typeEvidence("In 2018 a Velmora court sentenced 19 people to death and 19 to life imprisonment.", q)).toBeLessThan(1);
     expect(typeEvidence("Twenty-four people were killed in the Velmora attack.", q)).toBe(1);
   });

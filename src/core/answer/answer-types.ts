@@ -66,11 +66,20 @@ function singleVictim(text: string): boolean {
 const KILLED_BY_SECURITY = /\b(?:police(?:men)?|officers?|soldiers|troops|snipers?|(?:security|special)\s+forces|commandos)\s+(?:\w+\s+){0,2}?(?:shot|killed)\s+(?:all\s+|both\s+)?(?:\w+\s+)?(?:of\s+)?(?:the\s+)?(?:him|her|them|attackers?|gunm[ae]n|assailants?|bombers?|militants|three|two|four|five|six|seven)\b/iu;
 const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsince\b/iu;
 
+/** "Among the dead were …": some of the victims, named or counted, rather than the toll. */
+export const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
+
+// "Sentenced 19 people to death", "life imprisonment": a court's sentence. A few words at most lie
+// between the verb and "to death", so "condemned the attack in which 12 were hacked to death" stays a toll.
+const JUDICIAL_DEATH = /\b(?:sentenced(?:\s+[\p{L}\d’'-]+){0,4}?\s+to\s+death|death\s+(?:sentences?|penalty|penalties|row)|life\s+(?:imprisonment|sentences?|terms?)|(?:jailed|imprisoned)\s+for\s+life)\b/giu;
+
+/** Whether a sentence gives only some of the victims: "Among the dead were …" with no toll before it ("Twenty were killed; among the dead …" holds the toll). */
+function amongVictimsOnly(text: string): boolean {
+  const among = AMONG_VICTIMS.exec(text);
+  return among !== null && !findMentions(text).some((m) => m.start < among.index);
+}
+
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
-const AMONG_THE_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\s+(?:were|was|are|is)\b/iu;
-
-const JUDICIAL_DEATH = /\b(?:(?:sentenced|condemned)\b[^.;]{0,80}?\bto\s+death|death\s+(?:sentences?|penalty|penalties|row)|life\s+(?:imprisonment|sentences?|terms?)|(?:jailed|imprisoned)\s+for\s+life)\b/giu;
-
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's;
   // "Armed officers shot all three dead": the attackers' deaths, not the victims'.
@@ -92,7 +101,8 @@ const AGE_PHRASE = new RegExp(String.raw`\b(?:${NUMBER_PATTERN})[-\s]years?[-\s]
  * Whether a text gives the age of the person a "How old was …?" question asks about: an age ("eight
  * years old", "aged 30", "Ilya Sorin, 34,"). When the question names the person rather than a role
  * ("How old was Karl Brenner?"), the age's nearest name must be the asked one, or no name at all
- * ("He was 22"): "The youngest, Anna Roth, was eight years old" gives Anna Roth's age, not Brenner's.
+ * ("He was 22 years old"): "The youngest, Anna Roth, was eight years old" gives Anna Roth's age, not
+ * Brenner's. A possessive is read as its name ("Brenner's"), and a sentence's first word is no name.
  * A role ("How old was the gunman?") may be answered by whichever name holds it.
  */
 function givesAskedAge(text: string, q: QuestionAnalysis): boolean {
@@ -106,8 +116,9 @@ function givesAskedAge(text: string, q: QuestionAnalysis): boolean {
   if (questionWords.some((w) => isCommonWord(w) && nounClass(w) === "people")) return true;
   const asked = new Set(questionWords.map((w) => w.toLowerCase()));
   const names = [...text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)]
-    .filter((m) => !CALENDAR.test(m[0]) && !isCommonWord(m[0]) && nounClass(m[0]) !== "location")
-    .map((m) => ({ start: m.index, end: m.index + m[0].length, asked: asked.has(m[0].toLowerCase()) }));
+    .map((m) => ({ m, word: m[0].replace(/[’']s$/u, "") }))
+    .filter(({ m, word }) => m.index > 0 && !CALENDAR.test(word) && !isCommonWord(word) && nounClass(word) !== "location")
+    .map(({ m, word }) => ({ start: m.index, end: m.index + m[0].length, asked: asked.has(word.toLowerCase()) }));
   return ages.some((age) => {
     const distance = (n: { start: number; end: number }) => (n.end <= age ? age - n.end : n.start - age);
     const nearest = names.reduce<(typeof names)[number] | null>((best, n) => (!best || distance(n) < distance(best) ? n : best), null);
@@ -359,7 +370,7 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
     case "killed":
     case "injured":
       // "Among the dead were two engineers": a part of the victims, not the toll asked for (unless it counts that part).
-      if (AMONG_THE_VICTIMS.test(text) && !countsFocus(text, q)) return 0.5;
+      if (amongVictimsOnly(text) && !countsFocus(text, q)) return 0.5;
       return Math.max(casualtyEvidence(text, q.type), 0.5 * countEvidence(text, q));
     case "count":
       return countEvidence(text, q);

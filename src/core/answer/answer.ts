@@ -5,7 +5,7 @@ import { validateQuestion } from "./question.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { candidatePool, type Candidate } from "./retrieval.js";
 import { coverage, type Coverage } from "./evidence.js";
-import { answerPresent, countsFocus, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
+import { AMONG_VICTIMS, answerPresent, countsFocus, countsIn, focusEvidence, typeEvidence } from "./answer-types.js";
 import { labelledReading } from "../extract/labelled-figures.js";
 import { isProvisional, isRevision } from "../extract/revisions.js";
 import { DAYS, findDate } from "../extract/place-and-date.js";
@@ -218,7 +218,6 @@ const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+it
 const sectionOf = (bot: Briefbot, s: ScoredCandidate) => sectionKey(bot.paragraphs[s.candidate.chunk.block]!);
 
 // The figure is itself a part of the victims: "two of its engineers were among the dead".
-const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
 
 /**
  * A toll followed later in the same section by another toll of the same kind has been superseded
@@ -284,8 +283,11 @@ function isTimeLabel(heading: string): boolean {
 /** Whether a chunk sits under a heading that says it revises ("Correction", "Updated figures"). */
 function correctsUnderHeading(bot: Briefbot, chunk: Chunk): boolean {
   const headings = bot.paragraphs[chunk.block]!.headings;
-  return headings.length > 1 && isRevision(headings[headings.length - 1]!);
+  return headings.length > 1 && CORRECTION_HEADING.test(headings[headings.length - 1]!);
 }
+
+// Not every revision word heads a correction: "Final assessment" and "Updated outlook" do not.
+const CORRECTION_HEADING = /\b(?:correct(?:ion|ions|ed|s)?|errat(?:um|a)|amended|amendment)\b/iu;
 
 /** Whether a sentence, or the block it sits in up to it, marks its figure as a revision ("Correction: … The number killed is 58."). */
 function revisedInBlock(bot: Briefbot, chunk: Chunk): boolean {

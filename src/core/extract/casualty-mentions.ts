@@ -1,7 +1,7 @@
 import { isAppositiveAge, NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import { MONTHS } from "./place-and-date.js";
 import { isProvisional, isRevision } from "./revisions.js";
-import { isInflectedVerb } from "../index/wordnet.js";
+import { isCommonWord, isInflectedVerb, nounClass } from "../index/wordnet.js";
 
 export type Bound = "exact" | "at least" | "more than";
 export interface Figure {
@@ -180,7 +180,7 @@ export function findMentions(text: string): Mention[] {
 }
 
 // One part of an enumeration of victims: a figure (or "a", "an") and up to six words ("two American contractors").
-const PART = String.raw`(?:${NUMBER_PATTERN}|an?)\s+(?!(?:were|was|are|is|had|have|has)\b)[\p{L}’'-]+(?:\s+(?!(?:were|was|are|is|had|have|has|and)\b)[\p{L}’'-]+){0,5}?`;
+const PART = String.raw`(?!(?:1[89]|20)\d\d\b|\d{1,2}\s+(?:${MONTHS})\b)(?:${NUMBER_PATTERN}|an?)\s+(?!(?:were|was|are|is|had|have|has)\b)[\p{L}’'-]+(?:\s+(?!(?:were|was|are|is|had|have|has|and)\b)[\p{L}’'-]+){0,5}?`;
 const ENUMERATED_VICTIMS = new RegExp(
   String.raw`(?<!\b(?:of|among|including|to|by|with|at|in\s+all|claimed|claiming|left|leaving|kill\w*|injur\w*|wound\w*|hurt\w*)\s+)\b(${PART}(?:\s*,\s*${PART})*\s+and\s+${PART})${BE}${ADVERB}\s+(?:(${DEAD})|${HURT})`,
   "giu",
@@ -188,17 +188,24 @@ const ENUMERATED_VICTIMS = new RegExp(
 const PART_FIGURE = new RegExp(String.raw`(?:^|,\s*|\band\s+)(${NUMBER_PATTERN}|an?)\s`, "giu");
 
 /**
- * Whether every part of a list is a noun phrase: no verb ("Two bombs exploded in the market and 12
- * people …") and no preposition but "of" ("a member of the National Guard"). An -ed word before
- * another word describes it ("two wounded officers").
+ * Whether every part of a list is a noun phrase: a figure (not a year or a day of a month) and words
+ * with no verb, no determiner but after "of" and no preposition but "of" ("a member of the harbour
+ * police"). "Two bombs hit the market and 12 people …" is a clause, not a list. An -ed word describes
+ * a common noun right after it ("two wounded officers").
  */
 function nounPhrases(list: string): boolean {
-  const words = list.split(/[\s,]+/u).filter(Boolean);
-  return words.every((w, i) => {
-    const lower = w.toLowerCase();
-    if (/^(?:in|at|on|near|after|before|from|to|by|with|during|when|while|as)$/u.test(lower)) return false;
-    if (/s$/u.test(lower) || !isInflectedVerb(lower)) return true;
-    return /ed$/u.test(lower) && i + 1 < words.length && !/^(?:and|,)$/u.test(words[i + 1]!);
+  return list.split(/\s*,\s*|\s+and\s+/u).every((part) => {
+    const words = part.split(/\s+/u).filter(Boolean);
+    if (/^(?:1[89]|20)\d\d$/u.test(words[0]!) || MONTH_AFTER.test(` ${words[1] ?? ""}`)) return false;
+    return words.slice(1).every((w, i) => {
+      const lower = w.toLowerCase();
+      const before = words[i]!.toLowerCase();
+      const next = words[i + 2];
+      if (/^(?:the|a|an|his|her|their|its|this|that|these|those)$/u.test(lower)) return before === "of";
+      if (/^(?:in|at|on|near|after|before|from|to|by|with|during|when|while|as|into|off|up)$/u.test(lower)) return false;
+      if (/s$/u.test(lower) || !isInflectedVerb(lower)) return true;
+      return /ed$/u.test(lower) && next !== undefined && isCommonWord(next) && nounClass(next) !== null;
+    });
   });
 }
 

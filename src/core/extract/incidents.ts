@@ -323,9 +323,12 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   /** A table row read with its headers: "| 9 Nov 2018 | Velmora ... | 74 | local officials |". */
   function readRow(chunk: Chunk, block: Paragraph): void {
     const cells = block.cells ?? [];
-    // A row of totals is no incident: a "Total" row, or a row that counts incidents ("Incidents 2009 | 31").
+    // A row of totals is no incident: a "Total" row, or, in a table without dates, a row that counts
+    // incidents ("Region | Incidents 2009 | Deaths 2009"; a dated table's "Attacks" column is its own).
     const plain = (text: string) => text.replace(/[*_]/gu, "").trim();
-    if (cells.some((c) => /^(?:total|totals|overall|all)$/iu.test(plain(c.text)) || (/\b(?:incidents|attacks|events)\b/iu.test(c.header) && cellFigure(c.text)))) return;
+    const dated = cells.some((c) => /date|when|day/iu.test(c.header));
+    if (/^(?:total|totals|overall)$/iu.test(plain(cells[0]?.text ?? ""))) return;
+    if (!dated && cells.some((c) => /\b(?:incidents|attacks|events)\b/iu.test(c.header) && cellFigure(c.text))) return;
     const figureCells: [Kind, string][] = [];
     let place: string | null = null;
     let when: string | null = null;
@@ -379,8 +382,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, named: _n, ...incident }) => incident);
 }
 
-// A relative clause about a person: ", who was declared dead at the district hospital on 24 August".
-const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;.]*/gu;
+// A relative clause telling that a person died later: ", who was declared dead at the district hospital on 24 August".
+const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;]*?\b(?:died|declared\s+dead|succumbed|passed\s+away|later|since)\b[^,;]*/gu;
 
 /**
  * A sentence without what it says about a victim after its toll ("Twenty people were killed, among

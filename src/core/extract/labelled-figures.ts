@@ -38,7 +38,10 @@ export function leadReading(chunk: Pick<Chunk, "text" | "sentence">, block: Para
   return `${chunk.text.slice(0, at)} ${label.toLowerCase()}${chunk.text.slice(at)}`;
 }
 
-/** How the answer typer and the casualty reader read a chunk: its labelled reading, or null to read its text as it is. */
+/**
+ * How the answer typer reads a chunk: its labelled reading, or null to read its text as it is. (The
+ * casualty reader reads table rows cell by cell, and uses leadReading for labelled facts.)
+ */
 export function labelledReading(chunk: Pick<Chunk, "text" | "sentence" | "kind">, block: Paragraph): string | null {
   return chunk.kind === "row" ? rowReading(block) : leadReading(chunk, block);
 }

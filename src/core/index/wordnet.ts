@@ -204,7 +204,8 @@ export type NounClass = "people" | "location" | "artifact" | "other";
 // Persons and groups of them are counted alike: "600 soldiers" answers "how many troops".
 const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
 
-// Answer typing asks about the same few thousand words for every candidate sentence: each answer is kept.
+// Answer typing asks about the same few thousand words for every candidate sentence: answers are kept
+// (up to 50,000 words a cache, then it starts again).
 const nounLexFiles = new Map<string, number | null>();
 const inflectedVerbs = new Map<string, boolean>();
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {

@@ -4,8 +4,9 @@ const BLANK_LINE = /\n[ \t\u00a0]*\r?\n/gu;
 const BULLET = /^[ \t]*(?:[-*•\u2013]|\d{1,3}[.)])[ \t]+/u;
 // A line that reads as a heading: short, one line, and not ending like a sentence.
 const HEADING_LIKE = /^[^\n]{1,120}$/u;
-// A closing bracket ends a sentence only after a full stop ("(see above.)"); "Velmora (3 May 2024)" is a heading.
-const SENTENCE_END = /[.!?;,:"”]$|[.!?]\)$/u;
+const SENTENCE_END = /[.!?;,:"”)]$/u;
+// A line ending in a bracketed date is a heading ("VELMORA MARKET (3 May 2024)"); other brackets end sentences ("… rose to 12 (police figures)").
+const BRACKETED_DATE_END = /\((?:[^()]*\b(?:1[89]|20)\d\d\b[^()]*|[^()]*\b(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b[^()]*)\)$/u;
 
 /**
  * Reads a plain-text brief: blocks between blank lines, a first line that does not end like a
@@ -32,7 +33,7 @@ export function textBlocks(source: string, text: string): Block[] {
     const [start, end] = trimSpan(text, from, to);
     if (end <= start) continue;
     const chunk = text.slice(start, end);
-    if (HEADING_LIKE.test(chunk) && !SENTENCE_END.test(chunk) && !BULLET.test(chunk)) {
+    if (HEADING_LIKE.test(chunk) && (!SENTENCE_END.test(chunk) || BRACKETED_DATE_END.test(chunk)) && !BULLET.test(chunk)) {
       const isTitle = blocks.length === 0;
       push(isTitle ? "title" : "heading", start, end);
       headings = isTitle ? [chunk] : [...headings.slice(0, 1), chunk];
