@@ -69,11 +69,11 @@ const COMPARISON = /\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]*\bsin
 /** "Among the dead were …": some of the victims, named or counted, rather than the toll. */
 export const AMONG_VICTIMS = /\bamong\s+the\s+(?:dead|victims|killed|casualties|wounded|injured)\b/iu;
 
-// "Sentenced 19 people to death", "life imprisonment": a court's sentence. A few words at most lie
+// "Sentenced seven men to death", "life imprisonment": a court's sentence. A few words at most lie
 // between the verb and "to death", so "condemned the attack in which 12 were hacked to death" stays a toll.
 const JUDICIAL_DEATH = /\b(?:sentenced(?:\s+[\p{L}\d’'-]+){0,4}?\s+to\s+death|death\s+(?:sentences?|penalty|penalties|row)|life\s+(?:imprisonment|sentences?|terms?)|(?:jailed|imprisoned)\s+for\s+life)\b/giu;
 
-/** Whether a sentence gives only some of the victims: "Among the dead were …" with no toll before it ("Twenty were killed; among the dead …" holds the toll). */
+/** Whether a sentence gives only some of the victims: "Among the dead were …" with no toll before it ("Nine were killed; among the dead …" holds the toll). */
 function amongVictimsOnly(text: string): boolean {
   const among = AMONG_VICTIMS.exec(text);
   return among !== null && !findMentions(text).some((m) => m.start < among.index);
@@ -84,7 +84,7 @@ function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's;
   // "Armed officers shot all three dead": the attackers' deaths, not the victims'.
   if (COMPARISON.test(text) || (kind === "killed" && KILLED_BY_SECURITY.test(text))) return 0.5;
-  // "A court sentenced 19 people to death": a sentence passed, not deaths.
+  // "A court sentenced seven men to death": a sentence passed, not deaths.
   const tokens = words(text.replace(JUDICIAL_DEATH, " "));
   const harm = tokens.some((t) => isCasualtyWord(t, kind));
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
@@ -142,7 +142,7 @@ function givesAmount(text: string): boolean {
 
 /**
  * Whether a question that counts something other than harm ("how many were arrested", "how many
- * hostages were freed") meets a quote whose every count is a toll ("Sixteen were killed and 128
+ * hostages were freed") meets a quote whose every count is a toll ("Nine were killed and 40
  * wounded"): a figure, but not of what was asked. A question speaks of harm through a word of harm,
  * or a word whose WordNet synonyms, hypernyms or their hypernyms are ("gunned down" → shoot → kill).
  */
@@ -150,7 +150,7 @@ function onlyTollsForOtherCount(quote: string, q: QuestionAnalysis): boolean {
   if (q.type !== "count" || speaksOfHarm(q)) return false;
   const counts = countsIn(quote);
   const tolls = findMentions(quote);
-  // Asked to count people ("how many people were detained"), a count of things ("six car bombs") is no answer either.
+  // Asked to count people ("how many people were held"), a count of things ("three car bombs") is no answer either.
   const word = focusWord(q);
   const people = !q.focus || GENERIC_FOCUS.has(q.focus) || (word !== undefined && nounClass(word) === "people");
   return counts.length > 0 && counts.every((c) => tolls.some((m) => c.index >= m.start && c.index < m.end) || (people && countsThings(quote, c)));
@@ -179,7 +179,7 @@ function focusTerms(q: QuestionAnalysis): Set<string> {
 
 /**
  * The words a count may head: at most four after it, up to a verb, a preposition other than "of" or a
- * conjunction ("17 armed insurgents", "14 of the insurgents"; "seven got | through the insurgents' lines").
+ * conjunction ("9 armed raiders", "12 of the raiders"; "four got | through the raiders' lines").
  */
 function countedWords(text: string, c: { value: string; index: number }): string[] {
   const after = words(text.slice(c.index + c.value.length, c.index + c.value.length + 40)).slice(0, 4);
@@ -195,7 +195,7 @@ function countedWords(text: string, c: { value: string; index: number }): string
   return out;
 }
 
-/** Whether one of `terms` is counted by a figure ("17 vehicles", "at least 14 insurgents"). */
+/** Whether one of `terms` is counted by a figure ("11 lorries", "at least 9 raiders"). */
 function countsOneOf(text: string, terms: Set<string>): boolean {
   return countsIn(text).some((c) => countedWords(text, c).some((w) => terms.has(normalizeTerm(w) ?? "")));
 }
@@ -206,7 +206,7 @@ function countsOneOf(text: string, terms: Set<string>): boolean {
  */
 function countsSameClass(text: string, focusWord: string | undefined): boolean {
   const wanted = focusWord ? nounClass(focusWord) : null;
-  // Only people: any two kinds of things are artifacts alike ("59 cruise missiles" counts no jets).
+  // Only people: any two kinds of things are artifacts alike ("40 rockets" count no helicopters).
   if (wanted !== "people") return false;
   // The counted noun heads the phrase right after the figure, before any punctuation ("104 dead, the mayor" counts no mayors).
   return countsIn(text).some((c) =>
@@ -303,9 +303,9 @@ function askedRole(question: string): string | null {
 }
 
 /**
- * Whether a text names a person: compromise's person names, or two name words in a row ("Ivy
- * Rahman"). A lone name word may be a building, a station or a district ("the Dolphinarium",
- * "Kasumigaseki"), so "the name of the bomber" is not given by one.
+ * Whether a text names a person: compromise's person names, or two name words in a row ("Anna
+ * Roth"). A lone name word may be a building, a station or a district ("the Aquarium",
+ * "Kestrel Central"), so "the name of the bomber" is not given by one.
  */
 function namesPerson(text: string, question: string): boolean {
   const names = namePositions(text, question);
@@ -369,7 +369,7 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
   switch (q.type) {
     case "killed":
     case "injured":
-      // "Among the dead were two engineers": a part of the victims, not the toll asked for (unless it counts that part).
+      // "Among the dead were two teachers": a part of the victims, not the toll asked for (unless it counts that part).
       if (amongVictimsOnly(text) && !countsFocus(text, q)) return 0.5;
       return Math.max(casualtyEvidence(text, q.type), 0.5 * countEvidence(text, q));
     case "count":

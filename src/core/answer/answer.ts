@@ -113,12 +113,12 @@ export function scoreCandidate(bot: Briefbot, q: QuestionAnalysis, candidate: Ca
   const chunk = candidate.chunk;
   const cov = coverage(bot.structure, chunk, q, { sentenceOnly: ablate.context });
   let type = ablate.answerType ? 0.5 : typeEvidence(chunk.text, q);
-  // A table row holds its figures under its column headers ("| 23 | 130 |" under "Dead | Wounded"), a fact its label ("**Killed:** eight").
+  // A table row holds its figures under its column headers ("| 8 | 31 |" under "Dead | Wounded"), a fact its label ("**Killed:** eight").
   const labelled = ablate.answerType || ablate.structure ? null : labelledReading(chunk, bot.paragraphs[chunk.block]!);
   if (labelled) type = Math.max(type, typeEvidence(labelled, q));
   // A timeline item's lead-in dates or times every sentence of the item ("**06:40.** Gunmen reach the gate …").
   const lead = bot.paragraphs[chunk.block]!.lead;
-  // So does a fact sheet's label give the kind of answer a fact is ("- **Stated motive:** …" for why).
+  // So does a fact sheet's label give the kind of answer a fact is ("- **Motive:** …" for why).
   if ((q.type === "when" || q.type === "why") && type < 1 && lead && !ablate.answerType && !ablate.structure) type = Math.max(type, typeEvidence(lead, q));
   const counting = q.type === "killed" || q.type === "injured" || q.type === "count";
   const open = q.type === "other" || q.type === "why" || q.type === "yesno";
@@ -150,7 +150,7 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
   let present = Math.max(answerPresent(quote, q), labelled ? answerPresent(labelled, q) : 0);
   // A timeline entry answers "when" with its day heading or time label, which the answer quotes too.
   if (present === 0 && q.type === "when" && dateLabel(bot, best, { quote, score: 0 }, asksForTime(q))) present = 1;
-  // "What time …" is answered by a clock time ("At 19:15, three bombs went off").
+  // "What time …" is answered by a clock time ("At 21:40, two bombs went off").
   if (present === 0 && asksForTime(q) && CLOCK.test(quote)) present = 1;
   return {
     relationNext: Math.max(here, next ? coverage(bot.structure, next, q, { sentenceOnly: true }).relation : 0),
@@ -265,7 +265,7 @@ function preferExtreme(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandida
 
 /**
  * The story a candidate belongs to: its section, except that a run of sections headed by clock times
- * or dates ("## 22:05 Sunday", "## 02:00 Monday") is one story told update by update, as in a sitrep.
+ * or dates ("## 23:10 Friday", "## 04:30 Saturday") is one story told update by update, as in a sitrep.
  */
 function storyOf(bot: Briefbot, s: ScoredCandidate): string {
   const block = bot.paragraphs[s.candidate.chunk.block]!;
@@ -274,7 +274,7 @@ function storyOf(bot: Briefbot, s: ScoredCandidate): string {
   return sectionKey({ ...block, headings: [...block.headings.slice(0, -1), "\u0001updates"] });
 }
 
-/** A heading that is only a time or a date, perhaps with a weekday ("22:05 Sunday", "Monday 3 May"). */
+/** A heading that is only a time or a date, perhaps with a weekday ("23:10 Friday", "Monday 3 May"). */
 function isTimeLabel(heading: string): boolean {
   const rest = heading.replace(CLOCK, " ").replace(findDate(heading)?.text ?? "\u0000", " ");
   return (CLOCK.test(heading) || findDate(heading) !== null) && !/\p{L}{2,}/u.test(rest.replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "giu"), " "));
@@ -289,7 +289,7 @@ function correctsUnderHeading(bot: Briefbot, chunk: Chunk): boolean {
 // Not every revision word heads a correction: "Final assessment" and "Updated outlook" do not.
 const CORRECTION_HEADING = /\b(?:correct(?:ion|ions|ed|s)?|errat(?:um|a)|amended|amendment)\b/iu;
 
-/** Whether a sentence, or the block it sits in up to it, marks its figure as a revision ("Correction: … The number killed is 58."). */
+/** Whether a sentence, or the block it sits in up to it, marks its figure as a revision ("Correction: … The number killed is 31."). */
 function revisedInBlock(bot: Briefbot, chunk: Chunk): boolean {
   return isRevision(chunk.text) || bot.structure.siblings(chunk).some((c) => c.sentence < chunk.sentence && isRevision(c.text));
 }
@@ -297,7 +297,7 @@ function revisedInBlock(bot: Briefbot, chunk: Chunk): boolean {
 /**
  * How long a quote may grow to take in the next sentence: the usual length, or twice it when the
  * sentence sets the scene without the asked-for kind of answer and the next one gives it ("A man
- * armed with a bow … in Velmora, …" + "Five were killed, and three were wounded.").
+ * with a crossbow walked through the market in Velmora, …" + "Four were killed and two wounded.").
  */
 export function quoteRoom(typeHere: number, typeNext: number): number {
   return typeHere < 0.5 && typeNext >= 0.8 ? 2 * RANKING.maxQuoteChars : RANKING.maxQuoteChars;

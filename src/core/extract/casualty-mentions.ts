@@ -45,7 +45,7 @@ const QTY = String.raw`${QUALIFIER}(${NUMBER_PATTERN})`;
 // A noun phrase between a figure and its verb: "eight others", "two Russian staff members", "a child among them".
 const NOT_NOUN = String.raw`(?!that\b|which\b|who\b|and\b|in\b|at\b|on\b|of\b|to\b|for\b|from\b|with\b|by\b|had\b|have\b|has\b|were\b|was\b|are\b|is\b)`;
 // After its first word the phrase may go on with "of (the)" ("two members of staff", "five members of the security forces").
-// It may end in a short phrase of where they were: "21 people on board", "30 worshippers inside the mosque".
+// It may end in a short phrase of where they were: "all 14 people on board", "20 worshippers inside the hall".
 const NOUNS = String.raw`(?:\s+${NOT_NOUN}[\p{L}’'-]+(?:\s+(?:of|the|${NOT_NOUN}[\p{L}’'-]+)){0,4}?(?:\s+(?:on\s+board|aboard|inside|on|in|at)(?:\s+(?:the|a|an))?(?:\s+[\p{L}’'-]+){0,2}?)?)?(?:\s*,[^,.;:]{1,90},)?`;
 const BE = String.raw`(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|had|have|has))?`;
 const ADVERB = String.raw`(?:\s+(?:being|reportedly|reported|confirmed|feared|believed|said\s+to\s+be|lightly|slightly|seriously|badly|critically|fatally|gravely|also|later|all))*`;
@@ -74,8 +74,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   // "the number of our killed comrades has risen to 89": a possessive, and a noun after the word of death.
   { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)(?:\s+[\p{L}-]+)?${TOLL_LINK}\s+${QTY}`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
-  // A clause may come between the toll and a verb of reaching: "the number of people killed when a car bomb
-  // destroyed the headquarters of the … association has reached 85".
+  // A clause may come between the toll and a verb of reaching: "the number of people killed when a lorry bomb
+  // struck the depot outside the old port of Velmora has reached 40".
   { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\s+(?:when|after|in|as)\b[^.;:]{0,140}?\s(?:has|had|have)\s+(?:reached|risen\s+to|climbed\s+to|grown\s+to|increased\s+to)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
@@ -179,7 +179,7 @@ export function findMentions(text: string): Mention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-// One part of an enumeration of victims: a figure (or "a", "an") and up to six words ("two American contractors").
+// One part of an enumeration of victims: a figure (or "a", "an") and up to six words ("two foreign engineers").
 const PART = String.raw`(?!(?:1[89]|20)\d\d\b|\d{1,2}\s+(?:${MONTHS})\b)(?:${NUMBER_PATTERN}|an?)\s+(?!(?:were|was|are|is|had|have|has)\b)[\p{L}’'-]+(?:\s+(?!(?:were|was|are|is|had|have|has|and)\b)[\p{L}’'-]+){0,5}?`;
 const ENUMERATED_VICTIMS = new RegExp(
   String.raw`(?<!\b(?:of|among|including|to|by|with|at|in\s+all|claimed|claiming|left|leaving|kill\w*|injur\w*|wound\w*|hurt\w*)\s+)\b(${PART}(?:\s*,\s*${PART})*\s+and\s+${PART})${BE}${ADVERB}\s+(?:(${DEAD})|${HURT})`,
@@ -210,14 +210,14 @@ function nounPhrases(list: string): boolean {
 }
 
 /**
- * Victims counted kind by kind before the verb: "Two Americans, two Britons and a guard were killed",
- * "six soldiers and one member of the civil defence died": the toll is the sum of the parts.
+ * Victims counted kind by kind before the verb: "Two Danes, a Pole and a guard were killed",
+ * "four soldiers and one member of the coast guard died": the toll is the sum of the parts.
  */
 function addEnumeratedVictims(text: string, mentions: Mention[], taken: [number, number][]): void {
   for (const m of text.matchAll(ENUMERATED_VICTIMS)) {
     const start = m.index;
     const end = start + m[0].length;
-    // ", and" joins clauses ("Eight were killed, five of them teachers, and 102 were injured"), not the parts of a list.
+    // ", and" joins clauses ("Six were killed, two of them nurses, and 40 were injured"), not the parts of a list.
     if (NOT_VICTIMS.test(m[0]) || ATTACKER.test(m[1]!) || /\bof\s+(?:them|whom)\b/iu.test(m[1]!) || PARTIAL_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     if (!nounPhrases(m[1]!)) continue;
     const parts = [...m[1]!.matchAll(PART_FIGURE)].map((p) => (/^an?$/iu.test(p[1]!) ? 1 : parseNumber(p[1]!) ?? 0));

@@ -263,7 +263,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       continue;
     }
     if (chunk.kind !== "sentence" && chunk.kind !== "note") continue;
-    // A fact sheet's "- **Killed:** eight." is read with its label (the citation still quotes the sentence).
+    // A fact sheet's "- **Killed:** nine." is read with its label (the citation still quotes the sentence).
     const text = leadReading(chunk, paragraphs[chunk.block]!) ?? chunk.text;
     const mentions = findMentions(text);
     const vague = findVagueMentions(text);
@@ -324,7 +324,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
   function readRow(chunk: Chunk, block: Paragraph): void {
     const cells = block.cells ?? [];
     // A row of totals is no incident: a "Total" row, or, in a table without dates, a row that counts
-    // incidents ("Region | Incidents 2009 | Deaths 2009"; a dated table's "Attacks" column is its own).
+    // incidents ("Province | Incidents 2021 | Deaths 2021"; a dated table's "Attacks" column is its own).
     const plain = (text: string) => text.replace(/[*_]/gu, "").trim();
     const dated = cells.some((c) => /date|when|day/iu.test(c.header));
     if (/^(?:total|totals|overall)$/iu.test(plain(cells[0]?.text ?? ""))) return;
@@ -382,12 +382,12 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     .map(({ section: _s, block: _b, order: _o, kinds: _k, fromTable: _t, site: _site, whole: _whole, yearInferred: _y, named: _n, ...incident }) => incident);
 }
 
-// A relative clause telling that a person died later: ", who was declared dead at the district hospital on 24 August".
+// A relative clause telling that a person died later: ", who was declared dead at the district hospital on 9 May".
 const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;]*?\b(?:died|declared\s+dead|succumbed|passed\s+away|later|since)\b[^,;]*/gu;
 
 /**
  * A sentence without what it says about a victim after its toll ("Twenty people were killed, among
- * them Anna Roth, who died at the district hospital on 24 August"): where and when a victim died
+ * them Anna Roth, who died at the district hospital on 9 May"): where and when a victim died
  * later is not where and when the attack was. A clause before the toll may tell the attack itself
  * ("Gunmen, who stormed the hotel on 3 May, killed 12"), so it stays.
  */

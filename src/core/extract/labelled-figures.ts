@@ -4,7 +4,7 @@ import { NUMBER_PATTERN } from "./numbers.js";
 
 /*
  * Figures whose meaning is in a label rather than in the sentence: a table cell under its column
- * header, a fact sheet's "- **Killed:** eight." under its lead-in. These readings are what the answer
+ * header, a fact sheet's "- **Killed:** nine." under its lead-in. These readings are what the answer
  * typer and the casualty reader parse; they are never quoted (quotes stay exact slices of the brief).
  */
 
@@ -12,8 +12,8 @@ import { NUMBER_PATTERN } from "./numbers.js";
 const FIGURE_CELL = /^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?\d[\d,]*\+?\s*(?:\([^)]*\))?\s*$/iu;
 
 /**
- * A table row read with its headers: each figure cell followed by its column's header, so "| 19 Aug
- * 2003 | 23 | 130 |" under "Date | Dead | Wounded" reads "19 Aug 2003; 23 dead; 130 wounded" and holds
+ * A table row read with its headers: each figure cell followed by its column's header, so "| 4 Mar
+ * 2021 | 8 | 31 |" under "Date | Dead | Wounded" reads "4 Mar 2021; 8 dead; 31 wounded" and holds
  * a death toll and a count of wounded like a sentence. Null for other blocks.
  */
 export function rowReading(block: Paragraph): string | null {
@@ -21,13 +21,13 @@ export function rowReading(block: Paragraph): string | null {
   return block.cells.map((cell) => (cell.header && FIGURE_CELL.test(cell.text) ? `${cell.text} ${cell.header.toLowerCase()}` : cell.text)).join("; ");
 }
 
-// A figure at the start of a labelled fact, with its qualifier: "eight", "more than 500", "about 5,800".
+// A figure at the start of a labelled fact, with its qualifier: "nine", "more than 60", "about 2,100".
 const LEADING_FIGURE = new RegExp(String.raw`^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|an\s+estimated)\s+)?(?:${NUMBER_PATTERN})\b`, "iu");
 
 /**
  * The first sentence of a fact labelled with a word of harm, read with its label: "- **Killed:**
- * eight." reads "eight killed.", "- **Injured:** about 5,800 people needed treatment" reads "about
- * 5,800 injured people needed treatment". Null when the label is no word of harm or no figure opens the fact.
+ * nine." reads "nine killed.", "- **Injured:** about 2,100 people needed treatment" reads "about
+ * 2,100 injured people needed treatment". Null when the label is no word of harm or no figure opens the fact.
  */
 export function leadReading(chunk: Pick<Chunk, "text" | "sentence">, block: Paragraph): string | null {
   const label = block.lead?.trim();

@@ -41,7 +41,7 @@ const BACKGROUND = /\b(?:created|founded|formed|established|set\s+up|born|launch
 export function findDate(text: string): DateMention | null {
   const found = findDateAsWritten(text);
   if (found || !SHOUTED_MONTH.test(text)) return found;
-  // An all-capitals heading or cable line ("EMBASSY, VELMORA (7 AUGUST)"): read in ordinary case, given as
+  // An all-capitals heading or cable line ("EMBASSY, VELMORA (9 MARCH)"): read in ordinary case, given as
   // written (the case change keeps every offset), so a caller can still find it in the text.
   const recased = text.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, first: string, rest: string) => first + rest.toLowerCase());
   const date = findDateAsWritten(recased);
