@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass, relatedWords } from "../index/wordnet.js";
+import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -143,32 +143,16 @@ function givesAmount(text: string): boolean {
 /**
  * Whether a question that counts something other than harm ("how many were arrested", "how many
  * hostages were freed") meets a quote whose every count is a toll ("Nine were killed and 40
- * wounded"): a figure, but not of what was asked. A question speaks of harm through a word of harm,
- * or a word whose WordNet synonyms, hypernyms or their hypernyms are ("gunned down" → shoot → kill).
+ * wounded"): a figure, but not of what was asked (see QuestionAnalysis.harm.spoken).
  */
 function onlyTollsForOtherCount(quote: string, q: QuestionAnalysis): boolean {
-  if (q.type !== "count" || speaksOfHarm(q)) return false;
+  if (q.type !== "count" || q.harm.spoken) return false;
   const counts = countsIn(quote);
   const tolls = findMentions(quote);
   // Asked to count people ("how many people were held"), a count of things ("three car bombs") is no answer either.
   const word = focusWord(q);
   const people = !q.focus || GENERIC_FOCUS.has(q.focus) || (word !== undefined && nounClass(word) === "people");
   return counts.length > 0 && counts.every((c) => tolls.some((m) => c.index >= m.start && c.index < m.end) || (people && countsThings(quote, c)));
-}
-
-const harmAsked = new WeakMap<QuestionAnalysis, boolean>();
-
-function speaksOfHarm(q: QuestionAnalysis): boolean {
-  let known = harmAsked.get(q);
-  if (known === undefined) {
-    const harmful = (w: string) => casualtyKindOfWord(w) !== null;
-    const related = (w: string, relations: string[]) => relatedWords(w).filter((r) => relations.includes(r.relation)).map((r) => r.word);
-    known =
-      q.harm.kinds.size > 0 ||
-      q.slots.some(({ word }) => related(word, ["synonym", "hypernym"]).some(harmful) || related(word, ["hypernym"]).some((h) => related(h, ["hypernym"]).some(harmful)));
-    harmAsked.set(q, known);
-  }
-  return known;
 }
 
 /** The question's counted noun and every corpus term that stands for it. */
@@ -274,15 +258,12 @@ function namePositions(text: string, question: string): number[] {
  * when the quote speaks of that role at all. A quote that mentions the bomber but names only the
  * shrine's saint does not give the bomber's name. Null when the question asks for no role.
  */
-function roleNamed(text: string, q: QuestionAnalysis): boolean | null {
-  const role = askedRole(q.text);
+function roleNamed(text: string, q: QuestionAnalysis, role: string | null, names: number[]): boolean | null {
   const slot = role ? q.slots.find((s) => s.word.toLowerCase() === role && !s.missing) : undefined;
   if (!slot) return null;
   const terms = new Set(slot.matches.keys());
-  const tokens = words(text);
-  const rolePositions = tokens.flatMap((t, i) => (terms.has(normalizeTerm(t) ?? "") ? [i] : []));
+  const rolePositions = words(text).flatMap((t, i) => (terms.has(normalizeTerm(t) ?? "") ? [i] : []));
   if (!rolePositions.length) return null;
-  const names = namePositions(text, q.text);
   return rolePositions.some((r) => names.some((n) => Math.abs(n - r) <= 4));
 }
 
@@ -307,8 +288,7 @@ function askedRole(question: string): string | null {
  * Roth"). A lone name word may be a building, a station or a district ("the Aquarium",
  * "Kestrel Central"), so "the name of the bomber" is not given by one.
  */
-function namesPerson(text: string, question: string): boolean {
-  const names = namePositions(text, question);
+function namesPerson(text: string, names: number[]): boolean {
   if (names.some((n, i) => names[i + 1] === n + 1)) return true;
   return compromise()(text).people().length > 0;
 }
@@ -411,19 +391,22 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     }
     case "count": {
       const focus = focusEvidence(quote, q);
+      if (focus < 0.75) return 0;
       const given = q.focus === AGE ? givesAskedAge(quote, q) : q.focus === AMOUNT ? givesAmount(quote) : countsIn(quote).length > 0 && !onlyTollsForOtherCount(quote, q);
-      return focus >= 0.75 && given ? focus : 0;
+      return given ? focus : 0;
     }
     case "when":
       return findDate(quote) ? 1 : 0;
     case "where":
       return findPlaces(quote).length ? 1 : 0;
     case "who": {
-      if (roleNamed(quote, q) === false) return 0;
-      // "The name of the bomber", "who was the judge": a person is asked for, so a person's name must be given.
       const role = askedRole(q.text);
-      if (role && isPersonNoun(role) && !namesPerson(quote, q.text)) return 0;
-      return nameEvidence(quote, q.text) === 1 ? 1 : 0;
+      const names = namePositions(quote, q.text);
+      if (roleNamed(quote, q, role, names) === false) return 0;
+      // "The name of the bomber", "who was the judge": a person is asked for, so a person's name must be given.
+      if (role && isPersonNoun(role) && !namesPerson(quote, names)) return 0;
+      // A name of a person or group (nameEvidence's 1).
+      return names.length ? 1 : 0;
     }
     case "yesno":
       // A yes/no question about harm is answered by a sentence that speaks of that harm or its opposite.

@@ -217,8 +217,6 @@ const PARTIAL = /\b(?:among\s+(?:the|them)|of\s+them|of\s+whom|including|of\s+it
 /** The document section a candidate sits in. */
 const sectionOf = (bot: Briefbot, s: ScoredCandidate) => sectionKey(bot.paragraphs[s.candidate.chunk.block]!);
 
-// The figure is itself a part of the victims: "two of its engineers were among the dead".
-
 /**
  * A toll followed later in the same section by another toll of the same kind has been superseded
  * (ACLED's rule: keep the latest report), unless the question asks for the first figure.
@@ -276,8 +274,10 @@ function storyOf(bot: Briefbot, s: ScoredCandidate): string {
 
 /** A heading that is only a time or a date, perhaps with a weekday ("23:10 Friday", "Monday 3 May"). */
 function isTimeLabel(heading: string): boolean {
-  const rest = heading.replace(CLOCK, " ").replace(findDate(heading)?.text ?? "\u0000", " ");
-  return (CLOCK.test(heading) || findDate(heading) !== null) && !/\p{L}{2,}/u.test(rest.replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "giu"), " "));
+  const date = findDate(heading);
+  if (!date && !CLOCK.test(heading)) return false;
+  const rest = heading.replace(CLOCK, " ").replace(date?.text ?? "\u0000", " ");
+  return !/\p{L}{2,}/u.test(rest.replace(new RegExp(String.raw`\b(?:${DAYS})\b`, "giu"), " "));
 }
 
 /** Whether a chunk sits under a heading that says it revises ("Correction", "Updated figures"). */

@@ -62,6 +62,11 @@ export interface QuestionAnalysis {
     asked: CasualtyKind | null;
     /** WordNet's opposites of its words of harm ("hurt" → unhurt), single words only. */
     opposites: Set<string>;
+    /**
+     * Whether it speaks of harm at all: a word of harm, or a content word whose WordNet synonyms or
+     * hypernyms are, or the hypernyms of its hypernyms ("gunned down" → shoot → kill).
+     */
+    spoken: boolean;
   };
 }
 
@@ -281,15 +286,20 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
     wantsLatest: LATEST.test(lower) && !FIRST.test(lower),
     wantsFirst: FIRST.test(lower),
     wantsExtreme: extremeOf(lower),
-    harm: harmOf(words),
+    harm: harmOf(words, [...slots.values()]),
   };
 }
 
-function harmOf(words: string[]): QuestionAnalysis["harm"] {
+function harmOf(words: string[], slots: Slot[]): QuestionAnalysis["harm"] {
   const harmWords = words.filter((w) => casualtyKindOfWord(w) !== null);
+  const harmful = (w: string) => casualtyKindOfWord(w) !== null;
+  const related = (w: string, relations: Relation[]) => relatedWords(w).filter((r) => relations.includes(r.relation)).map((r) => r.word);
   return {
     kinds: new Set(harmWords.map((w) => casualtyKindOfWord(w)!)),
     asked: harmWords.filter((w) => /(?:ed|dead|hurt)$/iu.test(w)).map((w) => casualtyKindOfWord(w)!)[0] ?? null,
     opposites: new Set(harmWords.flatMap((w) => antonyms(w)).filter((w) => !/\s/u.test(w))),
+    spoken:
+      harmWords.length > 0 ||
+      slots.some(({ word }) => related(word, ["synonym", "hypernym"]).some(harmful) || related(word, ["hypernym"]).some((h) => related(h, ["hypernym"]).some(harmful))),
   };
 }

@@ -188,15 +188,14 @@ const ENUMERATED_VICTIMS = new RegExp(
 const PART_FIGURE = new RegExp(String.raw`(?:^|,\s*|\band\s+)(${NUMBER_PATTERN}|an?)\s`, "giu");
 
 /**
- * Whether every part of a list is a noun phrase: a figure (not a year or a day of a month) and words
- * with no verb, no determiner but after "of" and no preposition but "of" ("a member of the harbour
+ * Whether every part of a list is a noun phrase: its figure (PART already refuses a year or a day of
+ * a month there) and words with no verb, no determiner but after "of" and no preposition but "of" ("a member of the harbour
  * police"). "Two bombs hit the market and 12 people …" is a clause, not a list. An -ed word describes
  * a common noun right after it ("two wounded officers").
  */
 function nounPhrases(list: string): boolean {
   return list.split(/\s*,\s*|\s+and\s+/u).every((part) => {
     const words = part.split(/\s+/u).filter(Boolean);
-    if (/^(?:1[89]|20)\d\d$/u.test(words[0]!) || MONTH_AFTER.test(` ${words[1] ?? ""}`)) return false;
     return words.slice(1).every((w, i) => {
       const lower = w.toLowerCase();
       const before = words[i]!.toLowerCase();

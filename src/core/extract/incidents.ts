@@ -392,6 +392,8 @@ const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;]*?\b(?:died|declared\s+dead|succu
  * ("Gunmen, who stormed the hotel on 3 May, killed 12"), so it stays.
  */
 function withoutVictimClauses(text: string): string {
+  // Most sentences have no such clause: the tolls are read only when one is there.
+  if (text.search(PERSON_CLAUSE) < 0) return text;
   const toll = findMentions(text)[0];
   if (!toll) return text;
   return text.replace(PERSON_CLAUSE, (clause, at: number) => (at > toll.start ? " ".repeat(clause.length) : clause));
