@@ -18,6 +18,9 @@ import { loadEmbedder } from "../src/core/index/load-embedder.js";
 import { EMBED_BATCH, embedInBatches, type EmbedBatchOptions } from "../src/core/index/embed-batches.js";
 import { EmbedWorkers, workerCount } from "../src/core/index/embed-workers.js";
 import type { Embedder } from "../src/core/index/embedder.js";
+import { ChunkCache } from "../src/core/index/chunk-cache.js";
+import { embeddingInput } from "../src/core/ingest/chunker.js";
+import { loadCorpus } from "../src/core/ingest/corpus.js";
 import { HNSW_EF_SEARCH, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
 import { embeddingLikeVectors, generator, seedVectorCache, writeSyntheticCorpus } from "./synthetic-corpus.js";
@@ -105,6 +108,19 @@ async function throughput(embedders: Embedder[], sentences: string[], count: num
   return texts.length / (ms(start) / 1000);
 }
 
+/** Up to `count` distinct embedding inputs from the briefs under eval-own/ (sentences of many styles and lengths). */
+async function mixedBriefInputs(count: number): Promise<string[]> {
+  const root = join(PROJECT_ROOT, "eval-own");
+  const inputs = new Set<string>();
+  for (const set of (await readdir(root)).sort()) {
+    const corpus = await loadCorpus(join(root, set, "corpus")).catch(() => null);
+    if (!corpus) continue;
+    for (const chunk of ChunkCache.empty("bench").chunk(corpus.documents).chunks) inputs.add(embeddingInput(chunk));
+    if (inputs.size >= count) break;
+  }
+  return [...inputs].slice(0, count);
+}
+
 /** A 64-sentence brief about a place and things the synthetic corpus never mentions. */
 function newBrief(): string {
   const { pick } = generator(3);
@@ -131,6 +147,12 @@ async function indexingParts(results: Record<string, number | string>, embedder:
   if (workers.embedders.length) {
     await Promise.all(workers.embedders.map((w) => w.embed(sentences.slice(0, EMBED_BATCH))));
     results.embedSentencesPerS = round(await throughput(workers.embedders, sentences, 768, undefined, { fallback: embedder, inFlight: 2 }), 0);
+    // The same on distinct sentences of every length, as indexing embeds them (context header included):
+    // this project's own tuning briefs, so sorting by length meets real padding.
+    const mixed = await mixedBriefInputs(768);
+    const mixedStart = process.hrtime.bigint();
+    await embedInBatches(workers.embedders, mixed, undefined, { fallback: embedder, inFlight: 2 });
+    results.embedSentencesPerS_mixedBriefs = round(mixed.length / (ms(mixedStart) / 1000), 0);
     const [first] = workers.embedders;
     results.embedSentencesPerS_mainPlus1Worker = round(await throughput([embedder, first!], sentences, 256), 0);
   } else results.embedSentencesPerS = results.embedSentencesPerS_mainThread;

@@ -39,6 +39,21 @@ describe("embedding in batches, on worker threads too", () => {
     expect(batches.every((b) => b.length === EMBED_BATCH)).toBe(true);
   });
 
+  it("sorts by the model's own input length (tokens) when the main embedder can measure it", async () => {
+    const batches: string[][] = [];
+    // A stand-in whose "tokens" run against characters: a long word of one token, short words of many.
+    const tokens = (t: string) => (t.startsWith("x") ? 1 : t.length);
+    const main: Embedder = { id: "tokens", dimension: 1, inputLength: tokens, embed: async (b) => b.map((t) => Float32Array.of(t.length)) };
+    const worker: Embedder = { id: "tokens", dimension: 1, embed: async (b) => (batches.push(b), b.map((t) => Float32Array.of(t.length))) };
+    const texts = Array.from({ length: 2 * EMBED_BATCH }, (_, i) => (i % 2 ? "x".repeat(40 + i) : "a b".repeat(1 + (i % 5))));
+    const got = await embedInBatches([worker], texts, undefined, { fallback: main });
+    expect(got.map((v) => v[0])).toEqual(texts.map((t) => t.length));
+    expect(batches.flat().map(tokens)).toEqual(texts.map(tokens).sort((a, b) => a - b));
+    const real = await realEmbedder();
+    expect(real.inputLength!("Customs officers in Zaranj recorded 12 grain shipments.")).toBeGreaterThan(real.inputLength!("Customs officers."));
+    expect(real.inputLength!("  ")).toBe(1);
+  });
+
   it("redoes a failed worker's batch on the main embedder", async () => {
     const main = await realEmbedder();
     const broken: Embedder = { id: main.id, dimension: main.dimension, embed: async () => Promise.reject(new Error("worker died")) };

@@ -4,6 +4,11 @@ export interface Embedder {
   readonly id: string;
   readonly dimension: number;
   embed(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * The size of an input as the model sees it (its tokens): a model call pads every input to the
+   * longest, so big jobs batch inputs of one size together. Without it, characters stand in.
+   */
+  inputLength?(text: string): number;
 }
 
 export function normalize(vector: ArrayLike<number>): Float32Array {
