@@ -30,8 +30,10 @@ interface Synset {
 }
 
 const POS_BY_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj" };
+/** Parsed synsets kept (WordNet has 117,000 noun synsets; a long-running bot looks up a few thousand). */
+const SYNSETS_KEPT = 50_000;
 
-class WordNetFiles {
+export class WordNetFiles {
   private readonly index = new Map<Pos, Buffer>();
   private readonly data = new Map<Pos, number>();
   private readonly cache = new Map<string, Synset>();
@@ -83,10 +85,7 @@ class WordNetFiles {
       fd = openSync(join(this.dir, `data.${pos}`), "r");
       this.data.set(pos, fd);
     }
-    const chunk = Buffer.alloc(16384);
-    const read = readSync(fd, chunk, 0, chunk.length, offset);
-    const text = chunk.toString("utf8", 0, read);
-    const line = text.slice(0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length);
+    const line = this.readLine(fd, offset);
     const fields = line.slice(0, line.indexOf(" | ") >= 0 ? line.indexOf(" | ") : line.length).split(" ");
     const wordCount = parseInt(fields[3]!, 16);
     const written = Array.from({ length: wordCount }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/u, ""));
@@ -100,9 +99,25 @@ class WordNetFiles {
       if (p) pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: p, target: parseInt(fields[at + 3]!, 16) });
     }
     const synset = { words, written, lexFile: Number(fields[1]), pointers };
+    if (this.cache.size >= SYNSETS_KEPT) this.cache.clear();
     this.cache.set(key, synset);
     return synset;
   }
+
+  /**
+   * The data file's line at `offset`, decoded alone: a string cut from a larger decoded read would
+   * keep the whole read alive for as long as the synset's words are cached (16 KB per synset).
+   */
+  private readLine(fd: number, offset: number): string {
+    for (let size = this.buffer.length; ; size *= 2) {
+      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(size);
+      const read = readSync(fd, this.buffer, 0, size, offset);
+      const end = this.buffer.indexOf(0x0a);
+      if (end >= 0 && end < read) return this.buffer.toString("utf8", 0, end);
+      if (read < size) return this.buffer.toString("utf8", 0, read);
+    }
+  }
+  private buffer = Buffer.allocUnsafe(16384);
 
   close(): void {
     for (const fd of this.data.values()) closeSync(fd);
