@@ -175,10 +175,34 @@ describe("format readers on hostile input", () => {
     expect(unhandled).toEqual([]);
   });
 
-  it("tables become one line a row, also when each cell holds paragraphs (as DOCX tables do)", async () => {
+  it("tables become GFM tables, one line a row, also when each cell holds paragraphs (as DOCX tables do)", async () => {
     const docx = await makeDocx([{ text: "Casualties by district." }, { table: [["District", "Killed"], ["Nad Ali", "12"]] }]);
-    expect((await readDocument("table.docx", docx)).text).toBe("Casualties by district.\n\nDistrict | Killed\nNad Ali | 12");
-    expect(htmlToText("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>two</p><p>lines</p></td></tr></table><p>After.</p>")).toBe("A | B\n1 | two lines\n\nAfter.");
+    expect((await readDocument("table.docx", docx)).text).toBe("Casualties by district.\n\n| District | Killed |\n| --- | --- |\n| Nad Ali | 12 |");
+    expect(htmlToText("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>two</p><p>lines</p></td></tr></table><p>After.</p>")).toBe(
+      "| A | B |\n| --- | --- |\n| 1 | two lines |\n\nAfter.",
+    );
+    // An empty cell keeps its column; a pipe inside a cell is escaped.
+    expect(htmlToText("<table><tr><td>A</td><td>B</td><td>C</td></tr><tr><td>1</td><td></td><td>x | y</td></tr></table>")).toBe(
+      "| A | B | C |\n| --- | --- | --- |\n| 1 |  | x \\| y |",
+    );
+  });
+
+  it("an HTML or Word table is read as a table: each row quoted alone and its figures read under their headers", async () => {
+    const dir = await tempDir();
+    const corpusDir = join(dir, "corpus");
+    await mkdir(corpusDir);
+    const page = `<html><body><article><h1>Velmora district monitor</h1><p>Attacks on markets in the district this spring.</p>
+<table><thead><tr><th>Date</th><th>Location</th><th>Killed</th><th>Injured</th></tr></thead>
+<tbody><tr><td>3 May 2024</td><td>Kestrel market, Velmora</td><td>14</td><td>31</td></tr>
+<tr><td>9 May 2024</td><td>Harbour road, Velmora</td><td>6</td><td></td></tr></tbody></table></article></body></html>`;
+    await writeFile(join(corpusDir, "monitor.html"), page);
+    await writeFile(join(corpusDir, "monitor.docx"), await makeDocx([{ heading: 1, text: "Orsk district monitor" }, { table: [["Date", "Location", "Killed"], ["4 June 2024", "Orsk bus depot", "9"]] }]));
+    const bot = await Briefbot.open({ corpusDir, cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const rows = bot.chunks.filter((c) => c.kind === "row").map((c) => `${c.source}: ${c.text}`);
+    expect(rows).toEqual(["monitor.docx: 4 June 2024 | Orsk bus depot | 9", "monitor.html: 3 May 2024 | Kestrel market, Velmora | 14 | 31", "monitor.html: 9 May 2024 | Harbour road, Velmora | 6"]);
+    const { extractCasualtiesFrom } = await import("../src/core/extract/casualties.js");
+    const incidents = extractCasualtiesFrom(bot).map((i) => [i.place, i.killed?.count ?? null, i.injured?.count ?? null]);
+    expect(incidents).toEqual(expect.arrayContaining([[expect.stringContaining("Kestrel market"), 14, 31], [expect.stringContaining("Harbour road"), 6, null], [expect.stringContaining("Orsk bus depot"), 9, null]]));
   });
 
   it("HTML in a legacy encoding is decoded as it declares", async () => {

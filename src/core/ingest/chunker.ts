@@ -6,7 +6,7 @@ import { textBlocks } from "./text-blocks.js";
 export type { Span } from "./blocks.js";
 
 /** Bump when chunk boundaries or embedding inputs change, so cached indexes are rebuilt. */
-export const CHUNKER_VERSION = "structure-v1";
+export const CHUNKER_VERSION = "structure-v2";
 
 /** A block of a brief, the unit a citation's ¶ number names. */
 export type Paragraph = Block;
@@ -68,8 +68,12 @@ export function splitSentences(source: string, text: string, from: number, to: n
 }
 
 
+/**
+ * Markdown files, and web pages and Word files (their extracted text is Markdown: see
+ * formats/html.ts), are read by their Markdown structure; plain text and PDF text by layout.
+ */
 export function readBlocks(doc: SourceDocument): Block[] {
-  return /\.(?:md|markdown)$/iu.test(doc.source) ? markdownBlocks(doc.source, doc.text) : textBlocks(doc.source, doc.text);
+  return /\.(?:md|markdown|html?|docx)$/iu.test(doc.source) ? markdownBlocks(doc.source, doc.text) : textBlocks(doc.source, doc.text);
 }
 
 /** Where a block sits: title, then section headings, then its lead-in. */

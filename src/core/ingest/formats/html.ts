@@ -20,11 +20,19 @@ export const MAX_NESTING = 1_000;
 
 /** Stands in for <br> while runs of whitespace are collapsed (a private-use character, which \s does not match). */
 const LINE_BREAK = "\uE000";
+/** Marks where a table cell starts, so an empty cell keeps its column. */
+const CELL = "\uE001";
+const CELLS = new RegExp(CELL, "g");
+
+/** A table row as a GFM row: "| a | b |", with any pipe inside a cell escaped. */
+function tableRow(cells: string[]): string {
+  return `| ${cells.map((c) => c.trim().replace(/\|/g, "\\|")).join(" | ")} |`;
+}
 
 /**
- * HTML (a saved web page, or mammoth's rendering of a DOCX) as Markdown-like text the chunker reads
- * by structure: headings as `#` lines, blocks separated by blank lines, list items as `- ` lines,
- * table rows as `a | b` lines. Navigation, footers, scripts and forms are dropped; when the page has
+ * HTML (a saved web page, or mammoth's rendering of a DOCX) as Markdown the chunker reads by
+ * structure: headings as `#` lines, blocks separated by blank lines, list items as `- ` lines, tables
+ * as GFM tables (the first row is the header). Navigation, footers, scripts and forms are dropped; when the page has
  * a <main> or <article>, only that is read. Streaming (no DOM), so a huge page costs little memory and
  * no recursion; nesting deeper than MAX_NESTING is refused.
  */
@@ -39,6 +47,7 @@ export function htmlToText(html: string): string {
   let preDepth = 0;
   let depth = 0;
   let rowDepth = 0; // inside a table row, blocks (a DOCX cell's <p>) are part of the row's one line
+  const tableRowsSeen: number[] = []; // rows emitted so far in each open table, innermost last
 
   const emit = (text: string, kind: string) => {
     const joined = kind === lastKind && (kind === "li" || kind === "row");
@@ -52,18 +61,31 @@ export function htmlToText(html: string): string {
     const text = (preDepth > 0 ? raw.replace(/\r\n?/g, "\n").replace(/[ \t]*\n(?:[ \t]*\n)+/g, "\n") : raw.replace(/[\s\u00a0]+/g, " "))
       .replace(/ *\uE000 */g, "\n")
       .trim();
-    if (!text) return;
+    const plain = text.includes(CELL) ? text.replace(CELLS, " ").replace(/ {2,}/g, " ").trim() : text;
+    if (!plain) return;
     for (let i = open.length - 1; i >= 0; i--) {
       const tag = open[i]!;
       const heading = HEADING.exec(tag);
-      if (heading) return emit(`${"#".repeat(Number(heading[1]))} ${text.replace(/\n+/g, " ")}`, "heading");
+      if (heading) return emit(`${"#".repeat(Number(heading[1]))} ${plain.replace(/\n+/g, " ")}`, "heading");
       if (tag === "li") {
         const listDepth = open.filter((t) => t === "ul" || t === "ol").length;
-        return emit(`${"  ".repeat(Math.max(0, listDepth - 1))}- ${text.replace(/\n+/g, " ")}`, "li");
+        return emit(`${"  ".repeat(Math.max(0, listDepth - 1))}- ${plain.replace(/\n+/g, " ")}`, "li");
       }
-      if (tag === "tr") return emit(text.replace(/\n+/g, " "), "row");
+      if (tag === "tr") {
+        const cells = text.replace(/\n+/g, " ").split(CELL);
+        // Text before the first cell (a stray text node in the row) joins the first cell.
+        if (cells.length > 1) {
+          const before = cells.shift()!;
+          cells[0] = `${before} ${cells[0]}`;
+        }
+        const row = tableRow(cells);
+        const seen = tableRowsSeen.length ? tableRowsSeen[tableRowsSeen.length - 1]! : 1;
+        if (tableRowsSeen.length) tableRowsSeen[tableRowsSeen.length - 1]!++;
+        // GFM needs the delimiter row under the first: without it the rows are one paragraph.
+        return emit(seen === 0 ? `${row}\n${tableRow(cells.map(() => "---"))}` : row, "row");
+      }
     }
-    emit(text, "p");
+    emit(plain, "p");
   };
 
   const reading = () => skipDepth === 0 && (!onlyMain || mainDepth > 0);
@@ -84,9 +106,10 @@ export function htmlToText(html: string): string {
           if (name === "tr") rowDepth++;
         } else if (name === "br") {
           inline.push(LINE_BREAK);
-        } else if ((name === "td" || name === "th") && inline.join("").trim()) {
-          inline.push(" | ");
+        } else if (name === "td" || name === "th") {
+          inline.push(CELL);
         }
+        if (name === "table") tableRowsSeen.push(0);
       },
       ontext(text) {
         if (reading()) inline.push(text);
@@ -101,6 +124,7 @@ export function htmlToText(html: string): string {
           if (at >= 0) while (open.length > at) open.pop();
           if (name === "tr") rowDepth = Math.max(0, rowDepth - 1);
         }
+        if (reading() && name === "table") tableRowsSeen.pop();
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === "main" || name === "article") mainDepth = Math.max(0, mainDepth - 1);
         if (name === "pre") preDepth = Math.max(0, preDepth - 1);
