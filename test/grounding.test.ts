@@ -225,6 +225,21 @@ describe("answer typing", () => {
     expect(answerPresent(rowReading(row)!, q)).toBe(1);
   });
 
+  it("reads a figure cell that says what it counts, or adds a note, under its header; dates and measures are not figures", () => {
+    const table =
+      "| Date | Place | Killed | Injured |\n|---|---|---|---|\n" +
+      "| 9 Jun 2024 | 2 km south of Velmora | 37 civilians | 39, including 24 foreigners |\n" +
+      "| 12 Jun 2024 | Kestrel Square | 13 (12 tourists, 1 guide) | 125 (19 seriously) |\n";
+    const { paragraphs } = chunkDocuments([{ source: "table.md", text: table }]);
+    const rows = paragraphs.filter((p) => p.kind === "tableRow").map((r) => rowReading(r));
+    expect(rows).toEqual([
+      "9 Jun 2024; 2 km south of Velmora; 37 civilians killed; 39 injured, including 24 foreigners",
+      "12 Jun 2024; Kestrel Square; 13 killed (12 tourists, 1 guide); 125 injured (19 seriously)",
+    ]);
+    const q = analyseQuestion("How many died in the Velmora bombing?", bot.lexical);
+    expect(typeEvidence(rows[0]!, q)).toBe(1);
+  });
+
   it("reads a fact sheet's figure under its label of harm", () => {
     const sheet = "## Velmora, May 2024\n\n- **Date:** 3 May 2024.\n- **Killed:** eight. Seven died that night.\n- **Injured:** about 5,800 people needed treatment.\n";
     const { paragraphs, chunks } = chunkDocuments([{ source: "sheet.md", text: sheet }]);

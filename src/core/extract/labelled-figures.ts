@@ -8,17 +8,25 @@ import { NUMBER_PATTERN } from "./numbers.js";
  * typer and the casualty reader parse; they are never quoted (quotes stay exact slices of the brief).
  */
 
-// A cell that is a figure: "23", "1,200", "at least 37 (Velmora hospital)"; not a date ("3 May 2024").
-const FIGURE_CELL = /^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?\d[\d,]*\+?\s*(?:\([^)]*\))?\s*$/iu;
+// A cell that opens with a figure, and what the figure counts: "23", "1,200", "at least 37 (Velmora
+// hospital)", "37 civilians", "39, including 24 foreigners"; not a date ("3 May 2024", "12 Jan") or a
+// measure ("2 km south of Velmora").
+const FIGURE_CELL = /^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?\d[\d,]*\+?(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?:\s+\p{L}[\p{L}-]*){0,3}(?=\s*(?:[(,;]|$))/iu;
 
 /**
- * A table row read with its headers: each figure cell followed by its column's header, so "| 4 Mar
- * 2021 | 8 | 31 |" under "Date | Dead | Wounded" reads "4 Mar 2021; 8 dead; 31 wounded" and holds
- * a death toll and a count of wounded like a sentence. Null for other blocks.
+ * A table row read with its headers: each figure cell with its column's header after the figure
+ * and the noun it counts, so "| 4 Mar 2021 | 8 | 31 (12 children) |" under "Date | Dead | Wounded"
+ * reads "4 Mar 2021; 8 dead; 31 wounded (12 children)" and holds a death toll and a count of
+ * wounded like a sentence. Null for other blocks.
  */
 export function rowReading(block: Paragraph): string | null {
   if (block.kind !== "tableRow" || !block.cells?.length) return null;
-  return block.cells.map((cell) => (cell.header && FIGURE_CELL.test(cell.text) ? `${cell.text} ${cell.header.toLowerCase()}` : cell.text)).join("; ");
+  return block.cells
+    .map((cell) => {
+      const figure = cell.header ? FIGURE_CELL.exec(cell.text) : null;
+      return figure ? `${figure[0]} ${cell.header!.toLowerCase()}${cell.text.slice(figure[0].length)}` : cell.text;
+    })
+    .join("; ");
 }
 
 // A figure at the start of a labelled fact, with its qualifier: "nine", "more than 60", "about 2,100".
