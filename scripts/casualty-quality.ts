@@ -67,7 +67,7 @@ async function main() {
   const sets = args.filter((a) => !a.startsWith("--"));
   const dirs = sets.length
     ? sets
-    : [join(PROJECT_ROOT, "..", "shared", "eval-dev"), join(PROJECT_ROOT, "eval-own", "tune"), join(PROJECT_ROOT, "eval-own", "tune2"), join(PROJECT_ROOT, "eval-own", "tune3"), join(PROJECT_ROOT, "eval-own", "tune4"), join(PROJECT_ROOT, "eval-own", "tune5"), join(PROJECT_ROOT, "eval-own", "tune6"), join(PROJECT_ROOT, "eval-own", "tune7"), join(PROJECT_ROOT, "eval-own", "tune8"), join(PROJECT_ROOT, "eval-own", "tune9"), join(PROJECT_ROOT, "eval-own", "tune10"), ...(args.includes("--heldout") ? [join(PROJECT_ROOT, "eval-own", "heldout"), join(PROJECT_ROOT, "eval-own", "heldout2"), join(PROJECT_ROOT, "eval-own", "heldout3")] : [])];
+    : [join(PROJECT_ROOT, "..", "shared", "eval-dev"), join(PROJECT_ROOT, "eval-own", "tune"), join(PROJECT_ROOT, "eval-own", "tune2"), join(PROJECT_ROOT, "eval-own", "tune3"), join(PROJECT_ROOT, "eval-own", "tune4"), join(PROJECT_ROOT, "eval-own", "tune5"), join(PROJECT_ROOT, "eval-own", "tune6"), join(PROJECT_ROOT, "eval-own", "tune7"), join(PROJECT_ROOT, "eval-own", "tune8"), join(PROJECT_ROOT, "eval-own", "tune9"), join(PROJECT_ROOT, "eval-own", "tune10"), join(PROJECT_ROOT, "eval-own", "tune11"), ...(args.includes("--heldout") ? [join(PROJECT_ROOT, "eval-own", "heldout"), join(PROJECT_ROOT, "eval-own", "heldout2"), join(PROJECT_ROOT, "eval-own", "heldout3")] : [])];
   for (const dir of dirs.filter((d) => existsSync(join(d, "casualties.json")))) {
     const s = await scoreCasualties(dir);
     console.log(`${dir}: fields ${s.good}/${s.fields} (${Math.round((100 * s.good) / s.fields)} %), incidents ${s.reported} (aggregates ${s.aggregates}), matching no gold incident ${s.unmatched}`);
