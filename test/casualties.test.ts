@@ -46,6 +46,9 @@ describe("casualty extraction from other phrasings", () => {
     ["A roadside bomb killed a soldier in Helmand province last week.", { killed: exact(1), when: "last week" }],
     ["Two policemen died in the clash in Jalalabad on Friday.", { killed: exact(2), place: "Jalalabad" }],
     ["The explosion killed and wounded nearly two hundred people in March 2023.", { killedOrInjured: exact(200), when: "March 2023" }],
+    // A figure restated in brackets, as formal reports and cables write them.
+    ["The bomb at the Velmora depot left 13 (thirteen) people killed and 43 (forty-three) injured.", { killed: exact(13), injured: exact(43), place: "Velmora" }],
+    ["Officials in Kestrel gave seventeen (17) dead and 119 injured.", { killed: exact(17), injured: exact(119), place: "Kestrel" }],
   ])("%s", (sentence, expected) => {
     const incidents = one(sentence);
     expect(incidents).toHaveLength(1);
@@ -59,6 +62,8 @@ describe("casualty extraction from other phrasings", () => {
     expect(one("Authorities deported 1,200 refugees last month.")).toEqual([]);
     expect(one("The militia has claimed 13 attacks this year.")).toEqual([]);
     expect(one("Police arrested 40 suspects in 2022.")).toEqual([]);
+    // Brackets that do not restate the figure are left alone.
+    expect(one("The bomb in Velmora killed 12 (police figures) and wounded 30.")[0]).toMatchObject({ killed: exact(12), injured: exact(30) });
   });
 
   it("splits two incidents in one sentence", () => {

@@ -122,7 +122,8 @@ function clauseAround(text: string, start: number, end: number): [number, number
 }
 
 /** Every casualty figure stated in a sentence, in text order, with what kind of statement it is. */
-export function findMentions(text: string): Mention[] {
+export function findMentions(rawText: string): Mention[] {
+  const text = blankRestatedFigures(rawText);
   const taken: [number, number][] = [];
   const mentions: Mention[] = [];
   addEnumeratedVictims(text, mentions, taken);
@@ -305,6 +306,20 @@ function addTollChain(text: string, mentions: Mention[], taken: [number, number]
     taken.push([start, end]);
     mentions.push({ ...toll, figure: { count, bound: bound(m[1]) }, start, end, provisional: false, revision: true, parts: undefined });
   }
+}
+
+const RESTATED = new RegExp(String.raw`(${NUMBER_PATTERN})(\s*\((${NUMBER_PATTERN})\))`, "giu");
+
+/**
+ * A figure restated in brackets, as formal reports write them ("13 (thirteen) people killed",
+ * "seventeen (17) dead"), with the brackets blanked out: the figure then reads as it would alone.
+ * Blanks keep every offset of the text.
+ */
+export function blankRestatedFigures(text: string): string {
+  if (!text.includes("(")) return text;
+  return text.replace(RESTATED, (whole, figure: string, restated: string, inner: string) =>
+    parseNumber(figure) !== null && parseNumber(figure) === parseNumber(inner) ? figure + " ".repeat(restated.length) : whole,
+  );
 }
 
 /** "dozens were wounded", "murdered dozens of defenceless people". */
