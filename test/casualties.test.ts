@@ -49,6 +49,9 @@ describe("casualty extraction from other phrasings", () => {
     // A figure restated in brackets, as formal reports and cables write them.
     ["The bomb at the Velmora depot left 13 (thirteen) people killed and 43 (forty-three) injured.", { killed: exact(13), injured: exact(43), place: "Velmora" }],
     ["Officials in Kestrel gave seventeen (17) dead and 119 injured.", { killed: exact(17), injured: exact(119), place: "Kestrel" }],
+    // Military reporting's abbreviations, before or after the figure.
+    ["Final figures for the raid on the Velmora outpost: KIA 17 WIA 35.", { killed: exact(17), injured: exact(35), place: "Velmora" }],
+    ["The patrol near Kestrel reported 3 KIA and 12 WIA.", { killed: exact(3), injured: exact(12), place: "Kestrel" }],
   ])("%s", (sentence, expected) => {
     const incidents = one(sentence);
     expect(incidents).toHaveLength(1);

@@ -81,6 +81,11 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
+  // Military reporting's abbreviations, before or after the figure: "KIA 17 WIA 35", "3 KIA, 12 WIA".
+  { kind: "killed", regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "gu") },
+  { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+KIA\b`, "gu") },
+  { kind: "injured", regex: new RegExp(String.raw`\bWIA:?\s+${QTY}\b`, "gu") },
+  { kind: "injured", regex: new RegExp(String.raw`\b${QTY}\s+WIA\b`, "gu") },
   { kind: "killed", regex: new RegExp(String.raw`\bclaimed\s+${QTY}\s+lives\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
