@@ -64,6 +64,21 @@ describe("casualty wordings", () => {
 });
 
 describe("incidents assembled across a brief", () => {
+  it("does not take a report told in the past perfect for an update of the present one", () => {
+    const [i, ...rest] = brief(
+      "update.md",
+      [
+        "# Velmora market shooting",
+        "",
+        "Two more victims of Saturday's shooting at the Velmora market died in hospital on Monday, bringing the number of people killed in the attack to 22, police said.",
+        "",
+        "The Velmora police had put the toll at 20 over the weekend.",
+      ].join("\n"),
+    );
+    expect(rest).toEqual([]);
+    expect(i!.killed).toEqual(exact(22));
+  });
+
   it("takes the place from the sentence before, the date from the heading, and the latest toll", () => {
     const [i, ...rest] = brief(
       "digest.md",
