@@ -225,6 +225,12 @@ describe("answer typing", () => {
     expect(answerPresent(rowReading(row)!, q)).toBe(1);
   });
 
+  it("types military reporting's KIA and WIA as deaths and injuries, in capitals only", () => {
+    const killed = analyseQuestion("How many soldiers died at the Velmora outpost?", bot.lexical);
+    expect(typeEvidence("FINAL PER MINISTRY OF DEFENCE: KIA 17 WIA 35.", killed)).toBe(1);
+    expect(typeEvidence("The convoy of 17 Kia trucks reached Velmora.", killed)).toBeLessThan(0.5);
+  });
+
   it("reads a figure cell that says what it counts, or adds a note, under its header; dates and measures are not figures", () => {
     const table =
       "| Date | Place | Killed | Injured |\n|---|---|---|---|\n" +

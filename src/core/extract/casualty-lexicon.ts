@@ -17,6 +17,9 @@ function lemmas(word: string): string[] {
 
 /** Which of the two vocabularies a word's forms fall in: bit 1 deaths, bit 2 injuries. */
 function kindBits(word: string): number {
+  // Military reporting's "KIA 17 WIA 35", in capitals only ("Kia" is a carmaker).
+  if (word === "KIA") return 1;
+  if (word === "WIA") return 2;
   let bits = knownBits.get(word);
   if (bits === undefined) {
     const forms = lemmas(word);
