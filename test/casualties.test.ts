@@ -47,10 +47,12 @@ describe("casualty extraction from other phrasings", () => {
     ["Two policemen died in the clash in Jalalabad on Friday.", { killed: exact(2), place: "Jalalabad" }],
     ["The explosion killed and wounded nearly two hundred people in March 2023.", { killedOrInjured: exact(200), when: "March 2023" }],
     // A figure restated in brackets, as formal reports and cables write them.
-    ["The bomb at the Velmora depot left 13 (thirteen) people killed and 43 (forty-three) injured.", { killed: exact(13), injured: exact(43), place: "Velmora" }],
-    ["Officials in Kestrel gave seventeen (17) dead and 119 injured.", { killed: exact(17), injured: exact(119), place: "Kestrel" }],
+    ["The bomb at the Velmora depot left 9 (nine) people killed and 31 (thirty-one) injured.", { killed: exact(9), injured: exact(31), place: "Velmora" }],
+    ["Officials in Kestrel gave twenty-one (21) dead and 64 injured.", { killed: exact(21), injured: exact(64), place: "Kestrel" }],
     // Military reporting's abbreviations, before or after the figure.
-    ["Final figures for the raid on the Velmora outpost: KIA 17 WIA 35.", { killed: exact(17), injured: exact(35), place: "Velmora" }],
+    ["Final figures for the raid on the Velmora outpost: KIA 9 WIA 21.", { killed: exact(9), injured: exact(21), place: "Velmora" }],
+    ["RAID ON THE VELMORA OUTPOST: KIA: NINE, WIA 21.", { killed: exact(9), injured: exact(21) }],
+    ["Four KIA and 12 WIA near the bridge at Kestrel.", { killed: exact(4), injured: exact(12) }],
     ["The patrol near Kestrel reported 3 KIA and 12 WIA.", { killed: exact(3), injured: exact(12), place: "Kestrel" }],
   ])("%s", (sentence, expected) => {
     const incidents = one(sentence);
@@ -67,6 +69,9 @@ describe("casualty extraction from other phrasings", () => {
     expect(one("Police arrested 40 suspects in 2022.")).toEqual([]);
     // Brackets that do not restate the figure are left alone.
     expect(one("The bomb in Velmora killed 12 (police figures) and wounded 30.")[0]).toMatchObject({ killed: exact(12), injured: exact(30) });
+    // KIA in capitals only, and not before a noun: these are vehicles.
+    expect(one("A CONVOY OF 12 KIA TRUCKS REACHED VELMORA.")).toEqual([]);
+    expect(one("Rebels seized 4 kia pickups near Kestrel.")).toEqual([]);
   });
 
   it("splits two incidents in one sentence", () => {

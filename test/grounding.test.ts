@@ -227,20 +227,22 @@ describe("answer typing", () => {
 
   it("types military reporting's KIA and WIA as deaths and injuries, in capitals only", () => {
     const killed = analyseQuestion("How many soldiers died at the Velmora outpost?", bot.lexical);
-    expect(typeEvidence("FINAL PER MINISTRY OF DEFENCE: KIA 17 WIA 35.", killed)).toBe(1);
+    expect(typeEvidence("FINAL FIGURES FROM THE VELMORA GARRISON: KIA 9 WIA 21.", killed)).toBe(1);
     expect(typeEvidence("The convoy of 17 Kia trucks reached Velmora.", killed)).toBeLessThan(0.5);
   });
 
   it("reads a figure cell that says what it counts, or adds a note, under its header; dates and measures are not figures", () => {
     const table =
       "| Date | Place | Killed | Injured |\n|---|---|---|---|\n" +
-      "| 9 Jun 2024 | 2 km south of Velmora | 37 civilians | 39, including 24 foreigners |\n" +
-      "| 12 Jun 2024 | Kestrel Square | 13 (12 tourists, 1 guide) | 125 (19 seriously) |\n";
+      "| 9 Jun 2024 | 2 km south of Velmora | 12 soldiers | 8, including two children |\n" +
+      "| 12 Jun 2024 | Kestrel Square | 6 (5 pilgrims, 1 driver) | 40 (7 seriously) |\n" +
+      "| 14 Jun 2024 | 4 marines | 5,000 USD | 3 hours |\n";
     const { paragraphs } = chunkDocuments([{ source: "table.md", text: table }]);
     const rows = paragraphs.filter((p) => p.kind === "tableRow").map((r) => rowReading(r));
     expect(rows).toEqual([
-      "9 Jun 2024; 2 km south of Velmora; 37 civilians killed; 39 injured, including 24 foreigners",
-      "12 Jun 2024; Kestrel Square; 13 killed (12 tourists, 1 guide); 125 injured (19 seriously)",
+      "9 Jun 2024; 2 km south of Velmora; 12 soldiers killed; 8 injured, including two children",
+      "12 Jun 2024; Kestrel Square; 6 killed (5 pilgrims, 1 driver); 40 injured (7 seriously)",
+      "14 Jun 2024; 4 marines place; 5,000 USD; 3 hours",
     ]);
     const q = analyseQuestion("How many died in the Velmora bombing?", bot.lexical);
     expect(typeEvidence(rows[0]!, q)).toBe(1);

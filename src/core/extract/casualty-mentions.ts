@@ -61,7 +61,10 @@ const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at
 const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
 
 /** Patterns, most specific first; each marks the text it used so no figure is counted twice. */
-const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean }[] = [
+// After "KIA"/"WIA": the end, punctuation, a figure, the other abbreviation or a linking word; not a noun.
+const NO_NOUN_AFTER = String.raw`(?!\s+(?!(?:and|or|in|at|near|on|during|after|before|from|by|with|of|to|when|while|as|WIA|KIA)\b)\p{L})`;
+
+const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean; abbreviation?: string }[] = [
   // Nobody: "no one was killed" is a figure of zero.
   { kind: "killed", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians|lives))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:killed|lost|dead)\b/giu },
   { kind: "injured", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:hurt|injured|wounded)\b/giu },
@@ -81,11 +84,12 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
-  // Military reporting's abbreviations, before or after the figure: "KIA 17 WIA 35", "3 KIA, 12 WIA".
-  { kind: "killed", regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "gu") },
-  { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+KIA\b`, "gu") },
-  { kind: "injured", regex: new RegExp(String.raw`\bWIA:?\s+${QTY}\b`, "gu") },
-  { kind: "injured", regex: new RegExp(String.raw`\b${QTY}\s+WIA\b`, "gu") },
+  // Military reporting's abbreviations, before or after the figure: "KIA 9 WIA 21", "Four KIA, 12 WIA"; in
+  // capitals only, and not before a noun ("6 KIA TRUCKS" are vehicles).
+  { kind: "killed", abbreviation: "KIA", regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "giu") },
+  { kind: "killed", abbreviation: "KIA", regex: new RegExp(String.raw`\b${QTY}\s+KIA\b${NO_NOUN_AFTER}`, "giu") },
+  { kind: "injured", abbreviation: "WIA", regex: new RegExp(String.raw`\bWIA:?\s+${QTY}\b`, "giu") },
+  { kind: "injured", abbreviation: "WIA", regex: new RegExp(String.raw`\b${QTY}\s+WIA\b${NO_NOUN_AFTER}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\bclaimed\s+${QTY}\s+lives\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
@@ -132,10 +136,11 @@ export function findMentions(rawText: string): Mention[] {
   const taken: [number, number][] = [];
   const mentions: Mention[] = [];
   addEnumeratedVictims(text, mentions, taken);
-  for (const { kind, regex, one, zero, attacker } of PATTERNS) {
+  for (const { kind, regex, one, zero, attacker, abbreviation } of PATTERNS) {
     for (const m of text.matchAll(regex)) {
       const start = m.index;
       const end = start + m[0].length;
+      if (abbreviation && !new RegExp(String.raw`\b${abbreviation}\b`, "u").test(m[0])) continue;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       const numberText = m[2] ?? "";
       const numberAt = numberText ? text.indexOf(numberText, start) : start;
@@ -316,8 +321,8 @@ function addTollChain(text: string, mentions: Mention[], taken: [number, number]
 const RESTATED = new RegExp(String.raw`(${NUMBER_PATTERN})(\s*\((${NUMBER_PATTERN})\))`, "giu");
 
 /**
- * A figure restated in brackets, as formal reports write them ("13 (thirteen) people killed",
- * "seventeen (17) dead"), with the brackets blanked out: the figure then reads as it would alone.
+ * A figure restated in brackets, as formal reports write them ("9 (nine) people killed",
+ * "twenty-one (21) dead"), with the brackets blanked out: the figure then reads as it would alone.
  * Blanks keep every offset of the text.
  */
 export function blankRestatedFigures(text: string): string {

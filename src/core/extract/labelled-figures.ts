@@ -1,6 +1,7 @@
 import type { Chunk, Paragraph } from "../ingest/chunker.js";
 import { casualtyKindOfWord } from "./casualty-lexicon.js";
 import { NUMBER_PATTERN } from "./numbers.js";
+import { MONTHS } from "./place-and-date.js";
 
 /*
  * Figures whose meaning is in a label rather than in the sentence: a table cell under its column
@@ -9,9 +10,14 @@ import { NUMBER_PATTERN } from "./numbers.js";
  */
 
 // A cell that opens with a figure, and what the figure counts: "23", "1,200", "at least 37 (Velmora
-// hospital)", "37 civilians", "39, including 24 foreigners"; not a date ("3 May 2024", "12 Jan") or a
-// measure ("2 km south of Velmora").
-const FIGURE_CELL = /^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?\d[\d,]*\+?(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?:\s+\p{L}[\p{L}-]*){0,3}(?=\s*(?:[(,;]|$))/iu;
+// hospital)", "12 soldiers", "8, including two children"; not a date ("3 May 2024", "12 Jan"), a
+// year, or a measure ("2 km", "3 hours", "40 %", "5,000 USD").
+const FIGURE_CELL = new RegExp(
+  String.raw`^\s*(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d,.]*\d)\+?` +
+    String.raw`(?<!^\s*(?:1[89]|20)\d\d)(?!\s*(?:(?:${MONTHS})\b|%|per\s*cent\b|percent\b|km\b|kilomet|miles?\b|m\b|hours?\b|hrs\b|minutes?\b|mins?\b|days?\b|weeks?\b|months?\b|years?\b|usd\b|eur\b|gbp\b|dollars?\b|euros?\b|pounds?\b))` +
+    String.raw`(?:\s+\p{L}[\p{L}-]*){0,3}(?=\s*(?:[(;]|,(?!\d)|$))`,
+  "iu",
+);
 
 /**
  * A table row read with its headers: each figure cell with its column's header after the figure

@@ -1,3 +1,5 @@
+import { NUMBER_PATTERN } from "./numbers.js";
+
 /**
  * Words that mark a figure as a revision of an earlier one ("the toll rose to 17", "raised its
  * figure to 48", "corrected ... to about 310", "its final count was 95"). A revised figure
@@ -6,10 +8,16 @@
 export const REVISION = /\b(?:rose|risen|rises|rising|raised|raises|climbed|climbs|increased|jumped|reached|reaches|revised|revises|corrected|corrects|correction|updated|lowered|cut|final|finally|eventually|now\s+stands|confirmed|reconciled|brought\s+the\s+(?:toll|total))\b/iu;
 
 /**
- * Words that mark a figure as early and provisional ("first counts", "initial reports"), and a report
- * told in the past perfect, which an update sets against the present one ("police had put the toll at 20").
+ * Words that mark a figure as early and provisional ("first counts", "initial reports"), and a
+ * figure reported in the past perfect, which an update sets against the present one ("the
+ * ministry had put the toll at 9", "officials had said 14 were dead"); not "had put up" or "had given birth".
  */
-export const PROVISIONAL = /\b(?:first|initial|initially|early|earlier|preliminary|provisional|partial)\b|\bhad\s+(?:\w+\s+)?(?:put|given|reported|said|announced|estimated|stated|counted)\b/iu;
+export const PROVISIONAL = new RegExp(
+  String.raw`\b(?:first|initial|initially|early|earlier|preliminary|provisional|partial)\b` +
+    String.raw`|\bhad\s+(?:\w+\s+)?(?:put|given|set|estimated|reported|said|announced|stated|counted|confirmed)\s+(?:(?:the|its|their|a)\s+)?(?:(?:death|casualty|overall|official)\s+)?(?:toll|figure|number|count|total|tally)\b` +
+    String.raw`|\bhad\s+(?:\w+\s+)?(?:reported|said|announced|stated|counted|confirmed)\s+(?:that\s+)?(?:at\s+least\s+|about\s+|some\s+)?(?:${NUMBER_PATTERN})\s+(?:people|were|had|dead|killed|died|injured|wounded|hurt|bodies|deaths)\b`,
+  "iu",
+);
 
 export function isRevision(text: string): boolean {
   return REVISION.test(text);
