@@ -7,6 +7,7 @@ import { htmlToText, MAX_NESTING } from "../src/core/ingest/formats/html.js";
 import { readDocument } from "../src/core/ingest/formats/read-document.js";
 import { citationLabel } from "../src/core/answer/answer.js";
 import { answerJson } from "../src/cli/format.js";
+import { chunkDocuments } from "../src/core/ingest/chunker.js";
 import { realEmbedder, tempDir } from "./helpers/bot.js";
 import { makeDocx, makePdf, makeScannedPdf, makeZip } from "./helpers/documents.js";
 
@@ -185,6 +186,34 @@ describe("format readers on hostile input", () => {
     expect(htmlToText("<table><tr><td>A</td><td>B</td><td>C</td></tr><tr><td>1</td><td></td><td>x | y</td></tr></table>")).toBe(
       "| A | B | C |\n| --- | --- | --- |\n| 1 |  | x \\| y |",
     );
+  });
+
+  it("web tables of every shape stay GFM tables whose cells keep their columns", () => {
+    const cases: [string, string][] = [
+      // Two tables in a row stay two tables (the second's header is not a row of the first).
+      [
+        "<table><tr><th>Town</th><th>Killed</th></tr><tr><td>Velmora</td><td>12</td></tr></table><table><tr><th>Town</th><th>Injured</th></tr><tr><td>Kestrel</td><td>30</td></tr></table>",
+        "| Town | Killed |\n| --- | --- |\n| Velmora | 12 |\n\n| Town | Injured |\n| --- | --- |\n| Kestrel | 30 |",
+      ],
+      // A first row of data (a layout table, a key-value table) is a row, under an empty header.
+      ["<table><tr><td><h1>Title</h1><p>Twelve people were killed in Velmora.</p></td></tr></table>", "|  |\n| --- |\n| Title Twelve people were killed in Velmora. |"],
+      ["<table><tr><th>Killed</th><td>12</td></tr><tr><th>Injured</th><td>30</td></tr></table>", "|  |  |\n| --- | --- |\n| Killed | 12 |\n| Injured | 30 |"],
+      // <thead> makes the header even with <td> cells; end tags may be left out.
+      ["<table><thead><tr><td>Town</td><td>Killed</td></tr></thead><tbody><tr><td>Velmora</td><td>12</td></tr></tbody></table>", "| Town | Killed |\n| --- | --- |\n| Velmora | 12 |"],
+      ["<table><tr><th>Town<th>Killed<tr><td>Velmora<td>12</table>", "| Town | Killed |\n| --- | --- |\n| Velmora | 12 |"],
+      // A table inside a cell joins the cell's text; a spanning cell leaves empty cells after it.
+      ["<table><tr><th>A</th><th>B</th></tr><tr><td>x<table><tr><td>1</td><td>2</td></tr></table></td><td>y</td></tr></table>", "| A | B |\n| --- | --- |\n| x 1 2 | y |"],
+      ["<table><tr><th>Town</th><th>Killed</th><th>Injured</th></tr><tr><td colspan=2>Velmora</td><td>30</td></tr></table>", "| Town | Killed | Injured |\n| --- | --- | --- |\n| Velmora |  | 30 |"],
+    ];
+    for (const [html, text] of cases) expect(htmlToText(html)).toBe(text);
+  });
+
+  it("page text that Markdown would take for structure is escaped, so no words are lost", async () => {
+    const text = htmlToText("<p># 3 killed in Kestrel</p><p>&lt;div&gt; marks the spot where 4 people were killed.</p><p>Line one<br>---</p><ul><li># not a heading</li></ul>");
+    expect(text).toBe("\\# 3 killed in Kestrel\n\n\\<div> marks the spot where 4 people were killed.\n\nLine one\n\\---\n\n- \\# not a heading");
+    const { chunks } = chunkDocuments([{ source: "page.html", text }]);
+    const quotable = chunks.filter((c) => c.kind === "sentence").map((c) => c.text);
+    expect(quotable).toEqual(expect.arrayContaining([expect.stringContaining("3 killed in Kestrel"), expect.stringContaining("marks the spot where 4 people were killed.")]));
   });
 
   it("an HTML or Word table is read as a table: each row quoted alone and its figures read under their headers", async () => {

@@ -71,7 +71,8 @@ function paragraphBlock(w: Walk, node: MdParagraph, kind: BlockKind): void {
 
 function tableRows(w: Walk, rows: TableRow[]): void {
   const header = rows[0]?.children.map((cell) => plainText(nodeText(cell))) ?? [];
-  if (rows[0]) push(w, "heading", start(rows[0]), end(rows[0]), { bodyStart: end(rows[0]) });
+  // A header row with no words (a web table without one gets empty header cells) is no heading.
+  if (rows[0] && header.some((h) => h.trim())) push(w, "heading", start(rows[0]), end(rows[0]), { bodyStart: end(rows[0]) });
   for (const row of rows.slice(1)) {
     const cells: Cell[] = [];
     row.children.forEach((cell, i) => {

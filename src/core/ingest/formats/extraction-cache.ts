@@ -5,7 +5,7 @@ import type { ExtractedText, PageRange } from "./extracted-document.js";
 import { readDocument } from "./read-document.js";
 
 /** Bump when a reader's output changes, so cached extractions are redone. */
-export const EXTRACTOR_VERSION = "formats-v2";
+export const EXTRACTOR_VERSION = "formats-v3";
 
 interface CacheEntry {
   extractor: string;

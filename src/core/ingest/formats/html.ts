@@ -24,6 +24,20 @@ const LINE_BREAK = "\uE000";
 const CELL = "\uE001";
 const CELLS = new RegExp(CELL, "g");
 
+/**
+ * A line of page text that Markdown would read as structure, not words, gets a backslash: a "#"
+ * heading, a ">" quote, an HTML tag (the whole block would be dropped), a rule or setext underline, a
+ * code fence. (Quotes stay exact slices of the extracted text, backslash included.)
+ */
+function escapeLine(line: string): string {
+  return /^(?:#{1,6}(?:\s|$)|>|<[A-Za-z/!?]|(?:[-*_=]\s*){3,}$|```|~~~)/u.test(line) ? `\\${line}` : line;
+}
+
+/** A cell's text as a GFM cell: what would end the cell or start structure is escaped. */
+function escapeCell(text: string): string {
+  return text.replace(/\\(?=\|)/g, "\\\\");
+}
+
 /** A table row as a GFM row: "| a | b |", with any pipe inside a cell escaped. */
 function tableRow(cells: string[]): string {
   return `| ${cells.map((c) => c.trim().replace(/\|/g, "\\|")).join(" | ")} |`;
@@ -48,9 +62,15 @@ export function htmlToText(html: string): string {
   let depth = 0;
   let rowDepth = 0; // inside a table row, blocks (a DOCX cell's <p>) are part of the row's one line
   const tableRowsSeen: number[] = []; // rows emitted so far in each open table, innermost last
+  let innerTables = 0; // tables inside a table cell: their text joins the cell
+  let theadDepth = 0;
+  let rowIsHeader = false; // the row being read is in <thead> or has only <th> cells
+  let rowHasTh = false;
+  const extraCells: number[] = []; // empty cells owed by each open cell's colspan
 
+  // A table's first line ("tablehead") always starts a new block, so two tables in a row stay two tables.
   const emit = (text: string, kind: string) => {
-    const joined = kind === lastKind && (kind === "li" || kind === "row");
+    const joined = (kind === "li" && lastKind === "li") || (kind === "row" && (lastKind === "row" || lastKind === "tablehead"));
     out.push(out.length === 0 ? text : (joined ? "\n" : "\n\n") + text);
     lastKind = kind;
   };
@@ -69,7 +89,7 @@ export function htmlToText(html: string): string {
       if (heading) return emit(`${"#".repeat(Number(heading[1]))} ${plain.replace(/\n+/g, " ")}`, "heading");
       if (tag === "li") {
         const listDepth = open.filter((t) => t === "ul" || t === "ol").length;
-        return emit(`${"  ".repeat(Math.max(0, listDepth - 1))}- ${plain.replace(/\n+/g, " ")}`, "li");
+        return emit(`${"  ".repeat(Math.max(0, listDepth - 1))}- ${escapeLine(plain.replace(/\n+/g, " "))}`, "li");
       }
       if (tag === "tr") {
         const cells = text.replace(/\n+/g, " ").split(CELL);
@@ -78,45 +98,69 @@ export function htmlToText(html: string): string {
           const before = cells.shift()!;
           cells[0] = `${before} ${cells[0]}`;
         }
-        const row = tableRow(cells);
+        const row = tableRow(cells.map(escapeCell));
         const seen = tableRowsSeen.length ? tableRowsSeen[tableRowsSeen.length - 1]! : 1;
         if (tableRowsSeen.length) tableRowsSeen[tableRowsSeen.length - 1]!++;
-        // GFM needs the delimiter row under the first: without it the rows are one paragraph.
-        return emit(seen === 0 ? `${row}\n${tableRow(cells.map(() => "---"))}` : row, "row");
+        if (seen > 0) return emit(row, "row");
+        // GFM needs a header row and a delimiter under it. The first row is the header when marked so
+        // (<thead>, all <th>) or when it reads like one, as Word tables' first rows do: two or more
+        // cells, all filled, no figures, no <th> beside a <td> (a key-value row). Else it is data under an empty header.
+        const header = rowIsHeader || (!rowHasTh && cells.length >= 2 && cells.every((c) => c.trim() && !/\d/u.test(c)));
+        const delimiter = tableRow(cells.map(() => "---"));
+        return emit(header ? `${row}\n${delimiter}` : `${tableRow(cells.map(() => ""))}\n${delimiter}\n${row}`, "tablehead");
       }
     }
-    emit(plain, "p");
+    emit(preDepth > 0 ? plain : plain.split("\n").map(escapeLine).join("\n"), "p");
   };
 
   const reading = () => skipDepth === 0 && (!onlyMain || mainDepth > 0);
 
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (++depth > MAX_NESTING) throw new UnreadableDocument(`the page nests its elements more than ${MAX_NESTING} deep; refused as malformed`);
         if (SKIPPED.has(name)) skipDepth++;
         if (name === "main" || name === "article") mainDepth++;
         if (name === "pre") preDepth++;
         if (!reading()) return;
-        if (rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
+        if (name === "table" && rowDepth > 0) innerTables++;
+        if (innerTables > 0 && (name === "table" || name === "tr" || name === "td" || name === "th" || BLOCKS.has(name))) {
+          inline.push(" ");
+        } else if (rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
           inline.push(" ");
         } else if (BLOCKS.has(name)) {
           flush();
           open.push(name);
-          if (name === "tr") rowDepth++;
+          if (name === "tr") {
+            rowDepth++;
+            rowIsHeader = theadDepth > 0;
+            rowHasTh = false;
+          }
+          if (name === "thead") theadDepth++;
+          if (name === "table") tableRowsSeen.push(0);
         } else if (name === "br") {
           inline.push(LINE_BREAK);
         } else if (name === "td" || name === "th") {
           inline.push(CELL);
+          if (name === "th" && !inline.slice(0, -1).includes(CELL)) rowIsHeader ||= theadDepth === 0;
+          if (name === "th") rowHasTh = true;
+          if (name === "td") rowIsHeader = theadDepth > 0;
+          const span = Number.parseInt(attributes.colspan ?? "1", 10);
+          extraCells.push(Number.isFinite(span) ? Math.min(Math.max(span, 1), 64) - 1 : 0);
         }
-        if (name === "table") tableRowsSeen.push(0);
       },
       ontext(text) {
         if (reading()) inline.push(text);
       },
       onclosetag(name) {
         depth = Math.max(0, depth - 1);
-        if (reading() && rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
+        if (reading() && innerTables > 0 && (name === "table" || name === "tr" || name === "td" || name === "th" || BLOCKS.has(name))) {
+          inline.push(" ");
+          if (name === "table") innerTables--;
+        } else if (reading() && (name === "td" || name === "th")) {
+          // A cell spanning columns is followed by empty cells, so the next cells stay under their headers.
+          for (let i = extraCells.pop() ?? 0; i > 0; i--) inline.push(CELL);
+        } else if (reading() && rowDepth > 0 && BLOCKS.has(name) && name !== "tr") {
           inline.push(" ");
         } else if (reading() && BLOCKS.has(name)) {
           flush();
@@ -124,7 +168,8 @@ export function htmlToText(html: string): string {
           if (at >= 0) while (open.length > at) open.pop();
           if (name === "tr") rowDepth = Math.max(0, rowDepth - 1);
         }
-        if (reading() && name === "table") tableRowsSeen.pop();
+        if (reading() && innerTables === 0 && name === "table") tableRowsSeen.pop();
+        if (reading() && name === "thead") theadDepth = Math.max(0, theadDepth - 1);
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === "main" || name === "article") mainDepth = Math.max(0, mainDepth - 1);
         if (name === "pre") preDepth = Math.max(0, preDepth - 1);
