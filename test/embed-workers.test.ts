@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMBED_BATCH, embedInBatches, type EmbedProgress } from "../src/core/index/embed-batches.js";
+import { EMBED_BATCH, embedInBatches, type EmbedProgress, LENGTH_WINDOW } from "../src/core/index/embed-batches.js";
 import { EmbedWorkers, workerCount } from "../src/core/index/embed-workers.js";
 import type { Embedder } from "../src/core/index/embedder.js";
 import { realEmbedder } from "./helpers/bot.js";
@@ -54,13 +54,29 @@ describe("embedding in batches, on worker threads too", () => {
     expect(real.inputLength!("  ")).toBe(1);
   });
 
+  it("measures a long job a window at a time, so the first batch goes out before every input is measured", async () => {
+    let measured = 0;
+    let measuredAtFirstBatch = -1;
+    const main: Embedder = {
+      id: "window",
+      dimension: 1,
+      inputLength: (t) => (measured++, t.length),
+      embed: async (b) => ((measuredAtFirstBatch = measuredAtFirstBatch < 0 ? measured : measuredAtFirstBatch), b.map((t) => Float32Array.of(t.length))),
+    };
+    const texts = Array.from({ length: 3 * LENGTH_WINDOW }, (_, i) => "y".repeat((i * 7919) % 97 + 1));
+    const got = await embedInBatches(main, texts);
+    expect(measuredAtFirstBatch).toBe(LENGTH_WINDOW);
+    expect(measured).toBe(texts.length);
+    expect(got.map((v) => v[0])).toEqual(texts.map((t) => t.length));
+  });
+
   it("redoes a failed worker's batch on the main embedder", async () => {
     const main = await realEmbedder();
     const broken: Embedder = { id: main.id, dimension: main.dimension, embed: async () => Promise.reject(new Error("worker died")) };
     const got = await embedInBatches([main, broken], texts);
     expect(got.every((v) => v instanceof Float32Array && v.length === 512)).toBe(true);
-    // The broken worker took the second batch (of the texts by length); the main embedder redid it as one batch.
-    const byLength = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length || a - b);
+    // The broken worker took the second batch (of the texts by the model's tokens); the main embedder redid it as one batch.
+    const byLength = texts.map((_, i) => i).sort((a, b) => main.inputLength!(texts[a]!) - main.inputLength!(texts[b]!) || a - b);
     const second = byLength.slice(EMBED_BATCH, 2 * EMBED_BATCH);
     expect(Array.from(got[second[1]!]!)).toEqual(Array.from((await main.embed(second.map((i) => texts[i]!)))[1]!));
   });

@@ -15,6 +15,9 @@ export interface EmbedProgress {
  */
 export const EMBED_BATCH = 8;
 
+/** Inputs measured and sorted together: enough for batches of one length, little enough to start at once. */
+export const LENGTH_WINDOW = 512;
+
 export interface EmbedBatchOptions {
   /** Redoes a batch that failed on another embedder (the main-thread model); defaults to the first embedder. */
   fallback?: Embedder;
@@ -25,8 +28,8 @@ export interface EmbedBatchOptions {
 }
 
 /**
- * Embeds `texts` batch by batch, reporting progress after each, in order of length so each batch
- * holds sentences of about one length (the vectors come back in the order of `texts`). Batches are shared out to
+ * Embeds `texts` batch by batch, reporting progress after each, in order of length (window by
+ * window) so each batch holds inputs of about one length (the vectors come back in the order of `texts`). Batches are shared out to
  * `embedders` (the main one, or worker threads on other cores) as each becomes free. If an
  * embedder fails, its batch is redone on the fallback and it gets no more; whatever is left when
  * every worker has failed is embedded by the fallback.
@@ -42,8 +45,17 @@ export async function embedInBatches(
   const out = new Array<Float32Array>(texts.length);
   // The model's own measure of an input (tokens) when an embedder offers it (worker threads do not; the main model does).
   const measurer = [fallback, ...all].find((e) => e.inputLength);
-  const lengths = texts.map((t) => (measurer ? measurer.inputLength!(t) : t.length));
-  const order = texts.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]! || a - b);
+  const measure = (t: string) => (measurer ? measurer.inputLength!(t) : t.length);
+  // Sorted a window at a time: measuring a whole job first would keep the workers (and the event loop) waiting.
+  const order: number[] = [];
+  const sortUpTo = (count: number) => {
+    while (order.length < Math.min(count, texts.length)) {
+      const from = order.length;
+      const ids = Array.from({ length: Math.min(LENGTH_WINDOW, texts.length - from) }, (_, i) => from + i);
+      const lengths = new Map(ids.map((i) => [i, measure(texts[i]!)]));
+      order.push(...ids.sort((a, b) => lengths.get(a)! - lengths.get(b)! || a - b));
+    }
+  };
   const failed = new Set<Embedder>();
   // Once the fallback fails the job has failed: every loop stops handing out batches.
   let aborted = false;
@@ -55,6 +67,7 @@ export async function embedInBatches(
     while (next < texts.length && !failed.has(embedder) && !aborted) {
       const start = next;
       next += size;
+      sortUpTo(start + size);
       const ids = order.slice(start, start + size);
       const batch = ids.map((i) => texts[i]!);
       let vectors: Float32Array[];
