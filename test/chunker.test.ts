@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chunkDocuments, embeddingInput } from "../src/core/ingest/chunker.js";
+import { chunkDocuments, embeddingInput, MAX_EMBEDDED_CHARS } from "../src/core/ingest/chunker.js";
 import { DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
 
 const MARKDOWN = [
@@ -85,5 +85,23 @@ describe("structure-aware reading", () => {
 
   it("returns nothing for a whitespace-only file", () => {
     expect(chunkDocuments([{ source: "e.txt", text: " \n\n \t\n" }])).toEqual({ paragraphs: [], chunks: [] });
+  });
+});
+
+describe("inputs that would stall or crash the readers", () => {
+  it("reads Markdown nested thousands deep as plain text instead of overflowing the parser's stack", () => {
+    const text = `${">".repeat(4000)} Nine people were killed in Velmora.\n\nA second paragraph about Kestrel.\n`;
+    const { chunks } = chunkDocuments([{ source: "deep.md", text }]);
+    const sentences = chunks.filter((c) => c.kind === "sentence");
+    expect(sentences.map((c) => c.text)).toContain("A second paragraph about Kestrel.");
+    for (const c of chunks) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it("embeds at most MAX_EMBEDDED_CHARS of a sentence, however long (a line with no full stop)", () => {
+    const line = Array.from({ length: 20_000 }, (_, i) => `word${i % 50}`).join(" ");
+    const { chunks } = chunkDocuments([{ source: "dump.txt", text: line }]);
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const c of chunks) expect(embeddingInput(c).length).toBeLessThanOrEqual(MAX_EMBEDDED_CHARS);
+    expect(chunks.some((c) => c.text.length > MAX_EMBEDDED_CHARS)).toBe(true);
   });
 });

@@ -37,9 +37,17 @@ export function isQuotable(c: Pick<Chunk, "kind">): boolean {
   return c.kind === "sentence" || c.kind === "row" || c.kind === "note";
 }
 
+/**
+ * At most this many characters of a chunk are embedded. The shipped model reads at most ~128 tokens
+ * (its vector stopped changing between 117 and 243 tokens of input), which ordinary prose reaches in
+ * well under 1,000 characters; a "sentence" of megabytes (a line with no full stop) would otherwise
+ * cost its tokenizer minutes.
+ */
+export const MAX_EMBEDDED_CHARS = 2000;
+
 /** The text the embedding model sees for a chunk: its section and lead-in, then the sentence itself (the quote never changes). */
 export function embeddingInput(chunk: Chunk): string {
-  return chunk.context ? `${chunk.context}. ${chunk.text}` : chunk.text;
+  return (chunk.context ? `${chunk.context}. ${chunk.text}` : chunk.text).slice(0, MAX_EMBEDDED_CHARS);
 }
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
@@ -73,7 +81,14 @@ export function splitSentences(source: string, text: string, from: number, to: n
  * formats/html.ts), are read by their Markdown structure; plain text and PDF text by layout.
  */
 export function readBlocks(doc: SourceDocument): Block[] {
-  return /\.(?:md|markdown|html?|docx)$/iu.test(doc.source) ? markdownBlocks(doc.source, doc.text) : textBlocks(doc.source, doc.text);
+  if (!/\.(?:md|markdown|html?|docx)$/iu.test(doc.source)) return textBlocks(doc.source, doc.text);
+  try {
+    return markdownBlocks(doc.source, doc.text);
+  } catch (error) {
+    // Markdown nested thousands deep ("> > > …") overflows the parser's stack: the file is read as plain text instead, losing nothing.
+    if (error instanceof RangeError) return textBlocks(doc.source, doc.text);
+    throw error;
+  }
 }
 
 /** Where a block sits: title, then section headings, then its lead-in. */
