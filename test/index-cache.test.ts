@@ -105,6 +105,17 @@ describe("persisted HNSW index", () => {
     await writeFile(join(paths.cacheDir, "manifest.json"), "{not json");
     const again = await Briefbot.open({ ...paths, embedder, log: () => {} });
     expect(again.indexStatus.action).toBe("built");
+
+    // Valid JSON of the wrong shape (a field missing or of another type) is a damaged cache too, not a crash.
+    const manifest = JSON.parse(await readFile(join(paths.cacheDir, "manifest.json"), "utf8"));
+    for (const damaged of [{ ...manifest, graphFile: 5 }, { ...manifest, slotsFile: undefined }, { ...manifest, count: "many" }]) {
+      await writeFile(join(paths.cacheDir, "manifest.json"), JSON.stringify(damaged));
+      const messages: string[] = [];
+      const reopened = await Briefbot.open({ ...paths, embedder, log: (m) => messages.push(m) });
+      expect(reopened.indexStatus.action).toBe("built");
+      expect(messages.join("\n")).toMatch(/index manifest is damaged/);
+      expect((await reopened.ask("Who is Balkhi?")).answered).toBe(true);
+    }
   });
 
   it("reloads chunking and the BM25 index from the cache, and rebuilds either when its file is damaged", async () => {
@@ -124,6 +135,13 @@ describe("persisted HNSW index", () => {
     const third = await Briefbot.open({ ...paths, embedder });
     expect(third.indexStatus).toMatchObject({ action: "loaded", embedded: 0, reusedFiles: 0, lexical: "built" });
     expect(third.chunks).toEqual(first.chunks);
+    // A file's record of another shape (null chunks, keys that do not match) is split again.
+    const saved2 = JSON.parse(await readFile(join(paths.cacheDir, "chunks.json"), "utf8"));
+    for (const record of Object.values(saved2.files) as { chunks: unknown; keys: string[] }[]) record.chunks = null;
+    await writeFile(join(paths.cacheDir, "chunks.json"), JSON.stringify(saved2));
+    const fourth = await Briefbot.open({ ...paths, embedder });
+    expect(fourth.indexStatus).toMatchObject({ embedded: 0, reusedFiles: 0 });
+    expect(fourth.chunks).toEqual(first.chunks);
     expect((await third.ask("How many people were killed at the Seh Dokan Mosque?")).citations[0]!.quote).toContain("Seh Dokan Mosque");
   });
 

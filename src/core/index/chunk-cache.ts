@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { z } from "zod";
 import { type Chunk, CHUNKER_VERSION, chunkDocuments, embeddingInput, type Paragraph } from "../ingest/chunker.js";
 import type { SourceDocument } from "../ingest/corpus.js";
 import { inputKey } from "./vector-index.js";
@@ -21,6 +22,16 @@ interface SavedChunkCache {
 }
 
 export const CHUNKS_FILE = "chunks.json";
+
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+const FileRecordSchema = z
+  .object({
+    sha256: z.string().length(64),
+    paragraphs: z.array(z.looseObject({ ...span, paragraph: z.number().int(), kind: z.string(), headings: z.array(z.string()), bodyStart: z.number().int() })),
+    chunks: z.array(z.looseObject({ ...span, block: z.number().int().nonnegative(), kind: z.string(), paragraph: z.number().int(), sentence: z.number().int(), context: z.string() })),
+    keys: z.array(z.string()),
+  })
+  .refine((r) => r.keys.length === r.chunks.length && r.chunks.every((c) => c.block < r.paragraphs.length && c.start <= c.end));
 
 export interface ChunkedWithKeys {
   paragraphs: Paragraph[];
@@ -49,7 +60,9 @@ export class ChunkCache {
     try {
       const saved = JSON.parse(await readFile(join(dir, CHUNKS_FILE), "utf8")) as SavedChunkCache;
       if (saved.chunkerVersion !== CHUNKER_VERSION || saved.model !== model) return ChunkCache.empty(model);
-      return new ChunkCache(model, new Map(Object.entries(saved.files)));
+      // A record of another shape, or one whose offsets do not fit its file, is dropped: that file is split again.
+      const files = Object.entries(saved.files ?? {}).filter(([, record]) => FileRecordSchema.safeParse(record).success) as [string, FileRecord][];
+      return new ChunkCache(model, new Map(files));
     } catch {
       return ChunkCache.empty(model);
     }

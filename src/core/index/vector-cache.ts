@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { z } from "zod";
 import { VectorStore } from "./vector-index.js";
 
 /** Bump when the files below change shape, so an older cache is rebuilt instead of misread. */
@@ -23,6 +24,21 @@ export interface CacheManifest {
   slotsSha256: string;
   savedAt: string;
 }
+
+/** What a manifest must hold to be read at all: valid JSON of another shape is a damaged cache, rebuilt, not a crash. */
+const ManifestSchema = z.object({
+  format: z.string(),
+  model: z.string(),
+  dimension: z.number().int().positive(),
+  count: z.number().int().nonnegative(),
+  graphFile: z.string().min(1),
+  slotsFile: z.string().min(1),
+  graphBytes: z.number().int().nonnegative(),
+  graphSha256: z.string(),
+  slotsBytes: z.number().int().nonnegative(),
+  slotsSha256: z.string(),
+  savedAt: z.string(),
+});
 
 export const MANIFEST_FILE = "manifest.json";
 const KEY_BYTES = 16;
@@ -67,15 +83,18 @@ export async function openVectorCache(dir: string, expected: { model: string; di
 }
 
 async function readVectorCache(dir: string, expected: { model: string; dimension: number }, verify: "sizes" | "full"): Promise<CacheState & { vanished?: boolean }> {
-  let manifest: CacheManifest;
+  let raw: unknown;
   try {
-    manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as CacheManifest;
+    raw = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8"));
   } catch (error) {
     // No file, or a path that is not a folder (then writing will fail too, and say so): nothing cached.
     if (["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "")) return { status: "missing", reason: "no index built yet" };
     return { status: "corrupt", reason: "the index manifest is not valid JSON" };
   }
-  if (manifest.format !== CACHE_FORMAT) return { status: "stale", reason: "the index was written by an older briefbot" };
+  if ((raw as Partial<CacheManifest> | null)?.format !== CACHE_FORMAT) return { status: "stale", reason: "the index was written by an older briefbot" };
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) return { status: "corrupt", reason: `the index manifest is damaged (${parsed.error.issues[0]?.path.join(".") || "shape"})` };
+  const manifest: CacheManifest = parsed.data;
   if (manifest.model !== expected.model || manifest.dimension !== expected.dimension) return { status: "stale", reason: "the embedding model changed since the index was built" };
   const graphFile = join(dir, basename(manifest.graphFile));
   const slotsFile = join(dir, basename(manifest.slotsFile));
