@@ -1,7 +1,8 @@
-import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Briefbot, DEFAULT_CORPUS_DIR } from "../src/core/briefbot.js";
+import { Briefbot, DEFAULT_CORPUS_DIR, defaultCacheDir } from "../src/core/briefbot.js";
+import { loadEmbedder } from "../src/core/index/load-embedder.js";
 import { BriefbotError } from "../src/core/errors.js";
 import { corpusCapBytes, loadCorpus } from "../src/core/ingest/corpus.js";
 import { LEXICAL_FILE } from "../src/core/index/lexical-cache.js";
@@ -143,6 +144,35 @@ describe("persisted HNSW index", () => {
     expect(fourth.indexStatus).toMatchObject({ embedded: 0, reusedFiles: 0 });
     expect(fourth.chunks).toEqual(first.chunks);
     expect((await third.ask("How many people were killed at the Seh Dokan Mosque?")).citations[0]!.quote).toContain("Seh Dokan Mosque");
+  });
+
+  it("reads a link to a brief, and names the folders and broken links it does not read", async () => {
+    const dir = await tempDir();
+    const corpusDir = join(dir, "corpus");
+    await mkdir(join(corpusDir, "archive"), { recursive: true });
+    await writeFile(join(dir, "outside.md"), "# Velmora\n\nA bomb in Velmora killed 12 people.\n");
+    await writeFile(join(corpusDir, "archive", "old.md"), "# Old\n\nAn older brief.\n");
+    await writeFile(join(corpusDir, "kestrel.md"), "# Kestrel\n\nTwo convoys reached Kestrel.\n");
+    await symlink(join(dir, "outside.md"), join(corpusDir, "linked.md"));
+    await symlink(join(dir, "missing.md"), join(corpusDir, "dangling.md"));
+    const corpus = await loadCorpus(corpusDir);
+    expect(corpus.documents.map((d) => d.source)).toEqual(["kestrel.md", "linked.md"]);
+    expect(Object.fromEntries(corpus.skipped.map((s) => [s.source, s.reason]))).toEqual({
+      "archive/": expect.stringMatching(/a folder/),
+      "dangling.md": expect.stringMatching(/target is missing/),
+    });
+  });
+
+  it("treats an empty BRIEFBOT_CACHE_DIR as unset and refuses an unknown BRIEFBOT_EMBEDDER", async () => {
+    const before = process.env.BRIEFBOT_CACHE_DIR;
+    try {
+      process.env.BRIEFBOT_CACHE_DIR = "";
+      expect(defaultCacheDir("/tmp/velmora")).toContain(join(".cache", "index"));
+    } finally {
+      if (before === undefined) delete process.env.BRIEFBOT_CACHE_DIR;
+      else process.env.BRIEFBOT_CACHE_DIR = before;
+    }
+    await expect(loadEmbedder("nonsense")).rejects.toThrow(/BRIEFBOT_EMBEDDER must be "use"/);
   });
 
   it("keeps a second corpus folder apart with its own index", async () => {

@@ -14,9 +14,9 @@ import { openDatabase } from "./storage/database.js";
 
 const log = (message: string, error?: unknown) => console.error(`[briefbot] ${message}${error ? `: ${describeError(error)}` : ""}`);
 
-/** One SQLite file under the cache folder holds thread history and votes. */
+/** One SQLite file under the cache folder holds thread history and votes (an empty BRIEFBOT_DB is unset: better-sqlite3 would open a throwaway in-memory database). */
 function databaseFile(): string {
-  return process.env.BRIEFBOT_DB ?? join(process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache"), "briefbot.sqlite");
+  return process.env.BRIEFBOT_DB || join(process.env.BRIEFBOT_CACHE_DIR || join(PROJECT_ROOT, ".cache"), "briefbot.sqlite");
 }
 
 async function main(): Promise<void> {

@@ -23,7 +23,8 @@ export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, "corpus");
 
 /** Each corpus folder gets its own cache folder, keyed by its absolute path. */
 export function defaultCacheDir(corpusDir: string): string {
-  const root = process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache", "index");
+  // An empty value (as `cp .env.example .env` leaves it) means unset, not the current folder.
+  const root = process.env.BRIEFBOT_CACHE_DIR || join(PROJECT_ROOT, ".cache", "index");
   const key = createHash("sha256").update(resolve(corpusDir)).digest("hex").slice(0, 16);
   return join(root, key);
 }

@@ -58,7 +58,7 @@ export class UseEmbedder implements Embedder {
     readonly id: string,
   ) {}
 
-  static async load(modelDir = process.env.BRIEFBOT_USE_MODEL_DIR ?? defaultUseModelDir()): Promise<UseEmbedder> {
+  static async load(modelDir = process.env.BRIEFBOT_USE_MODEL_DIR || defaultUseModelDir()): Promise<UseEmbedder> {
     const dir = resolve(modelDir);
     const modelJson = join(dir, "model.json");
     const vocabJson = join(dir, "vocab.json");

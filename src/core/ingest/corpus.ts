@@ -43,11 +43,25 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const maxTotalBytes = options.maxTotalBytes ?? corpusCapBytes();
   const absolute = resolve(dir);
   let names: string[];
+  const skipped: Corpus["skipped"] = [];
   try {
-    names = (await readdir(absolute, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && isBriefFile(entry.name) && !entry.name.startsWith("."))
-      .map((entry) => entry.name)
-      .sort();
+    const entries = (await readdir(absolute, { withFileTypes: true })).filter((entry) => !entry.name.startsWith("."));
+    names = [];
+    for (const entry of entries) {
+      if (entry.isFile()) {
+        if (isBriefFile(entry.name)) names.push(entry.name);
+      } else if (entry.isDirectory()) {
+        skipped.push({ source: `${entry.name}/`, reason: "a folder (briefs are read only directly in the corpus folder)" });
+      } else if (entry.isSymbolicLink() && isBriefFile(entry.name)) {
+        // A link to a brief is read like the brief; a link to anything else, or to nothing, is named.
+        const target = await stat(join(absolute, entry.name)).catch(() => null);
+        if (target?.isFile()) names.push(entry.name);
+        else skipped.push({ source: entry.name, reason: target ? "a link to something that is not a file" : "a link whose target is missing" });
+      } else if (entry.isSymbolicLink()) {
+        skipped.push({ source: entry.name, reason: "a link (only links to brief files are read)" });
+      }
+    }
+    names.sort();
   } catch (error) {
     throw new BriefbotError(
       `Cannot read the corpus folder ${absolute}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. ` +
@@ -57,7 +71,6 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   }
 
   const documents: SourceDocument[] = [];
-  const skipped: Corpus["skipped"] = [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let totalBytes = 0;
   for (const name of names) {
