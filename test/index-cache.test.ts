@@ -107,6 +107,22 @@ describe("persisted HNSW index", () => {
     const again = await Briefbot.open({ ...paths, embedder, log: () => {} });
     expect(again.indexStatus.action).toBe("built");
 
+    // Bytes damaged inside the graph without changing its size (what a crash leaves): hnswlib would crash
+    // the process on a link to nowhere (0xFF) or fail every search on zeroed labels (0x00); it is rebuilt instead.
+    for (const fill of [0xff, 0x00]) {
+      const graph = join(paths.cacheDir, JSON.parse(await readFile(join(paths.cacheDir, "manifest.json"), "utf8")).graphFile);
+      const bytes = await readFile(graph);
+      // 2 KB over the 4th node's links (0xFF), or ending just past the 6th node's label (zeros).
+      const element = Number(bytes.readBigUInt64LE(24));
+      const from = fill === 0xff ? 96 + 3 * element : 96 + 6 * element - 2048;
+      bytes.fill(fill, from, from + 2048);
+      await writeFile(graph, bytes);
+      const messages: string[] = [];
+      const rebuilt = await Briefbot.open({ ...paths, embedder, log: (m) => messages.push(m) });
+      expect(messages.join("\n")).toMatch(/index graph is damaged/);
+      expect((await rebuilt.ask("Who is Balkhi?")).answered).toBe(true);
+    }
+
     // Valid JSON of the wrong shape (a field missing or of another type) is a damaged cache too, not a crash.
     const manifest = JSON.parse(await readFile(join(paths.cacheDir, "manifest.json"), "utf8"));
     for (const damaged of [{ ...manifest, graphFile: 5 }, { ...manifest, slotsFile: undefined }, { ...manifest, count: "many" }]) {

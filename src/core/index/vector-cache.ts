@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { z } from "zod";
+import { checkGraphFile } from "./graph-file-check.js";
 import { VectorStore } from "./vector-index.js";
 
 /** Bump when the files below change shape, so an older cache is rebuilt instead of misread. */
@@ -106,6 +107,9 @@ async function readVectorCache(dir: string, expected: { model: string; dimension
   if (verify === "full" && ((await sha256File(graphFile)) !== manifest.graphSha256 || (await sha256File(slotsFile)) !== manifest.slotsSha256)) {
     return { status: "corrupt", reason: "the index files do not match their manifest checksum" };
   }
+  // hnswlib trusts the graph file, and a damaged link crashes the process: its structure is checked first.
+  const damage = checkGraphFile(graphFile, manifest.count);
+  if (damage) return { status: "corrupt", reason: `the index graph is damaged (${damage})` };
   try {
     const { keys, deleted } = decodeSlots(await readFile(slotsFile), manifest.count);
     return { status: "fresh", store: await VectorStore.fromFile(graphFile, manifest.model, manifest.dimension, keys, deleted) };

@@ -1,0 +1,76 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+
+/**
+ * A structural check of a saved hnswlib graph before hnswlib reads it. hnswlib trusts the file: a
+ * link to a node that does not exist crashes the process (a segmentation fault, which no handler
+ * catches), and zeroed blocks (what a crash or a power cut leaves) give every node label 0, so
+ * searches fail with "Label not found". The cache's size check passes both, and hashing the whole
+ * file at every start is too slow; this reads the file once and checks what hnswlib would follow:
+ * the header's counts, every link list's length and targets, and that labels are slots used once.
+ *
+ * hnswlib 0.8's saveIndex layout (little-endian, 64-bit size_t): a 96-byte header, the level-0
+ * block of every element (a link count in the low 16 bits of a uint32, maxM0 link ids, the vector,
+ * the label), then for every element a uint32 byte length and its upper-level link lists (each a
+ * count and maxM link ids). Returns why the file cannot be used, or null when it looks sound.
+ */
+export function checkGraphFile(file: string, slots: number): string | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, "r");
+    const fileBytes = fstatSync(fd).size;
+    const header = Buffer.alloc(96);
+    if (readSync(fd, header, 0, 96, 0) !== 96) return "the graph file is shorter than its header";
+    const size = (at: number) => Number(header.readBigUInt64LE(at));
+    const [offsetLevel0, , count, elementBytes, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
+    const maxLevel = header.readInt32LE(48);
+    const entryPoint = header.readUInt32LE(52);
+    const [maxM, maxM0] = [size(56), size(64)];
+    const level0Links = 4 + maxM0 * 4;
+    const upperLinks = 4 + maxM * 4;
+    if (offsetLevel0 !== 0 || count !== slots || dataOffset !== level0Links || labelOffset + 8 > elementBytes || maxM0 < 1 || maxM < 1 || maxM0 > 4096 || maxM > 4096) {
+      return "the graph file's header does not describe this index";
+    }
+    if (count > 0 && (maxLevel < 0 || maxLevel > 64 || entryPoint >= count)) return "the graph file's entry point is out of range";
+    const level0End = 96 + count * elementBytes;
+    if (level0End + count * 4 > fileBytes) return "the graph file is shorter than its header says";
+
+    const seen = new Uint8Array(count);
+    const perRead = Math.max(1, Math.floor((8 << 20) / elementBytes));
+    const buffer = Buffer.alloc(Math.min(count, perRead) * elementBytes || 1);
+    for (let first = 0; first < count; first += perRead) {
+      const n = Math.min(perRead, count - first);
+      if (readSync(fd, buffer, 0, n * elementBytes, 96 + first * elementBytes) !== n * elementBytes) return "the graph file ends early";
+      for (let i = 0; i < n; i++) {
+        const at = i * elementBytes;
+        const links = buffer.readUInt16LE(at);
+        if (links > maxM0) return `node ${first + i} has ${links} links (at most ${maxM0})`;
+        for (let j = 0; j < links; j++) if (buffer.readUInt32LE(at + 4 + 4 * j) >= count) return `node ${first + i} links to a node that does not exist`;
+        const label = buffer.readUInt32LE(at + labelOffset);
+        if (buffer.readUInt32LE(at + labelOffset + 4) !== 0 || label >= count || seen[label]) return `node ${first + i} has a damaged label`;
+        seen[label] = 1;
+      }
+    }
+
+    const rest = Buffer.alloc(fileBytes - level0End);
+    if (readSync(fd, rest, 0, rest.length, level0End) !== rest.length) return "the graph file ends early";
+    let at = 0;
+    for (let node = 0; node < count; node++) {
+      if (at + 4 > rest.length) return "the graph file's upper levels end early";
+      const bytes = rest.readUInt32LE(at);
+      at += 4;
+      if (bytes % upperLinks !== 0 || bytes / upperLinks > maxLevel || at + bytes > rest.length) return `node ${node}'s upper levels are damaged`;
+      for (let level = 0; level < bytes / upperLinks; level++) {
+        const list = at + level * upperLinks;
+        const links = rest.readUInt16LE(list);
+        if (links > maxM) return `node ${node} has ${links} upper links (at most ${maxM})`;
+        for (let j = 0; j < links; j++) if (rest.readUInt32LE(list + 4 + 4 * j) >= count) return `node ${node} links to a node that does not exist`;
+      }
+      at += bytes;
+    }
+    return null;
+  } catch (error) {
+    return `the graph file could not be read (${(error as Error).message})`;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
