@@ -25,7 +25,7 @@ const args = new Set(process.argv.slice(2));
 const MODEL_FILE = join(PROJECT_ROOT, "src/core/answer/refusal-model.json");
 // l2 chosen by leave-one-set-out cross-validation (`--select`).
 const FIT_OPTIONS = { l2: 0.3, steps: 20000, rate: 0.2 };
-const cacheRoot = process.env.BRIEFBOT_CACHE_DIR ?? join(PROJECT_ROOT, ".cache", "index");
+const cacheRoot = process.env.BRIEFBOT_CACHE_DIR || join(PROJECT_ROOT, ".cache", "index");
 
 function questionSets(): { fit: QuestionSet[]; tunedOnly: QuestionSet[]; heldOut: QuestionSet[] } {
   const shipped: QuestionSet = {

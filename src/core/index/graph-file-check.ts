@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 
 /**
  * A structural check of a saved hnswlib graph before hnswlib reads it. hnswlib trusts the file: a
@@ -11,15 +11,18 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
  * hnswlib 0.8's saveIndex layout (little-endian, 64-bit size_t): a 96-byte header, the level-0
  * block of every element (a link count in the low 16 bits of a uint32, maxM0 link ids, the vector,
  * the label), then for every element a uint32 byte length and its upper-level link lists (each a
- * count and maxM link ids). Returns why the file cannot be used, or null when it looks sound.
+ * count and maxM link ids). Returns why the file cannot be used, or null when it looks sound. Read
+ * in 1 MiB steps on the thread pool, so start-up's other reads go on meanwhile.
  */
-export function checkGraphFile(file: string, slots: number): string | null {
-  let fd: number | null = null;
+export async function checkGraphFile(file: string, slots: number): Promise<string | null> {
+  let handle: FileHandle | null = null;
   try {
-    fd = openSync(file, "r");
-    const fileBytes = fstatSync(fd).size;
+    handle = await open(file, "r");
+    const fh = handle;
+    const read = async (buffer: Buffer, length: number, position: number) => (await fh.read(buffer, 0, length, position)).bytesRead;
+    const fileBytes = (await fh.stat()).size;
     const header = Buffer.alloc(96);
-    if (readSync(fd, header, 0, 96, 0) !== 96) return "the graph file is shorter than its header";
+    if ((await read(header, 96, 0)) !== 96) return "the graph file is shorter than its header";
     const size = (at: number) => Number(header.readBigUInt64LE(at));
     const [offsetLevel0, , count, elementBytes, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
     const maxLevel = header.readInt32LE(48);
@@ -35,11 +38,11 @@ export function checkGraphFile(file: string, slots: number): string | null {
     if (level0End + count * 4 > fileBytes) return "the graph file is shorter than its header says";
 
     const seen = new Uint8Array(count);
-    const perRead = Math.max(1, Math.floor((8 << 20) / elementBytes));
+    const perRead = Math.max(1, Math.floor((1 << 20) / elementBytes));
     const buffer = Buffer.alloc(Math.min(count, perRead) * elementBytes || 1);
     for (let first = 0; first < count; first += perRead) {
       const n = Math.min(perRead, count - first);
-      if (readSync(fd, buffer, 0, n * elementBytes, 96 + first * elementBytes) !== n * elementBytes) return "the graph file ends early";
+      if ((await read(buffer, n * elementBytes, 96 + first * elementBytes)) !== n * elementBytes) return "the graph file ends early";
       for (let i = 0; i < n; i++) {
         const at = i * elementBytes;
         const links = buffer.readUInt16LE(at);
@@ -52,7 +55,7 @@ export function checkGraphFile(file: string, slots: number): string | null {
     }
 
     const rest = Buffer.alloc(fileBytes - level0End);
-    if (readSync(fd, rest, 0, rest.length, level0End) !== rest.length) return "the graph file ends early";
+    if (rest.length && (await read(rest, rest.length, level0End)) !== rest.length) return "the graph file ends early";
     let at = 0;
     for (let node = 0; node < count; node++) {
       if (at + 4 > rest.length) return "the graph file's upper levels end early";
@@ -71,6 +74,6 @@ export function checkGraphFile(file: string, slots: number): string | null {
   } catch (error) {
     return `the graph file could not be read (${(error as Error).message})`;
   } finally {
-    if (fd !== null) closeSync(fd);
+    await handle?.close();
   }
 }

@@ -108,7 +108,7 @@ async function readVectorCache(dir: string, expected: { model: string; dimension
     return { status: "corrupt", reason: "the index files do not match their manifest checksum" };
   }
   // hnswlib trusts the graph file, and a damaged link crashes the process: its structure is checked first.
-  const damage = checkGraphFile(graphFile, manifest.count);
+  const damage = await checkGraphFile(graphFile, manifest.count);
   if (damage) return { status: "corrupt", reason: `the index graph is damaged (${damage})` };
   try {
     const { keys, deleted } = decodeSlots(await readFile(slotsFile), manifest.count);
