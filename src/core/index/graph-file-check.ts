@@ -38,18 +38,23 @@ export async function checkGraphFile(file: string, slots: number): Promise<strin
     if (level0End + count * 4 > fileBytes) return "the graph file is shorter than its header says";
 
     const seen = new Uint8Array(count);
-    const perRead = Math.max(1, Math.floor((1 << 20) / elementBytes));
-    const buffer = Buffer.alloc(Math.min(count, perRead) * elementBytes || 1);
+    const perRead = Math.max(1, Math.floor((4 << 20) / elementBytes));
+    const buffer = Buffer.alloc(Math.min(count, perRead) * elementBytes || 4);
+    // Read as 32-bit words (blocks and fields are 4-byte aligned in hnswlib's layout; checked above).
+    const words = elementBytes % 4 === 0 && labelOffset % 4 === 0 ? new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2) : null;
+    if (!words) return "the graph file's layout is not 4-byte aligned";
+    const [stride, labelWord] = [elementBytes >> 2, labelOffset >> 2];
     for (let first = 0; first < count; first += perRead) {
       const n = Math.min(perRead, count - first);
       if ((await read(buffer, n * elementBytes, 96 + first * elementBytes)) !== n * elementBytes) return "the graph file ends early";
       for (let i = 0; i < n; i++) {
-        const at = i * elementBytes;
-        const links = buffer.readUInt16LE(at);
+        const at = i * stride;
+        // The link count is the low 16 bits of the block's first word (hnswlib keeps its deleted mark above them).
+        const links = words[at]! & 0xffff;
         if (links > maxM0) return `node ${first + i} has ${links} links (at most ${maxM0})`;
-        for (let j = 0; j < links; j++) if (buffer.readUInt32LE(at + 4 + 4 * j) >= count) return `node ${first + i} links to a node that does not exist`;
-        const label = buffer.readUInt32LE(at + labelOffset);
-        if (buffer.readUInt32LE(at + labelOffset + 4) !== 0 || label >= count || seen[label]) return `node ${first + i} has a damaged label`;
+        for (let j = 1; j <= links; j++) if (words[at + j]! >= count) return `node ${first + i} links to a node that does not exist`;
+        const label = words[at + labelWord]!;
+        if (words[at + labelWord + 1] !== 0 || label >= count || seen[label]) return `node ${first + i} has a damaged label`;
         seen[label] = 1;
       }
     }
