@@ -4,6 +4,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// An .html brief's visible text: comments, <style> and <script> dropped, tags replaced by spaces, character references decoded.
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
+const decode = s => s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
+  if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  return NAMED[e.toLowerCase()] ?? m;
+});
+function htmlText(src) {
+  return decode(src
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' '));
+}
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function htmlNesting(src) {
+  const problems = [], stack = [];
+  const body = src.replace(/<!--[\s\S]*?-->/g, '').replace(/<(style|script)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '');
+  for (const m of body.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g)) {
+    const [, close, rawName, selfClose] = m, name = rawName.toLowerCase();
+    if (VOID.has(name) || selfClose) continue;
+    if (!close) { stack.push(name); continue; }
+    const top = stack.pop();
+    if (top !== name) { problems.push(`</${name}> closes <${top ?? 'nothing'}>`); if (top) stack.push(top); }
+  }
+  if (stack.length) problems.push(`unclosed: ${stack.join(', ')}`);
+  if (!/^<!DOCTYPE html>/i.test(src.trim())) problems.push('no <!DOCTYPE html>');
+  return problems;
+}
+
+
 /**
  * @param {string} dir the set's folder (corpus/, qa.jsonl, casualties.json, intended.json)
  * @param {{ idPrefix: string, briefs: number, words: [number, number], questions: [number, number, number], gold?: { total: [number, number], perBrief: [number, number] } }} o
@@ -12,13 +41,18 @@ export function verifySet(dir, o) {
   // Same comparison form as /work/shared/eval-dev/scorer-common.mjs: ’ -> ', whitespace runs -> one space, trim, lower-case.
   const norm = s => String(s).replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
   const corpus = {}, raw = {};
+  let errors = 0, nA = 0, nU = 0;
+  const err = m => { errors++; console.log('ERROR: ' + m); };
   for (const f of fs.readdirSync(path.join(dir, 'corpus')).sort()) {
-    raw[f] = fs.readFileSync(path.join(dir, 'corpus', f), 'utf8');
+    const source = fs.readFileSync(path.join(dir, 'corpus', f), 'utf8');
+    // An .html brief is checked on its visible text (tags would count as words and split phrases), and for nesting.
+    if (f.endsWith('.html')) {
+      raw[f] = htmlText(source);
+      for (const p of htmlNesting(source)) err(`${f}: ${p}`);
+    } else raw[f] = source;
     corpus[f] = norm(raw[f]);
   }
   const intended = JSON.parse(fs.readFileSync(path.join(dir, 'intended.json'), 'utf8'));
-  let errors = 0, nA = 0, nU = 0;
-  const err = m => { errors++; console.log('ERROR: ' + m); };
 
   const qa = fs.readFileSync(path.join(dir, 'qa.jsonl'), 'utf8').trim().split('\n').map(l => JSON.parse(l));
   const ids = new Set();
