@@ -43,6 +43,7 @@ describe("CLI contract", () => {
       [["ask", "x".repeat(10_000)], 2, /10000 characters long/],
       [["ask", "what\u0007now"], 2, /control characters/],
       [["ask", "--corpus", "/no/such/folder", "hi"], 1, /Cannot read the corpus folder/],
+      [["ask", "--corpus", "", "hi"], 2, /--corpus needs a folder/],
       [["ask"], 2, /Usage/],
       [["frobnicate"], 2, /Unknown command/],
       [["ask", "--nope", "x"], 2, /Unknown option/],

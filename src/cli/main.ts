@@ -32,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new BriefbotError(`${(error as Error).message}\n${USAGE}`, "BAD_INPUT");
   }
+  // An unset shell variable ("--corpus $BRIEFS") must not quietly index the current folder instead.
+  if (parsed.values.corpus !== undefined && parsed.values.corpus.trim() === "") {
+    throw new BriefbotError(`--corpus needs a folder of briefs; it was given an empty value.\n${USAGE}`, "BAD_INPUT");
+  }
   const options: CliOptions = { json: parsed.values.json, corpus: parsed.values.corpus };
   if (parsed.values.help) {
     console.log(USAGE);
