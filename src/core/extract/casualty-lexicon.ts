@@ -1,4 +1,5 @@
 import lemmatizer from "wink-lemmatizer";
+import { BoundedMemo } from "../index/bounded-memo.js";
 
 /**
  * The vocabulary of harm to people, by lemma: the one domain lexicon briefbot keeps, shared by
@@ -20,18 +21,15 @@ function kindBits(word: string): number {
   // Military reporting's "KIA 9 WIA 21", in capitals only ("Kia" is a carmaker).
   if (word === "KIA") return 1;
   if (word === "WIA") return 2;
-  let bits = knownBits.get(word);
-  if (bits === undefined) {
-    const forms = lemmas(word);
-    bits = (forms.some((f) => KILLED.has(f)) ? 1 : 0) | (forms.some((f) => INJURED.has(f)) ? 2 : 0);
-    // Every word of every candidate sentence is looked up for every casualty question; lemmatising was a fifth of such an answer.
-    if (knownBits.size >= KNOWN_MAX) knownBits.clear();
-    knownBits.set(word, bits);
-  }
-  return bits;
+  return knownBits.get(word, lemmaBits);
 }
-const knownBits = new Map<string, number>();
-const KNOWN_MAX = 100_000;
+
+function lemmaBits(word: string): number {
+  const forms = lemmas(word);
+  return (forms.some((f) => KILLED.has(f)) ? 1 : 0) | (forms.some((f) => INJURED.has(f)) ? 2 : 0);
+}
+// Every word of every candidate sentence is looked up for every casualty question; lemmatising was a fifth of such an answer.
+const knownBits = new BoundedMemo<string, number>(100_000);
 
 /** Whether a word speaks of deaths or of injuries ("casualties" and "toll" count as deaths first). */
 export function casualtyKindOfWord(word: string): CasualtyKind | null {

