@@ -14,6 +14,36 @@ import { type FileHandle, open } from "node:fs/promises";
  * count and maxM link ids). Returns why the file cannot be used, or null when it looks sound. Read
  * in 1 MiB steps on the thread pool, so start-up's other reads go on meanwhile.
  */
+/** hnswlib's header: the 96 bytes before the level-0 blocks (the fields a reader of the file needs). */
+export const GRAPH_HEADER_BYTES = 96;
+
+export interface GraphHeader {
+  offsetLevel0: number;
+  count: number;
+  elementBytes: number;
+  labelOffset: number;
+  dataOffset: number;
+  maxLevel: number;
+  entryPoint: number;
+  maxM: number;
+  maxM0: number;
+}
+
+export function parseGraphHeader(header: Buffer): GraphHeader {
+  const size = (at: number) => Number(header.readBigUInt64LE(at));
+  return {
+    offsetLevel0: size(0),
+    count: size(16),
+    elementBytes: size(24),
+    labelOffset: size(32),
+    dataOffset: size(40),
+    maxLevel: header.readInt32LE(48),
+    entryPoint: header.readUInt32LE(52),
+    maxM: size(56),
+    maxM0: size(64),
+  };
+}
+
 export async function checkGraphFile(file: string, slots: number): Promise<string | null> {
   let handle: FileHandle | null = null;
   try {
@@ -21,20 +51,16 @@ export async function checkGraphFile(file: string, slots: number): Promise<strin
     const fh = handle;
     const read = async (buffer: Buffer, length: number, position: number) => (await fh.read(buffer, 0, length, position)).bytesRead;
     const fileBytes = (await fh.stat()).size;
-    const header = Buffer.alloc(96);
-    if ((await read(header, 96, 0)) !== 96) return "the graph file is shorter than its header";
-    const size = (at: number) => Number(header.readBigUInt64LE(at));
-    const [offsetLevel0, , count, elementBytes, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
-    const maxLevel = header.readInt32LE(48);
-    const entryPoint = header.readUInt32LE(52);
-    const [maxM, maxM0] = [size(56), size(64)];
+    const header = Buffer.alloc(GRAPH_HEADER_BYTES);
+    if ((await read(header, GRAPH_HEADER_BYTES, 0)) !== GRAPH_HEADER_BYTES) return "the graph file is shorter than its header";
+    const { offsetLevel0, count, elementBytes, labelOffset, dataOffset, maxLevel, entryPoint, maxM, maxM0 } = parseGraphHeader(header);
     const level0Links = 4 + maxM0 * 4;
     const upperLinks = 4 + maxM * 4;
     if (offsetLevel0 !== 0 || count !== slots || dataOffset !== level0Links || labelOffset + 8 > elementBytes || maxM0 < 1 || maxM < 1 || maxM0 > 4096 || maxM > 4096) {
       return "the graph file's header does not describe this index";
     }
     if (count > 0 && (maxLevel < 0 || maxLevel > 64 || entryPoint >= count)) return "the graph file's entry point is out of range";
-    const level0End = 96 + count * elementBytes;
+    const level0End = GRAPH_HEADER_BYTES + count * elementBytes;
     if (level0End + count * 4 > fileBytes) return "the graph file is shorter than its header says";
 
     const seen = new Uint8Array(count);
@@ -46,7 +72,7 @@ export async function checkGraphFile(file: string, slots: number): Promise<strin
     const [stride, labelWord] = [elementBytes >> 2, labelOffset >> 2];
     for (let first = 0; first < count; first += perRead) {
       const n = Math.min(perRead, count - first);
-      if ((await read(buffer, n * elementBytes, 96 + first * elementBytes)) !== n * elementBytes) return "the graph file ends early";
+      if ((await read(buffer, n * elementBytes, GRAPH_HEADER_BYTES + first * elementBytes)) !== n * elementBytes) return "the graph file ends early";
       for (let i = 0; i < n; i++) {
         const at = i * stride;
         // The link count is the low 16 bits of the block's first word (hnswlib keeps its deleted mark above them).

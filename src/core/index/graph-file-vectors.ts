@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { GRAPH_HEADER_BYTES, parseGraphHeader } from "./graph-file-check.js";
 
 /**
  * Reads stored vectors straight from a saved hnswlib graph file, one `pread` per vector.
@@ -6,9 +7,8 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
  * 50,000 sentences cost ~28 ms of every answer (exact similarities for ~1,000 candidates); a read
  * from the file the graph was loaded from costs a few µs and keeps no second copy of the vectors.
  *
- * hnswlib 0.8's saveIndex layout (little-endian, 64-bit size_t): a 96-byte header, then each
- * element's level-0 block of `size_data_per_element` bytes holding its links, its vector at
- * `offsetData` and its label at `label_offset`. A vector is returned only when the block's label
+ * The file's layout is hnswlib's (graph-file-check.ts reads its header): each element's level-0
+ * block holds its links, its vector at `dataOffset` and its label at `labelOffset`. A vector is returned only when the block's label
  * is the slot asked for; anything unexpected disables the reader, and callers fall back to getPoint.
  */
 export class GraphFileVectors {
@@ -29,17 +29,14 @@ export class GraphFileVectors {
     this.floats = at % 4 === 0 ? new Float32Array(this.block.buffer, at, dimension) : null;
   }
 
-  static readonly HEADER_BYTES = 96;
-
   /** Opens `file` if it is an hnswlib graph of `count` vectors of `dimension` floats; null otherwise. */
   static open(file: string, dimension: number, count: number): GraphFileVectors | null {
     let fd: number | null = null;
     try {
       fd = openSync(file, "r");
-      const header = Buffer.alloc(GraphFileVectors.HEADER_BYTES);
+      const header = Buffer.alloc(GRAPH_HEADER_BYTES);
       if (readSync(fd, header, 0, header.length, 0) !== header.length) throw new Error("short header");
-      const size = (at: number) => Number(header.readBigUInt64LE(at));
-      const [offsetLevel0, , current, elementBytes, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
+      const { offsetLevel0, count: current, elementBytes, labelOffset, dataOffset } = parseGraphHeader(header);
       const fileBytes = fstatSync(fd).size;
       const sane =
         offsetLevel0 === 0 &&
@@ -47,7 +44,7 @@ export class GraphFileVectors {
         // hnswlib puts the label right after the vector: a file of another dimension fails here.
         labelOffset === dataOffset + dimension * 4 &&
         labelOffset + 8 <= elementBytes &&
-        GraphFileVectors.HEADER_BYTES + count * elementBytes <= fileBytes;
+        GRAPH_HEADER_BYTES + count * elementBytes <= fileBytes;
       if (!sane) throw new Error("unexpected layout");
       return new GraphFileVectors(fd, count, elementBytes, labelOffset, dataOffset, dimension);
     } catch {
@@ -80,7 +77,7 @@ export class GraphFileVectors {
   private load(slot: number): boolean {
     if (this.fd === null || slot < 0 || slot >= this.count) return false;
     try {
-      const at = GraphFileVectors.HEADER_BYTES + slot * this.elementBytes;
+      const at = GRAPH_HEADER_BYTES + slot * this.elementBytes;
       if (readSync(this.fd, this.block, 0, this.elementBytes, at) !== this.elementBytes) return false;
       return Number(this.block.readBigUInt64LE(this.labelOffset)) === slot;
     } catch {
