@@ -64,7 +64,7 @@ const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?
 // After "KIA"/"WIA": the end, punctuation, a figure, the other abbreviation or a linking word; not a noun.
 const NO_NOUN_AFTER = String.raw`(?!\s+(?!(?:and|or|in|at|near|on|during|after|before|from|by|with|of|to|when|while|as|WIA|KIA)\b)\p{L})`;
 
-const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean; abbreviation?: string }[] = [
+const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean; abbreviation?: RegExp }[] = [
   // Nobody: "no one was killed" is a figure of zero.
   { kind: "killed", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians|lives))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:killed|lost|dead)\b/giu },
   { kind: "injured", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:hurt|injured|wounded)\b/giu },
@@ -86,10 +86,10 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
   // Military reporting's abbreviations, before or after the figure: "KIA 9 WIA 21", "Four KIA, 12 WIA"; in
   // capitals only, and not before a noun ("6 KIA TRUCKS" are vehicles).
-  { kind: "killed", abbreviation: "KIA", regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "giu") },
-  { kind: "killed", abbreviation: "KIA", regex: new RegExp(String.raw`\b${QTY}\s+KIA\b${NO_NOUN_AFTER}`, "giu") },
-  { kind: "injured", abbreviation: "WIA", regex: new RegExp(String.raw`\bWIA:?\s+${QTY}\b`, "giu") },
-  { kind: "injured", abbreviation: "WIA", regex: new RegExp(String.raw`\b${QTY}\s+WIA\b${NO_NOUN_AFTER}`, "giu") },
+  { kind: "killed", abbreviation: /\bKIA\b/u, regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "giu") },
+  { kind: "killed", abbreviation: /\bKIA\b/u, regex: new RegExp(String.raw`\b${QTY}\s+KIA\b${NO_NOUN_AFTER}`, "giu") },
+  { kind: "injured", abbreviation: /\bWIA\b/u, regex: new RegExp(String.raw`\bWIA:?\s+${QTY}\b`, "giu") },
+  { kind: "injured", abbreviation: /\bWIA\b/u, regex: new RegExp(String.raw`\b${QTY}\s+WIA\b${NO_NOUN_AFTER}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\bclaimed\s+${QTY}\s+lives\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
@@ -140,7 +140,8 @@ export function findMentions(rawText: string): Mention[] {
     for (const m of text.matchAll(regex)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (abbreviation && !new RegExp(String.raw`\b${abbreviation}\b`, "u").test(m[0])) continue;
+      // The pattern reads number words in any case; the abbreviation itself must be in capitals.
+      if (abbreviation && !abbreviation.test(m[0])) continue;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       const numberText = m[2] ?? "";
       const numberAt = numberText ? text.indexOf(numberText, start) : start;

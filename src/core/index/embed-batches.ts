@@ -52,8 +52,8 @@ export async function embedInBatches(
     while (order.length < Math.min(count, texts.length)) {
       const from = order.length;
       const ids = Array.from({ length: Math.min(LENGTH_WINDOW, texts.length - from) }, (_, i) => from + i);
-      const lengths = new Map(ids.map((i) => [i, measure(texts[i]!)]));
-      order.push(...ids.sort((a, b) => lengths.get(a)! - lengths.get(b)! || a - b));
+      const lengths = ids.map((i) => measure(texts[i]!));
+      order.push(...ids.sort((a, b) => lengths[a - from]! - lengths[b - from]! || a - b));
     }
   };
   const failed = new Set<Embedder>();

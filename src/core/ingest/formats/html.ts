@@ -33,14 +33,9 @@ function escapeLine(line: string): string {
   return /^(?:#{1,6}(?:\s|$)|>|<[A-Za-z/!?]|(?:[-*_=]\s*){3,}$|```|~~~)/u.test(line) ? `\\${line}` : line;
 }
 
-/** A cell's text as a GFM cell: what would end the cell or start structure is escaped. */
-function escapeCell(text: string): string {
-  return text.replace(/\\(?=\|)/g, "\\\\");
-}
-
-/** A table row as a GFM row: "| a | b |", with any pipe inside a cell escaped. */
+/** A table row as a GFM row: "| a | b |", with any pipe inside a cell escaped (and a backslash before one, so it stays text). */
 function tableRow(cells: string[]): string {
-  return `| ${cells.map((c) => c.trim().replace(/\|/g, "\\|")).join(" | ")} |`;
+  return `| ${cells.map((c) => c.trim().replace(/\\(?=\|)/g, "\\\\").replace(/\|/g, "\\|")).join(" | ")} |`;
 }
 
 /**
@@ -98,7 +93,7 @@ export function htmlToText(html: string): string {
           const before = cells.shift()!;
           cells[0] = `${before} ${cells[0]}`;
         }
-        const row = tableRow(cells.map(escapeCell));
+        const row = tableRow(cells);
         const seen = tableRowsSeen.length ? tableRowsSeen[tableRowsSeen.length - 1]! : 1;
         if (tableRowsSeen.length) tableRowsSeen[tableRowsSeen.length - 1]!++;
         if (seen > 0) return emit(row, "row");
