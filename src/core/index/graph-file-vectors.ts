@@ -2,19 +2,15 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { GRAPH_HEADER_BYTES, parseGraphHeader } from "./graph-file-check.js";
 
 /**
- * Reads stored vectors straight from a saved hnswlib graph file, one `pread` per vector.
- * hnswlib-node's `getPoint` builds a 512-element JS array through N-API (~30 µs a call), which at
- * 50,000 sentences cost ~28 ms of every answer (exact similarities for ~1,000 candidates); a read
- * from the file the graph was loaded from costs a few µs and keeps no second copy of the vectors.
+ * Reads the full vectors out of a cache of the format before vector files, whose hnswlib graph
+ * held them, so it can be migrated without re-embedding (vector-cache.ts). One `pread` per vector.
  *
  * The file's layout is hnswlib's (graph-file-check.ts reads its header): each element's level-0
- * block holds its links, its vector at `dataOffset` and its label at `labelOffset`. A vector is returned only when the block's label
- * is the slot asked for; anything unexpected disables the reader, and callers fall back to getPoint.
+ * block holds its links, its vector at `dataOffset` and its label at `labelOffset`. A vector is
+ * returned only when the block's label is the slot asked for.
  */
 export class GraphFileVectors {
   private readonly block: Buffer;
-  /** The vector inside `block`, as floats (null when the block's vector is not 4-byte aligned in memory). */
-  private readonly floats: Float32Array | null;
 
   private constructor(
     private fd: number | null,
@@ -25,8 +21,6 @@ export class GraphFileVectors {
     private readonly dimension: number,
   ) {
     this.block = Buffer.alloc(elementBytes);
-    const at = this.block.byteOffset + dataOffset;
-    this.floats = at % 4 === 0 ? new Float32Array(this.block.buffer, at, dimension) : null;
   }
 
   /** Opens `file` if it is an hnswlib graph of `count` vectors of `dimension` floats; null otherwise. */
@@ -61,18 +55,6 @@ export class GraphFileVectors {
     return out;
   }
 
-  /**
-   * The dot product of `slot`'s stored vector with `query`, computed in the read buffer: scoring a
-   * thousand candidates allocates nothing. Null when the file does not hold the slot.
-   */
-  dot(slot: number, query: Float32Array): number | null {
-    if (!this.floats || query.length !== this.dimension || !this.load(slot)) return null;
-    const v = this.floats;
-    let sum = 0;
-    for (let i = 0; i < v.length; i++) sum += v[i]! * query[i]!;
-    return sum;
-  }
-
   /** Reads `slot`'s block into the buffer; false when the file does not hold it. */
   private load(slot: number): boolean {
     if (this.fd === null || slot < 0 || slot >= this.count) return false;
@@ -84,10 +66,6 @@ export class GraphFileVectors {
       this.close();
       return false;
     }
-  }
-
-  get isOpen(): boolean {
-    return this.fd !== null;
   }
 
   close(): void {
