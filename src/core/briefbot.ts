@@ -15,6 +15,7 @@ import type { LexicalIndex } from "./index/lexical-index.js";
 import { openLexicalIndex } from "./index/lexical-cache.js";
 import { openVectorCache, saveVectorCache } from "./index/vector-cache.js";
 import { VectorIndex, VectorStore } from "./index/vector-index.js";
+import { loadProjection } from "./index/projection.js";
 import { type Answer, answerQuestion, type AskOptions } from "./answer/answer.js";
 import { type Candidate, retrieve } from "./answer/retrieval.js";
 
@@ -115,7 +116,9 @@ export class Briefbot {
     const log = options.log ?? (() => {});
     const corpusDir = resolve(options.corpusDir ?? DEFAULT_CORPUS_DIR);
     const cacheDir = options.cacheDir ?? defaultCacheDir(corpusDir);
-    const expected = { model: options.embedder.id, dimension: options.embedder.dimension };
+    const { projection, problem } = loadProjection(options.embedder.id, options.embedder.dimension);
+    if (problem) log(problem);
+    const expected = { model: options.embedder.id, dimension: options.embedder.dimension, projection };
     // The three reads overlap: the graph loads on the thread pool while the corpus and chunk cache are parsed.
     const [corpus, cached, savedChunks] = await Promise.all([
       loadCorpus(corpusDir, { extractedDir: join(cacheDir, "extracted") }),
@@ -124,10 +127,10 @@ export class Briefbot {
     ]);
     for (const skip of corpus.skipped) log(`Skipped ${skip.source}: ${skip.reason}.`);
     if (cached.status === "stale" || cached.status === "corrupt") log(`Rebuilding the index: ${cached.reason}.`);
-    const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension);
+    const store = cached.status === "fresh" ? cached.store : VectorStore.create(expected.model, expected.dimension, undefined, projection);
     if (cached.status === "fresh" && cached.regraphed) {
       log(`Rebuilt the index graph from cached vectors: ${cached.regraphed}.`);
-      await mkdir(cacheDir, { recursive: true }).then(() => saveVectorCache(cacheDir, store)).catch((error: Error) => log(`Could not cache the index in ${cacheDir} (${error.message}); using it from memory.`));
+      await saveVectorCache(cacheDir, store).catch((error: Error) => log(`Could not cache the index in ${cacheDir} (${error.message}); using it from memory.`));
     }
     const reason = cached.status === "fresh" ? undefined : cached.reason;
     const chunkCache = cached.status === "fresh" && savedChunks ? savedChunks : ChunkCache.empty(expected.model);

@@ -44,7 +44,7 @@ export function parseGraphHeader(header: Buffer): GraphHeader {
   };
 }
 
-export async function checkGraphFile(file: string, slots: number): Promise<string | null> {
+export async function checkGraphFile(file: string, slots: number, dimension?: number): Promise<string | null> {
   let handle: FileHandle | null = null;
   try {
     handle = await open(file, "r");
@@ -59,6 +59,8 @@ export async function checkGraphFile(file: string, slots: number): Promise<strin
     if (offsetLevel0 !== 0 || count !== slots || dataOffset !== level0Links || labelOffset + 8 > elementBytes || maxM0 < 1 || maxM < 1 || maxM0 > 4096 || maxM > 4096) {
       return "the graph file's header does not describe this index";
     }
+    // hnswlib puts the label right after the vector.
+    if (dimension !== undefined && labelOffset - dataOffset !== dimension * 4) return `the graph file holds vectors of another dimension than ${dimension}`;
     if (count > 0 && (maxLevel < 0 || maxLevel > 64 || entryPoint >= count)) return "the graph file's entry point is out of range";
     const level0End = GRAPH_HEADER_BYTES + count * elementBytes;
     if (level0End + count * 4 > fileBytes) return "the graph file is shorter than its header says";

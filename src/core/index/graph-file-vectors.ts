@@ -47,7 +47,7 @@ export class GraphFileVectors {
     }
   }
 
-  /** The vector stored for `slot`, or null when the file does not hold it (added since it was saved). */
+  /** The vector stored for `slot`, or null when the file does not hold it. */
   read(slot: number): Float32Array | null {
     if (!this.load(slot)) return null;
     const out = new Float32Array(this.dimension);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -10,8 +11,9 @@ const ProjectionMeta = z.object({
   model: z.string(),
   from: z.number().int().positive(),
   to: z.number().int().positive(),
-  /** What the components were fitted on, and the share of its second moment they keep. */
+  /** What the components were fitted on. */
   fittedOn: z.string(),
+  /** The share of that data's second moment the components keep. */
   kept: z.number(),
 });
 
@@ -37,21 +39,15 @@ export class Projection {
     private readonly rows: Float32Array,
   ) {}
 
+  /** A projection from rows given in code (tests). */
   static of(id: string, from: number, rows: Float32Array): Projection {
     if (rows.length === 0 || rows.length % from !== 0) throw new Error(`a projection from ${from} dimensions needs a multiple of ${from} floats, not ${rows.length}`);
     return new Projection(id, from, rows.length / from, rows);
   }
 
-  /** The shipped projection for `model`, or null when none was fitted for it (the graph then holds full vectors). */
+  /** The projection shipped for `model`, or null (see loadProjection). */
   static forModel(model: string, dimension: number, dir = PROJECTIONS_DIR): Projection | null {
-    const base = join(dir, projectionName(model));
-    if (!existsSync(`${base}.json`) || !existsSync(`${base}.f32`)) return null;
-    const meta = ProjectionMeta.parse(JSON.parse(readFileSync(`${base}.json`, "utf8")));
-    if (meta.model !== model || meta.from !== dimension) return null;
-    const bytes = readFileSync(`${base}.f32`);
-    if (bytes.length !== meta.from * meta.to * 4) throw new Error(`${base}.f32 holds ${bytes.length} bytes, not ${meta.from * meta.to * 4}`);
-    const rows = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    return new Projection(`${projectionName(model)}-pca${meta.to}`, meta.from, meta.to, rows);
+    return loadProjection(model, dimension, dir).projection;
   }
 
   apply(vector: Float32Array): Float32Array {
@@ -63,5 +59,38 @@ export class Projection {
       out[r] = sum;
     }
     return out;
+  }
+}
+
+const loaded = new Map<string, { projection: Projection | null; problem?: string }>();
+
+/**
+ * The projection shipped for `model` in `dir`, read once per process: null when none was fitted
+ * for it (the graph then holds full vectors), and null with `problem` when its files are damaged,
+ * so a broken install costs memory, not answers.
+ */
+export function loadProjection(model: string, dimension: number, dir = PROJECTIONS_DIR): { projection: Projection | null; problem?: string } {
+  const key = `${dir}\0${model}\0${dimension}`;
+  if (!loaded.has(key)) loaded.set(key, readProjection(model, dimension, dir));
+  return loaded.get(key)!;
+}
+
+function readProjection(model: string, dimension: number, dir: string): { projection: Projection | null; problem?: string } {
+  const base = join(dir, projectionName(model));
+  if (!existsSync(`${base}.json`) && !existsSync(`${base}.f32`)) return { projection: null };
+  const damaged = (why: string) => ({ projection: null, problem: `the projection ${base}.f32/.json is unusable (${why}); the index graph holds full vectors instead. Run \`npm run fit-projection\` or restore the files` });
+  try {
+    const meta = ProjectionMeta.safeParse(JSON.parse(readFileSync(`${base}.json`, "utf8")));
+    if (!meta.success) return damaged(`its .json lacks ${meta.error.issues[0]?.path.join(".") || "fields"}`);
+    if (meta.data.model !== model || meta.data.from !== dimension) return { projection: null };
+    const bytes = readFileSync(`${base}.f32`);
+    if (bytes.length !== meta.data.from * meta.data.to * 4) return damaged(`${bytes.length} bytes, not ${meta.data.from * meta.data.to * 4}`);
+    const rows = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    if (!rows.every(Number.isFinite)) return damaged("it holds values that are not numbers");
+    // Named by its content too: a refitted projection must not pass for the one a cached graph was built with.
+    const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+    return { projection: Projection.of(`${projectionName(model)}-pca${meta.data.to}-${digest}`, meta.data.from, rows) };
+  } catch (error) {
+    return damaged((error as Error).message);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { z } from "zod";
 import { checkGraphFile } from "./graph-file-check.js";
@@ -95,6 +95,16 @@ function decodeSlots(bytes: Buffer, count: number): { keys: string[]; deleted: U
   return { keys, deleted: new Uint8Array(bytes.subarray(count * KEY_BYTES, count * (KEY_BYTES + 1))) };
 }
 
+/** Flushes a file (or a folder's entries) to disk. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 async function sizeOf(file: string): Promise<number | undefined> {
   return stat(file).then(
     (s) => s.size,
@@ -168,8 +178,12 @@ async function readVectorCache(dir: string, expected: Expected, verify: "sizes" 
     }
   }
   // hnswlib trusts the graph file, and a damaged link crashes the process: its structure is checked first.
-  const damage = await checkGraphFile(graphFile, manifest.count);
+  const damage = await checkGraphFile(graphFile, manifest.count, manifest.graphDimension);
   if (damage) return { status: "corrupt", reason: `the index graph is damaged (${damage})` };
+  const vectors = VectorFile.open(vectorsFile, manifest.dimension, manifest.count);
+  const vectorDamage = vectors ? vectors.damage() : "it could not be read";
+  vectors?.close();
+  if (vectorDamage) return { status: "corrupt", reason: `the vector file is damaged (${vectorDamage})` };
   try {
     return { status: "fresh", store: await VectorStore.fromFiles({ graph: graphFile, vectors: vectorsFile }, manifest.model, manifest.dimension, projection, slots.keys, slots.deleted) };
   } catch (error) {
@@ -189,7 +203,7 @@ function regraph(
   for (let slot = 0; slot < manifest.count; slot++) {
     const vector = read(slot);
     if (!vector) return { status: "corrupt", reason: `${why}, and its vector ${slot} could not be read` };
-    store.add([{ key: slots.keys[slot]!, vector }]);
+    if (store.add([{ key: slots.keys[slot]!, vector }])[0] !== slot) return { status: "corrupt", reason: `${why}, and its slot list names one sentence twice` };
   }
   const live = new Set<number>();
   for (let slot = 0; slot < manifest.count; slot++) if (!slots.deleted[slot]) live.add(slot);
@@ -246,6 +260,8 @@ export async function saveVectorCache(dir: string, store: VectorStore): Promise<
   const tmpManifest = join(dir, `${MANIFEST_FILE}.${version}.tmp`);
   const files = [graphFile, vectorsFile, slotsFile];
   let replaced: string[] = [];
+  let saved: VectorFile | null = null;
+  let committed = false;
   try {
     // Both written synchronously, back to back: they hold the same slots.
     store.writeGraph(join(dir, graphFile));
@@ -257,9 +273,11 @@ export async function saveVectorCache(dir: string, store: VectorStore): Promise<
       // An unreadable file is as incomplete as a short one.
     }
     if (written !== store.slotCount) throw new Error(`the index file did not write completely (${written < 0 ? "unreadable" : `${written} of ${store.slotCount} points`}); is the disk full?`);
-    const vectorsBytes = (await stat(join(dir, vectorsFile))).size;
-    if (vectorsBytes !== written * store.dimension * 4) throw new Error(`the vector file did not write completely (${vectorsBytes} bytes); is the disk full?`);
+    saved = VectorFile.open(join(dir, vectorsFile), store.dimension, written);
+    if (!saved) throw new Error("the vector file did not write completely; is the disk full?");
     await writeFile(join(dir, slotsFile), encodeSlots(store));
+    // Every file on disk before the manifest names it (hnswlib's writer does not sync; the vector file syncs itself).
+    await Promise.all([graphFile, slotsFile].map((name) => syncFile(join(dir, name))));
     const manifest: CacheManifest = {
       format: CACHE_FORMAT,
       model: store.model,
@@ -272,7 +290,7 @@ export async function saveVectorCache(dir: string, store: VectorStore): Promise<
       slotsFile,
       graphBytes: (await stat(join(dir, graphFile))).size,
       graphSha256: await sha256File(join(dir, graphFile)),
-      vectorsBytes,
+      vectorsBytes: (await stat(join(dir, vectorsFile))).size,
       vectorsSha256: await sha256File(join(dir, vectorsFile)),
       slotsBytes: (await stat(join(dir, slotsFile))).size,
       slotsSha256: await sha256File(join(dir, slotsFile)),
@@ -281,11 +299,18 @@ export async function saveVectorCache(dir: string, store: VectorStore): Promise<
     if (manifest.graphBytes === 0) throw new Error("hnswlib wrote an empty index file");
     replaced = await filesNamedBy(join(dir, MANIFEST_FILE));
     await writeFile(tmpManifest, JSON.stringify(manifest, null, 2));
+    await syncFile(tmpManifest);
     await rename(tmpManifest, join(dir, MANIFEST_FILE));
-    store.readVectorsFrom(join(dir, vectorsFile), written);
+    // From here on the new files are the cache: nothing below may remove them.
+    committed = true;
+    store.useSavedVectors(saved);
+    await syncFile(dir).catch(() => {});
   } catch (error) {
-    await Promise.all(files.map((name) => rm(join(dir, name), { force: true })));
-    throw error;
+    if (!committed) {
+      saved?.close();
+      await Promise.all(files.map((name) => rm(join(dir, name), { force: true })));
+      throw error;
+    }
   } finally {
     await rm(tmpManifest, { force: true });
   }

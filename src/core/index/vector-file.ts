@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
 
 /**
  * Full vectors on disk, slot after slot (`dimension` little-endian floats each), read one `pread`
@@ -12,6 +12,7 @@ export class VectorFile {
 
   private constructor(
     private fd: number | null,
+    private readonly path: string,
     readonly count: number,
     readonly dimension: number,
   ) {
@@ -26,7 +27,7 @@ export class VectorFile {
     try {
       fd = openSync(file, "r");
       if (fstatSync(fd).size !== count * dimension * 4) throw new Error("unexpected size");
-      return new VectorFile(fd, count, dimension);
+      return new VectorFile(fd, file, count, dimension);
     } catch {
       if (fd !== null) closeSync(fd);
       return null;
@@ -52,6 +53,8 @@ export class VectorFile {
         const bytes = n * dimension * 4;
         for (let done = 0; done < bytes; ) done += writeSync(fd, block, done, bytes - done);
       }
+      // On disk before a manifest names it: a power cut must not leave a named file of zeros.
+      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -71,15 +74,55 @@ export class VectorFile {
     return sum;
   }
 
+  /**
+   * Why the file looks damaged, or null: a few hundred vectors, evenly spaced and the last, must be
+   * finite and of unit length (or all zero: an input the model embedded as nothing). A file of the
+   * right size but zeros or garbage, as a crash can leave one, fails here rather than scoring every
+   * sentence 0 or NaN.
+   */
+  damage(samples = 256): string | null {
+    if (this.count === 0) return null;
+    const step = Math.max(1, Math.floor(this.count / samples));
+    let nonZero = 0;
+    for (let slot = 0; slot < this.count; slot += step) {
+      const problem = this.checkVector(slot);
+      if (problem === "zero") continue;
+      if (problem) return problem;
+      nonZero++;
+    }
+    const last = this.checkVector(this.count - 1);
+    if (last && last !== "zero") return last;
+    return nonZero > 0 || last === null ? null : "every vector sampled is zero";
+  }
+
+  private checkVector(slot: number): string | null {
+    if (!this.load(slot)) return `vector ${slot} could not be read`;
+    let norm = 0;
+    for (const x of this.floats) norm += x * x;
+    if (!Number.isFinite(norm)) return `vector ${slot} holds values that are not numbers`;
+    if (norm === 0) return "zero";
+    return Math.abs(Math.sqrt(norm) - 1) > 1e-3 ? `vector ${slot} is not of unit length` : null;
+  }
+
+  /** Reads `slot` into the buffer. A failed read is retried once on a freshly opened file before the reader gives up. */
   private load(slot: number): boolean {
     if (this.fd === null || slot < 0 || slot >= this.count) return false;
     const bytes = this.dimension * 4;
-    try {
-      return readSync(this.fd, this.block, 0, bytes, slot * bytes) === bytes;
-    } catch {
-      this.close();
-      return false;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        return readSync(this.fd!, this.block, 0, bytes, slot * bytes) === bytes;
+      } catch {
+        this.close();
+        if (attempt === 0) {
+          try {
+            this.fd = openSync(this.path, "r");
+          } catch {
+            return false;
+          }
+        }
+      }
     }
+    return false;
   }
 
   get isOpen(): boolean {

@@ -227,12 +227,18 @@ export class VectorStore {
     VectorFile.write(file, this.dimension, this.slotCount, (slot) => this.point(slot));
   }
 
-  /** Reads the first `count` slots' vectors from `file` from now on (the one just saved), and lets their in-memory copies go. */
-  readVectorsFrom(file: string, count: number): void {
-    const next = VectorFile.open(file, this.dimension, count);
-    if (!next) throw new Error(`the saved vector file ${file} does not hold ${count} vectors`);
-    this.useFile(next);
-    for (const slot of [...this.unsaved.keys()]) if (slot < count) this.unsaved.delete(slot);
+  /**
+   * Reads saved vectors from `reader` (the file a save just wrote) from now on, and lets the
+   * in-memory copies of the slots it holds go. A file holding fewer slots than the current one (an
+   * older save finishing late) is closed and ignored.
+   */
+  useSavedVectors(reader: VectorFile): void {
+    if (reader.dimension !== this.dimension || reader.count > this.slotCount || (this.vectorFile?.isOpen && reader.count < this.vectorFile.count)) {
+      reader.close();
+      return;
+    }
+    this.useFile(reader);
+    for (const slot of [...this.unsaved.keys()]) if (slot < reader.count) this.unsaved.delete(slot);
   }
 
   /** Whether saved vectors are read from a vector file (false for a store never saved). */
