@@ -79,6 +79,27 @@ describe("persisted HNSW index", () => {
     ]);
   });
 
+  it("keeps the shipped model's graph projected, and rebuilds a graph made for another projection from its cached vectors, embedding nothing", async () => {
+    const paths = await freshCorpus();
+    const embedder = await realEmbedder();
+    const first = await Briefbot.open({ ...paths, embedder });
+    const manifestFile = join(paths.cacheDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    expect(manifest).toMatchObject({ format: "slots-v3", dimension: 512, graphDimension: 128, projection: expect.stringMatching(/pca128/) });
+    const before = await first.ask("How many people were killed at the Seh Dokan Mosque?");
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, projection: "an-older-projection" }));
+    const logged: string[] = [];
+    const rebuilt = await Briefbot.open({ ...paths, embedder, log: (m) => logged.push(m) });
+    expect(logged).toContainEqual(expect.stringMatching(/Rebuilt the index graph from cached vectors: the index graph was made for another projection/));
+    expect(rebuilt.indexStatus).toMatchObject({ action: "loaded", embedded: 0 });
+    expect(await rebuilt.ask("How many people were killed at the Seh Dokan Mosque?")).toEqual(before);
+    // It was saved: the next start loads it as it is.
+    expect(JSON.parse(await readFile(manifestFile, "utf8")).projection).toBe(manifest.projection);
+    const quiet: string[] = [];
+    await Briefbot.open({ ...paths, embedder, log: (m) => quiet.push(m) });
+    expect(quiet.filter((m) => /Rebuilt/.test(m))).toEqual([]);
+  });
+
   it("embeds a sentence that appears twice only once", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "c"));
