@@ -111,6 +111,23 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
     expect(unprojected.store.search(axis(5), 1)[0]).toMatchObject({ slot: 5 });
   });
 
+  it("an older view keeps answering from its store after a compacted store's save replaced its files", async () => {
+    const firstHalf = Projection.of("test-first-half", 8, Float32Array.from({ length: 32 }, (_, i) => (i % 8 === Math.floor(i / 8) ? 1 : 0)));
+    const dir = await tempDir();
+    const store = VectorStore.create("m", 8, 8, firstHalf);
+    store.add(Array.from({ length: 8 }, (_, i) => ({ key: inputKey("m", `s${i}`), vector: axis(i) })));
+    await saveVectorCache(dir, store);
+    const oldView = new VectorIndex(store, Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7]));
+    store.retain(new Set([5, 6, 7]));
+    const compact = store.compacted();
+    await saveVectorCache(dir, compact);
+    expect((await readdir(dir)).filter((f) => f.endsWith(".f32"))).toHaveLength(1); // the old vector file is gone from the folder
+    // The old store still reads its (replaced) vector file, retired slots included.
+    expect(oldView.similarity(2, axis(2))).toBeCloseTo(1, 5);
+    expect(oldView.search(axis(6), 1)[0]).toMatchObject({ id: 6 });
+    expect(compact.search(axis(6), 1)[0]).toMatchObject({ slot: compact.slot(inputKey("m", "s6")) });
+  });
+
   it("names a projection by its content, and reads a damaged one as none, saying why", async () => {
     const write = async (rows: Float32Array, meta: object = { model: "m", from: 8, to: rows.length / 8, fittedOn: "test", kept: 1 }) => {
       const dir = await tempDir();
