@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { GRAPH_HEADER_BYTES, parseGraphHeader } from "./graph-file-check.js";
+import { closeQuietly } from "./vector-file.js";
 
 /**
  * Reads the full vectors out of a cache of the format before vector files, whose hnswlib graph
@@ -69,12 +70,7 @@ export class GraphFileVectors {
   }
 
   close(): void {
-    if (this.fd === null) return;
-    try {
-      closeSync(this.fd);
-    } catch {
-      // Already closed: nothing to release.
-    }
+    if (this.fd !== null) closeQuietly(this.fd);
     this.fd = null;
   }
 }

@@ -130,12 +130,16 @@ export class VectorFile {
   }
 
   close(): void {
-    if (this.fd === null) return;
-    try {
-      closeSync(this.fd);
-    } catch {
-      // Already closed: nothing to release.
-    }
+    if (this.fd !== null) closeQuietly(this.fd);
     this.fd = null;
+  }
+}
+
+/** Closes a file descriptor; one already closed has nothing to release. */
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
   }
 }
