@@ -150,9 +150,10 @@ export class StructureIndex {
     const own = this.terms(chunk.id);
     if (own.own.has(term)) return LEVELS.sentence;
     let best = 0;
-    for (const sibling of this.siblings(chunk)) {
-      if (sibling.id === chunk.id || !this.terms(sibling.id).own.has(term)) continue;
-      best = Math.max(best, sibling.id < chunk.id ? LEVELS.before : LEVELS.after);
+    // The block's ids directly, not siblings(): this runs for every term of every candidate, and an array each time adds up.
+    for (const id of this.blockChunks.get(chunk.block) ?? []) {
+      if (id === chunk.id || !this.terms(id).own.has(term)) continue;
+      best = Math.max(best, id < chunk.id ? LEVELS.before : LEVELS.after);
     }
     if (own.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
     if (best) return best;
