@@ -43,6 +43,8 @@ export class StructureIndex {
   private readonly blockTerms = new Map<string, Set<string>>();
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
+  /** The header and section term sets of each block's sentences (see terms()). */
+  private readonly blockShared = new Map<number, { context: string; heading: Set<string>; section: Set<string> }>();
   private readonly documentTerms = new Map<string, Set<string>>();
   /** Each block's section key, worked out once: sectionOf is asked for every term of every candidate. */
   private readonly blockSections = new Map<number, string>();
@@ -77,8 +79,14 @@ export class StructureIndex {
     if (!terms) {
       const c = this.chunks[id]!;
       const block = this.paragraphs[c.block]!;
-      const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
-      terms = { own: new Set(contentTerms(c.text)), heading: new Set(contentTerms(c.context)), section: new Set(section) };
+      // A paragraph's sentences share their header and section terms: one set each, not one per sentence.
+      let shared = this.blockShared.get(c.block);
+      if (!shared || shared.context !== c.context) {
+        const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
+        shared = { context: c.context, heading: new Set(contentTerms(c.context)), section: new Set(section) };
+        this.blockShared.set(c.block, shared);
+      }
+      terms = { own: new Set(contentTerms(c.text)), heading: shared.heading, section: shared.section };
       this.chunkTerms[id] = terms;
     }
     return terms;
