@@ -291,8 +291,8 @@ export function analyseQuestion(question: string, lexical: LexicalIndex, options
 }
 
 function harmOf(words: string[], slots: Slot[]): QuestionAnalysis["harm"] {
-  const harmWords = words.filter((w) => casualtyKindOfWord(w) !== null);
   const harmful = (w: string) => casualtyKindOfWord(w) !== null;
+  const harmWords = words.filter(harmful);
   const related = (w: string, relations: Relation[]) => relatedWords(w).filter((r) => relations.includes(r.relation)).map((r) => r.word);
   return {
     kinds: new Set(harmWords.map((w) => casualtyKindOfWord(w)!)),

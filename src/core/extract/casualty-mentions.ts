@@ -1,5 +1,6 @@
 import { isAppositiveAge, NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import { MONTHS } from "./place-and-date.js";
+import { FULL_MONTHS } from "../calendar.js";
 import { isProvisional, isRevision } from "./revisions.js";
 import { isCommonWord, isInflectedVerb, nounClass } from "../index/wordnet.js";
 
@@ -60,10 +61,13 @@ const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at
 // The counted things that follow a figure in a sum: "two men and two women".
 const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
 
-/** Patterns, most specific first; each marks the text it used so no figure is counted twice. */
+// Who a "number of …" counts, when the phrase says: "the number of people killed", "the number of civilians wounded".
+const WHOM = String.raw`(?:people\s+|persons\s+|victims\s+|civilians\s+)?`;
+
 // After "KIA"/"WIA": the end, punctuation, a figure, the other abbreviation or a linking word; not a noun.
 const NO_NOUN_AFTER = String.raw`(?!\s+(?!(?:and|or|in|at|near|on|during|after|before|from|by|with|of|to|when|while|as|WIA|KIA)\b)\p{L})`;
 
+/** Patterns, most specific first; each marks the text it used so no figure is counted twice. */
 const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; attacker?: boolean; abbreviation?: RegExp }[] = [
   // Nobody: "no one was killed" is a figure of zero.
   { kind: "killed", zero: true, regex: /\b(?:no\s+one|nobody|no\s+(?:people|civilians|lives))\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:killed|lost|dead)\b/giu },
@@ -73,13 +77,13 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   // "the final number of dead was 41", "put the number of wounded at 130", "fatalities totalled 41".
-  { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?${WHOM}(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
   // "the number of our killed comrades has risen to 89": a possessive, and a noun after the word of death.
-  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)(?:\s+[\p{L}-]+)?${TOLL_LINK}\s+${QTY}`, "giu") },
-  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+|our\s+|their\s+|its\s+)?${WHOM}(?:dead|killed|deaths|fatalities)\b(?!\s+(?:and|or)\s)(?:\s+[\p{L}-]+)?${TOLL_LINK}\s+${QTY}`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?${WHOM}(?:injured|wounded|hurt)\b(?!\s+(?:and|or)\s)${TOLL_LINK}\s+${QTY}`, "giu") },
   // A clause may come between the toll and a verb of reaching: "the number of people killed when a lorry bomb
   // struck the depot outside the old port of Velmora has reached 40".
-  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?(?:people\s+|persons\s+|victims\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\s+(?:when|after|in|as)\b[^.;:]{0,140}?\s(?:has|had|have)\s+(?:reached|risen\s+to|climbed\s+to|grown\s+to|increased\s+to)\s+${QTY}`, "giu") },
+  { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?${WHOM}(?:dead|killed|deaths|fatalities)\s+(?:when|after|in|as)\b[^.;:]{0,140}?\s(?:has|had|have)\s+(?:reached|risen\s+to|climbed\s+to|grown\s+to|increased\s+to)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
@@ -118,7 +122,10 @@ const PARTIAL_AFTER = /^\s*(?:of\s+(?:them|those|the|whom|its|their)\b|foreign\s
 const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`, "u");
 const NOT_VICTIMS = /\b(?:missing|arrested|detained|displaced|evacuated|rescued|abducted|kidnapped|suspects)\b/iu;
 const CLAIM = /\b(?:claimed|claims|asserted|asserts|alleged|alleges|boasted)\b(?!\s+(?:responsibility|the\s+lives|\S+\s+lives|lives))/iu;
-const AGGREGATE = /\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\s+and\b|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|months|decades?)\b|\bin\s+the\s+past\s+\w+\s+years\b|\b(?:more\s+than\s+a\s+decade|over\s+the\s+years|to\s+date|so\s+far\s+this\s+year|each\s+year|a\s+year)\b|\battacks\b|\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;]*\band\b/iu;
+const AGGREGATE = new RegExp(
+  String.raw`\bsince\s+(?:(?:${FULL_MONTHS})\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\s+and\b|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|months|decades?)\b|\bin\s+the\s+past\s+\w+\s+years\b|\b(?:more\s+than\s+a\s+decade|over\s+the\s+years|to\s+date|so\s+far\s+this\s+year|each\s+year|a\s+year)\b|\battacks\b|\bbetween\s+(?:${FULL_MONTHS})\b[^.;]*\band\b`,
+  "iu",
+);
 const ATTACKER = /\b(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|militants?|insurgents?|fighters?)\b/iu;
 
 /** The text a mention's sentence is judged on for claims, aggregates and revisions: its clause. */

@@ -1,11 +1,12 @@
 import * as chrono from "chrono-node";
+import { FULL_MONTHS } from "../calendar.js";
 /**
  * Places and dates as a brief writes them: absolute dates exactly as written (relative ones marked
  * as such), and places as the capitalised names after a locative preposition, or the place part of
  * a label ("6 July 2013 — ferry landing, Velmora", "Kestrel Pass, 9 May 2018").
  */
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-export const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const MONTH_NAMES = FULL_MONTHS.toLowerCase().split("|");
+export const MONTHS = `${FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`;
 export const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 // "14", "14th", "3-4", "the 3rd of": a day as written before or after a month.
 const ORDINAL = String.raw`(?:st|nd|rd|th)?`;

@@ -1,3 +1,4 @@
+import { FULL_MONTHS } from "../calendar.js";
 import { type Block, type BlockKind, trimSpan } from "./blocks.js";
 
 const BLANK_LINE = /\n[ \t\u00a0]*\r?\n/gu;
@@ -6,8 +7,7 @@ const BULLET = /^[ \t]*(?:[-*•\u2013]|\d{1,3}[.)])[ \t]+/u;
 const HEADING_LIKE = /^[^\n]{1,120}$/u;
 const SENTENCE_END = /[.!?;,:"”)]$/u;
 // A line ending in a bracketed date is a heading ("VELMORA MARKET (3 May 2024)"); other brackets end sentences ("… rose to 12 (police figures)").
-const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
-const BRACKETED_DATE_END = new RegExp(String.raw`\((?:[^()]*\b(?:1[89]|20)\d\d\b[^()]*|[^()]*\b(?:${MONTH_NAMES}|${MONTH_NAMES.toUpperCase()})\b[^()]*)\)$`, "u");
+const BRACKETED_DATE_END = new RegExp(String.raw`\((?:[^()]*\b(?:1[89]|20)\d\d\b[^()]*|[^()]*\b(?:${FULL_MONTHS}|${FULL_MONTHS.toUpperCase()})\b[^()]*)\)$`, "u");
 
 /**
  * Reads a plain-text brief: blocks between blank lines, a first line that does not end like a
