@@ -139,13 +139,13 @@ async function readVectorCache(dir: string, expected: Expected, verify: "sizes" 
     return { status: "corrupt", reason: "the index manifest is not valid JSON" };
   }
   const format = (raw as Partial<CacheManifest> | null)?.format;
-  if (format === GRAPH_VECTORS_FORMAT) return migrateGraphVectors(dir, raw, expected);
+  const projection = expected.projection === undefined ? Projection.forModel(expected.model, expected.dimension) : expected.projection;
+  if (format === GRAPH_VECTORS_FORMAT) return migrateGraphVectors(dir, raw, expected, projection);
   if (format !== CACHE_FORMAT) return { status: "stale", reason: "the index was written by an older briefbot" };
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) return { status: "corrupt", reason: `the index manifest is damaged (${parsed.error.issues[0]?.path.join(".") || "shape"})` };
   const manifest: CacheManifest = parsed.data;
   if (manifest.model !== expected.model || manifest.dimension !== expected.dimension) return { status: "stale", reason: "the embedding model changed since the index was built" };
-  const projection = expected.projection === undefined ? Projection.forModel(expected.model, expected.dimension) : expected.projection;
   const graphFile = join(dir, basename(manifest.graphFile));
   const vectorsFile = join(dir, basename(manifest.vectorsFile));
   const slotsFile = join(dir, basename(manifest.slotsFile));
@@ -167,27 +167,29 @@ async function readVectorCache(dir: string, expected: Expected, verify: "sizes" 
   } catch (error) {
     return { status: "corrupt", reason: `the slot list could not be read (${(error as Error).message})` };
   }
-  // Vectors made for another projection (or none) are still good: only the graph is built again.
-  if (manifest.projection !== (projection?.id ?? null)) {
-    const vectors = VectorFile.open(vectorsFile, manifest.dimension, manifest.count);
-    if (!vectors) return { status: "corrupt", reason: "the vector file could not be read" };
-    try {
-      return regraph(manifest, projection, slots, (slot) => vectors.read(slot), "the index graph was made for another projection");
-    } finally {
-      vectors.close();
-    }
-  }
-  // hnswlib trusts the graph file, and a damaged link crashes the process: its structure is checked first.
-  const damage = await checkGraphFile(graphFile, manifest.count, manifest.graphDimension);
-  if (damage) return { status: "corrupt", reason: `the index graph is damaged (${damage})` };
+  // Opened once: the graph is rebuilt from it, or it is checked and the store reads from it.
   const vectors = VectorFile.open(vectorsFile, manifest.dimension, manifest.count);
-  const vectorDamage = vectors ? vectors.damage() : "it could not be read";
-  vectors?.close();
-  if (vectorDamage) return { status: "corrupt", reason: `the vector file is damaged (${vectorDamage})` };
+  let adopted = false;
   try {
-    return { status: "fresh", store: await VectorStore.fromFiles({ graph: graphFile, vectors: vectorsFile }, manifest.model, manifest.dimension, projection, slots.keys, slots.deleted) };
-  } catch (error) {
-    return { status: "corrupt", reason: `hnswlib could not read the index (${(error as Error).message})` };
+    // Vectors made for another projection (or none) are still good: only the graph is built again.
+    if (manifest.projection !== (projection?.id ?? null)) {
+      if (!vectors) return { status: "corrupt", reason: "the vector file could not be read" };
+      return regraph(manifest, projection, slots, (slot) => vectors.read(slot), "the index graph was made for another projection");
+    }
+    // hnswlib trusts the graph file, and a damaged link crashes the process: its structure is checked first.
+    const damage = await checkGraphFile(graphFile, manifest.count, manifest.graphDimension);
+    if (damage) return { status: "corrupt", reason: `the index graph is damaged (${damage})` };
+    const vectorDamage = vectors ? vectors.damage() : "it could not be read";
+    if (vectorDamage || !vectors) return { status: "corrupt", reason: `the vector file is damaged (${vectorDamage})` };
+    try {
+      const store = await VectorStore.fromFiles(graphFile, vectors, manifest.model, projection, slots.keys, slots.deleted);
+      adopted = true;
+      return { status: "fresh", store };
+    } catch (error) {
+      return { status: "corrupt", reason: `hnswlib could not read the index (${(error as Error).message})` };
+    }
+  } finally {
+    if (!adopted) vectors?.close();
   }
 }
 
@@ -212,7 +214,7 @@ function regraph(
 }
 
 /** A cache of the format before vector files: its graph holds the full vectors, read back to build the new files without re-embedding. */
-async function migrateGraphVectors(dir: string, raw: unknown, expected: Expected): Promise<CacheState> {
+async function migrateGraphVectors(dir: string, raw: unknown, expected: Expected, projection: Projection | null): Promise<CacheState> {
   const parsed = OldManifestSchema.safeParse(raw);
   if (!parsed.success) return { status: "stale", reason: "the index was written by an older briefbot" };
   const old = parsed.data;
@@ -224,7 +226,6 @@ async function migrateGraphVectors(dir: string, raw: unknown, expected: Expected
   if (!reader) return { status: "stale", reason: "the older index's graph could not be read" };
   try {
     const slots = decodeSlots(await readFile(slotsFile), old.count);
-    const projection = expected.projection === undefined ? Projection.forModel(expected.model, expected.dimension) : expected.projection;
     return regraph(old, projection, slots, (slot) => reader.read(slot), "the index was written by an older briefbot (its vectors are kept)");
   } catch (error) {
     return { status: "stale", reason: `the older index could not be read (${(error as Error).message})` };

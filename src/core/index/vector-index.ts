@@ -77,18 +77,17 @@ export class VectorStore {
     return new VectorStore(hnsw, model, dimension, projection, [], new Uint8Array(Math.max(1, capacity)));
   }
 
-  /** A store read back from disk: the graph file, the vector file, and its slot keys and deleted flags. */
-  static async fromFiles(files: { graph: string; vectors: string }, model: string, dimension: number, projection: Projection | null, keys: string[], deleted: Uint8Array): Promise<VectorStore> {
-    const hnsw = new HierarchicalNSW("cosine", projection?.to ?? dimension);
+  /** A store read back from disk: the graph file, the open vector file (the store reads from it from now on), and its slot keys and deleted flags. */
+  static async fromFiles(graphFile: string, vectors: VectorFile, model: string, projection: Projection | null, keys: string[], deleted: Uint8Array): Promise<VectorStore> {
+    if (vectors.count !== keys.length) throw new Error(`the vector file holds ${vectors.count} vectors, the slot list ${keys.length}`);
+    const hnsw = new HierarchicalNSW("cosine", projection?.to ?? vectors.dimension);
     // Read on libuv's thread pool: start-up parses the other caches meanwhile.
-    await hnsw.readIndex(files.graph);
+    await hnsw.readIndex(graphFile);
     hnsw.setEf(HNSW_EF_SEARCH);
     if (hnsw.getCurrentCount() !== keys.length) throw new Error(`the index holds ${hnsw.getCurrentCount()} vectors, its slot list ${keys.length}`);
-    const vectors = VectorFile.open(files.vectors, dimension, keys.length);
-    if (!vectors) throw new Error(`the vector file does not hold ${keys.length} vectors of ${dimension} dimensions`);
     const flags = new Uint8Array(Math.max(1, hnsw.getMaxElements(), keys.length));
     flags.set(deleted.subarray(0, keys.length));
-    const store = new VectorStore(hnsw, model, dimension, projection, keys, flags);
+    const store = new VectorStore(hnsw, model, vectors.dimension, projection, keys, flags);
     store.useFile(vectors);
     return store;
   }
