@@ -8,6 +8,9 @@ import { VectorFile } from "../src/core/index/vector-file.js";
 import { inputKey, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { tempDir } from "./helpers/bot.js";
 
+// Keeps the first four of eight dimensions: on its own it cannot tell apart vectors that differ only in the last four.
+const firstHalf = Projection.of("test-first-half", 8, Float32Array.from({ length: 32 }, (_, i) => (i % 8 === Math.floor(i / 8) ? 1 : 0)));
+
 /** Distinct unit vectors: vector i points mostly along axis i. */
 const axis = (i: number, dimension = 8) => normalize(Float32Array.from({ length: dimension }, (_, d) => (d === i % dimension ? 1 : 0.01 * ((i * 7 + d) % 5))));
 
@@ -61,8 +64,6 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
   });
 
   it("with a projection, searches the small graph and ranks by the full vectors, before and after a save", async () => {
-    // Keeps the first four of eight dimensions: on its own it cannot tell apart vectors that differ only in the last four.
-    const firstHalf = Projection.of("test-first-half", 8, Float32Array.from({ length: 32 }, (_, i) => (i % 8 === Math.floor(i / 8) ? 1 : 0)));
     const store = VectorStore.create("m", 8, 4, firstHalf);
     expect(store.graphDimension).toBe(4);
     store.add(Array.from({ length: 8 }, (_, i) => ({ key: inputKey("m", `s${i}`), vector: axis(i) })));
@@ -112,7 +113,6 @@ describe("vector store (HNSW slots keyed by embedding input)", () => {
   });
 
   it("an older view keeps answering from its store after a compacted store's save replaced its files", async () => {
-    const firstHalf = Projection.of("test-first-half", 8, Float32Array.from({ length: 32 }, (_, i) => (i % 8 === Math.floor(i / 8) ? 1 : 0)));
     const dir = await tempDir();
     const store = VectorStore.create("m", 8, 8, firstHalf);
     store.add(Array.from({ length: 8 }, (_, i) => ({ key: inputKey("m", `s${i}`), vector: axis(i) })));
