@@ -66,6 +66,26 @@ describe("lexical index", () => {
     expect(index.idf("zzzz")).toBeGreaterThan(index.idf(kill));
   });
 
+  it("finds the first and last sentence in a range that uses a term, as the sentences' own terms say", async () => {
+    const chunks = await chunksOf(join(PROJECT_ROOT, "eval-own/tune/corpus"));
+    const index = new LexicalIndex(chunks);
+    const own = chunks.map((c) => new Set(indexTokens(c.text).map(normalizeTerm)));
+    const terms = [...new Set(chunks.flatMap((c) => indexTokens(c.text).map(normalizeTerm)))].filter((t): t is string => !!t);
+    let checked = 0;
+    for (const term of terms.filter((_, i) => i % 7 === 0)) {
+      for (let from = 0; from < chunks.length; from += 13) {
+        for (const to of [from, from + 1, from + 9, chunks.length - 1]) {
+          const using = chunks.slice(from, to + 1).filter((c) => own[c.id]!.has(term)).map((c) => c.id);
+          expect(index.firstUse(term, from, to), `${term} ${from}..${to}`).toBe(using[0] ?? -1);
+          expect(index.lastUse(term, from, to), `${term} ${from}..${to}`).toBe(using.at(-1) ?? -1);
+          if (using.length) checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(index.firstUse("zzzz", 0, chunks.length - 1)).toBe(-1);
+  });
+
   it("saves and loads to the same index, and refuses a damaged or foreign file", async () => {
     const chunks = await chunksOf(DEFAULT_CORPUS_DIR);
     const built = new LexicalIndex(chunks);

@@ -99,7 +99,7 @@ export class Briefbot {
     private readonly cacheDir: string,
     private readonly chunkCache: ChunkCache,
   ) {
-    this.structure = new StructureIndex(chunks, paragraphs, (term, from, to) => lexical.sentencesUse(term, from, to));
+    this.structure = new StructureIndex(chunks, paragraphs, lexical);
     this.texts = new Map(corpus.documents.map((d) => [d.source, d.text]));
   }
 

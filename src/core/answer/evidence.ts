@@ -23,19 +23,29 @@ export const LEVELS = {
   document: 0.3,
 };
 
-interface ChunkTerms {
-  own: Set<string>;
+/** The header and section terms a paragraph's sentences share. */
+interface ContextTerms {
+  context: string;
   heading: Set<string>;
   /** Terms of the section headings below the title and of the lead-in: where a heading match is not just the title's. */
   section: Set<string>;
 }
 
+/** Which sentences use a term, as the lexical index's sentence postings answer it (chunk ids are positions in the chunk list). */
+export interface SentenceTerms {
+  /** The first chunk among from..to (inclusive) whose sentence has `term`, or -1. */
+  firstUse(term: string, from: number, to: number): number;
+  /** The last such chunk, or -1. */
+  lastUse(term: string, from: number, to: number): number;
+}
+
 /**
- * Term sets of every chunk, block, section and document, each computed when first asked for and
- * kept for the loaded corpus (at 50,000 sentences, computing them all up front cost ~0.25 s and ~40 MB).
+ * Where a question's terms are found around each sentence. A sentence's own terms come from the
+ * lexical index's postings rather than a set per sentence: kept for every sentence ever scored, those
+ * sets grew a serving bot's memory by ~20 MB in 90 questions at 50,000 sentences. Header, section,
+ * title and document term sets are computed when first asked for and kept for the loaded corpus.
  */
 export class StructureIndex {
-  private readonly chunkTerms: (ChunkTerms | undefined)[];
   private readonly blockChunks = new Map<number, number[]>();
   /** Chunk ids of each section and each document, for the lazily computed term sets below. */
   private readonly sectionChunks = new Map<string, number[]>();
@@ -43,8 +53,8 @@ export class StructureIndex {
   private readonly blockTerms = new Map<string, Set<string>>();
   private readonly sectionTerms = new Map<string, Set<string>>();
   private readonly titleTerms = new Map<string, Set<string>>();
-  /** The header and section term sets of each block's sentences (see terms()). */
-  private readonly blockShared = new Map<number, { context: string; heading: Set<string>; section: Set<string> }>();
+  /** The header and section term sets of each block's sentences. */
+  private readonly blockShared = new Map<number, ContextTerms>();
   private readonly documentTerms = new Map<string, Set<string>>();
   /** Each block's section key, worked out once: sectionOf is asked for every term of every candidate. */
   private readonly blockSections = new Map<number, string>();
@@ -52,10 +62,8 @@ export class StructureIndex {
   constructor(
     readonly chunks: Chunk[],
     readonly paragraphs: Paragraph[],
-    /** Whether a sentence among chunks from..to (inclusive) has a term: the lexical index answers from its postings. */
-    private readonly sentencesUse?: (term: string, from: number, to: number) => boolean,
+    private readonly sentences: SentenceTerms,
   ) {
-    this.chunkTerms = new Array(chunks.length);
     const ownSections = itemsOwnSections(paragraphs);
     const push = <K>(map: Map<K, number[]>, key: K, id: number) => {
       const list = map.get(key);
@@ -74,39 +82,37 @@ export class StructureIndex {
     }
   }
 
-  private terms(id: number): ChunkTerms {
-    let terms = this.chunkTerms[id];
-    if (!terms) {
-      const c = this.chunks[id]!;
+  /** A sentence's header and section terms: a paragraph's sentences share one set each, not one per sentence. */
+  private contextTerms(c: Chunk): ContextTerms {
+    let shared = this.blockShared.get(c.block);
+    if (!shared || shared.context !== c.context) {
       const block = this.paragraphs[c.block]!;
-      // A paragraph's sentences share their header and section terms: one set each, not one per sentence.
-      let shared = this.blockShared.get(c.block);
-      if (!shared || shared.context !== c.context) {
-        const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
-        shared = { context: c.context, heading: new Set(contentTerms(c.context)), section: new Set(section) };
-        this.blockShared.set(c.block, shared);
-      }
-      terms = { own: new Set(contentTerms(c.text)), heading: shared.heading, section: shared.section };
-      this.chunkTerms[id] = terms;
+      const section = [...block.headings.slice(1), block.lead ?? ""].flatMap((h) => contentTerms(h));
+      shared = { context: c.context, heading: new Set(contentTerms(c.context)), section: new Set(section) };
+      this.blockShared.set(c.block, shared);
     }
-    return terms;
+    return shared;
   }
 
-  /** Whether any chunk in `ids` has `term` among its own terms. */
+  /** Whether a chunk's own sentence has a term. */
+  sentenceHas(chunk: Chunk, term: string): boolean {
+    return this.sentences.firstUse(term, chunk.id, chunk.id) === chunk.id;
+  }
+
+  /** Whether any chunk in `ids` has `term` in its sentence. */
   private anyUses(cache: Map<string, Set<string>>, key: string, ids: number[] | undefined, term: string): boolean {
     if (!ids?.length) return false;
     const [from, to] = [ids[0]!, ids[ids.length - 1]!];
-    if (this.sentencesUse && to - from === ids.length - 1) return this.sentencesUse(term, from, to);
+    if (to - from === ids.length - 1) return this.sentences.firstUse(term, from, to) >= 0;
     return this.union(cache, key, ids).has(term);
   }
 
-  /** The own terms of every chunk in `ids`, together (cached under `key` in `cache`). */
+  /** The sentence terms of every chunk in `ids`, together (cached under `key` in `cache`): for ids that are not one run. */
   private union(cache: Map<string, Set<string>>, key: string, ids: number[] | undefined): Set<string> {
     let set = cache.get(key);
     if (!set) {
       set = new Set<string>();
-      // A chunk's own terms are not kept for this: a section or document can be large, and few of its chunks are ever scored.
-      for (const id of ids ?? []) for (const t of this.chunkTerms[id]?.own ?? contentTerms(this.chunks[id]!.text)) set.add(t);
+      for (const id of ids ?? []) for (const t of contentTerms(this.chunks[id]!.text)) set.add(t);
       cache.set(key, set);
     }
     return set;
@@ -122,7 +128,7 @@ export class StructureIndex {
         const heading = this.paragraphs[c.block]!.headings[0];
         if (heading && !headings.has(heading)) for (const t of contentTerms(heading)) set.add(t);
         if (heading) headings.add(heading);
-        if (c.kind === "title") for (const t of this.terms(id).own) set.add(t);
+        if (c.kind === "title") for (const t of contentTerms(c.text)) set.add(t);
       }
       this.titleTerms.set(source, set);
     }
@@ -149,28 +155,67 @@ export class StructureIndex {
     return (this.blockChunks.get(chunk.block) ?? []).map((id) => this.chunks[id]!);
   }
 
-  ownTerms(chunk: Chunk): Set<string> {
-    return this.terms(chunk.id).own;
+  /**
+   * How strongly a term is present around a chunk: the best level at which it occurs, or 0. With a
+   * memo (one per question), what a block's sentences share is worked out once per block and term:
+   * which of them use the term, and its level beyond the block.
+   */
+  level(chunk: Chunk, term: string, memo?: LevelMemo): number {
+    const around = memo ? memo.around(chunk.block, term, () => this.aroundBlock(chunk, term)) : this.aroundBlock(chunk, term);
+    const id = chunk.id;
+    let best = 0;
+    if (around.firstUse >= 0) {
+      if (id === around.firstUse || id === around.lastUse || (id > around.firstUse && id < around.lastUse && this.sentenceHas(chunk, term))) return LEVELS.sentence;
+      best = around.firstUse < id ? LEVELS.before : around.lastUse > id ? LEVELS.after : 0;
+    }
+    const context = this.contextTerms(chunk);
+    if (context.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !context.section.has(term) ? LEVELS.title : LEVELS.heading);
+    if (best) return best;
+    return (around.beyond ??= this.beyondBlock(chunk, term));
   }
 
-  /** How strongly a term is present around a chunk: the best level at which it occurs, or 0. */
-  level(chunk: Chunk, term: string): number {
-    const own = this.terms(chunk.id);
-    if (own.own.has(term)) return LEVELS.sentence;
-    let best = 0;
-    // The block's ids directly, not siblings(): this runs for every term of every candidate, and an array each time adds up.
-    for (const id of this.blockChunks.get(chunk.block) ?? []) {
-      if (id === chunk.id || !this.terms(id).own.has(term)) continue;
-      best = Math.max(best, id < chunk.id ? LEVELS.before : LEVELS.after);
-    }
-    if (own.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !own.section.has(term) ? LEVELS.title : LEVELS.heading);
-    if (best) return best;
+  /** Which sentences of a chunk's block use a term: the first and last id, -1 when none. */
+  private aroundBlock(chunk: Chunk, term: string): BlockLevel {
+    const ids = this.blockChunks.get(chunk.block) ?? [chunk.id];
+    const [from, to] = [ids[0]!, ids[ids.length - 1]!];
+    if (to - from === ids.length - 1) return { firstUse: this.sentences.firstUse(term, from, to), lastUse: this.sentences.lastUse(term, from, to), beyond: undefined };
+    const using = ids.filter((id) => this.sentences.firstUse(term, id, id) === id);
+    return { firstUse: using[0] ?? -1, lastUse: using.at(-1) ?? -1, beyond: undefined };
+  }
+
+  /** A term's level outside a chunk's block: the paragraph before, the section, the title, the document. */
+  private beyondBlock(chunk: Chunk, term: string): number {
     if (LEVELS.previous && this.previousBlockUses(chunk, term)) return LEVELS.previous;
     const section = this.sectionOf(chunk);
     if (this.anyUses(this.sectionTerms, section, this.sectionChunks.get(section), term)) return LEVELS.section;
     if (this.title(chunk.source).has(term)) return LEVELS.title;
     if (this.anyUses(this.documentTerms, chunk.source, this.documentChunks.get(chunk.source), term)) return LEVELS.document;
     return 0;
+  }
+}
+
+interface BlockLevel {
+  /** The first and last chunk of the block whose sentence uses the term, -1 when none does. */
+  firstUse: number;
+  lastUse: number;
+  /** The term's level beyond the block, once asked for. */
+  beyond: number | undefined;
+}
+
+/**
+ * One question's block-level findings, shared by the sentences of a block: a question's terms are
+ * looked up around every sentence of every paragraph in its pool, and a paragraph's sentences
+ * would otherwise each look through their siblings and the section again.
+ */
+export class LevelMemo {
+  private readonly blocks = new Map<number, Map<string, BlockLevel>>();
+
+  around(block: number, term: string, compute: () => BlockLevel): BlockLevel {
+    let terms = this.blocks.get(block);
+    if (!terms) this.blocks.set(block, (terms = new Map()));
+    let found = terms.get(term);
+    if (!found) terms.set(term, (found = compute()));
+    return found;
   }
 }
 
@@ -195,10 +240,10 @@ function namesPlace(lead: string): boolean {
 }
 
 /** How well one slot is satisfied around a chunk: the best (relative weight × level) over the terms that stand for it. */
-export function slotMatch(structure: StructureIndex, chunk: Chunk, slot: Slot, sentenceOnly = false): number {
+export function slotMatch(structure: StructureIndex, chunk: Chunk, slot: Slot, sentenceOnly = false, memo?: LevelMemo): number {
   let best = 0;
   for (const [term, weight] of slot.matches) {
-    const level = sentenceOnly ? (structure.ownTerms(chunk).has(term) ? 1 : 0) : structure.level(chunk, term);
+    const level = sentenceOnly ? (structure.sentenceHas(chunk, term) ? 1 : 0) : structure.level(chunk, term, memo);
     best = Math.max(best, weight * level);
   }
   return best;
@@ -213,6 +258,15 @@ export interface Coverage {
   relation: number;
   /** IDF-weighted share of question words the corpus never uses, even through WordNet. */
   missing: number;
+}
+
+const levelMemos = new WeakMap<QuestionAnalysis, LevelMemo>();
+
+/** The question's level memo: it lives as long as the question's analysis. */
+function memoFor(q: QuestionAnalysis): LevelMemo {
+  let memo = levelMemos.get(q);
+  if (!memo) levelMemos.set(q, (memo = new LevelMemo()));
+  return memo;
 }
 
 export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAnalysis, options: { sentenceOnly?: boolean } = {}): Coverage {
@@ -232,7 +286,7 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
       subjectTotal += w;
       continue;
     }
-    const m = slotMatch(structure, chunk, slot, options.sentenceOnly);
+    const m = slotMatch(structure, chunk, slot, options.sentenceOnly, memoFor(q));
     // A word matched only through a broader or narrower word ("population" → people) is half missing.
     if (slot.onlyBroad) missing += 0.5 * w;
     all += w * m;

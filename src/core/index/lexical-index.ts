@@ -228,20 +228,24 @@ export class LexicalIndex {
     });
   }
 
-  /** Whether the sentence of any chunk from..to (positions in the chunk list, inclusive) has `term`. */
-  sentencesUse(term: string, from: number, to: number): boolean {
+  /** The first chunk among from..to (positions in the chunk list, inclusive) whose sentence has `term`, or -1. */
+  firstUse(term: string, from: number, to: number): number {
     const t = this.termIds.get(term);
-    if (t === undefined) return false;
+    if (t === undefined) return -1;
     const { start, docs } = this.data.fields[0];
-    // The first posting at or after `from` (postings are in document order).
-    let lo = start[t]!;
-    let hi = start[t + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (docs[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < start[t + 1]! && docs[lo]! <= to;
+    // Postings are in document order: the first one at or after `from`.
+    const at = firstAtLeast(docs, start[t]!, start[t + 1]!, from);
+    return at < start[t + 1]! && docs[at]! <= to ? docs[at]! : -1;
+  }
+
+  /** The last chunk among from..to (inclusive) whose sentence has `term`, or -1. */
+  lastUse(term: string, from: number, to: number): number {
+    const t = this.termIds.get(term);
+    if (t === undefined) return -1;
+    const { start, docs } = this.data.fields[0];
+    // The posting before the first one after `to`.
+    const at = firstAtLeast(docs, start[t]!, start[t + 1]!, to + 1) - 1;
+    return at >= start[t]! && docs[at]! >= from ? docs[at]! : -1;
   }
 
   /** Inverse document frequency of a normalised term; unseen terms get the highest. */
@@ -266,16 +270,8 @@ export class LexicalIndex {
 
 /** Whether `doc` is in term t's postings of a field (binary search: postings are in document order). */
 function isIn(postings: Postings, t: number, doc: number): boolean {
-  let lo = postings.start[t]!;
-  let hi = postings.start[t + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = postings.docs[mid]!;
-    if (at === doc) return true;
-    if (at < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  const at = firstAtLeast(postings.docs, postings.start[t]!, postings.start[t + 1]!, doc);
+  return at < postings.start[t + 1]! && postings.docs[at] === doc;
 }
 
 /** A read-only Map over the index's terms: a term's value comes from its number, undefined leaves it out. */
@@ -323,4 +319,14 @@ class TermView<V> implements ReadonlyMap<string, V> {
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
     for (const [term, value] of this.entries()) callback(value, term, this);
   }
+}
+
+/** The first position in docs[lo..hi) holding a value at or above `value` (docs sorted ascending), or hi. */
+function firstAtLeast(docs: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
