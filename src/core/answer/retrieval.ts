@@ -8,8 +8,12 @@ import type { StructureIndex } from "./evidence.js";
 /** Reciprocal rank fusion constant from Cormack et al. (2009). */
 export const RRF_K = 60;
 const CANDIDATES = 50;
-/** Up to this many chunks every sentence is scored; past it, only the retrieved ones and their paragraphs. */
-const SCORE_ALL_BELOW = 3000;
+/**
+ * Up to this many chunks every sentence is scored; past it, only the retrieved ones and their
+ * paragraphs. On the 72 tuning briefs in one corpus (2,522 sentences) the pool answered as well as
+ * scoring everything (1 more hit, 2 more first quotes, 2 more refusals) in half the time.
+ */
+const SCORE_ALL_BELOW = 1000;
 const POOL = 200;
 
 export interface Candidate {
