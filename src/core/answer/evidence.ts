@@ -242,10 +242,11 @@ function namesPlace(lead: string): boolean {
 /** How well one slot is satisfied around a chunk: the best (relative weight × level) over the terms that stand for it. */
 export function slotMatch(structure: StructureIndex, chunk: Chunk, slot: Slot, sentenceOnly = false, memo?: LevelMemo): number {
   let best = 0;
-  for (const [term, weight] of slot.matches) {
+  // forEach, not for-of over entries: an entry array for every term of every candidate was a twentieth of all an answer allocates.
+  slot.matches.forEach((weight, term) => {
     const level = sentenceOnly ? (structure.sentenceHas(chunk, term) ? 1 : 0) : structure.level(chunk, term, memo);
     best = Math.max(best, weight * level);
-  }
+  });
   return best;
 }
 

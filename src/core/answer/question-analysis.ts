@@ -13,6 +13,8 @@ function corpusHarmTerms(lexical: LexicalIndex): Map<CasualtyKind, string[]> {
   if (!map) {
     map = new Map<CasualtyKind, string[]>([["killed", []], ["injured", []]]);
     for (const [term, word] of lexical.surface) {
+      // Figures are no words of harm, and a large corpus has tens of thousands of them.
+      if (/^\p{N}/u.test(word)) continue;
       const kind = casualtyKindOfWord(word);
       if (kind) map.get(kind)!.push(term);
     }
