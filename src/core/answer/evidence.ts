@@ -2,7 +2,7 @@ import { type Chunk, type Paragraph, sectionKey } from "../ingest/chunker.js";
 import { contentTerms, normalizeTerm } from "../index/terms.js";
 import { isCommonWord } from "../index/wordnet.js";
 import { labelPlace } from "../extract/place-and-date.js";
-import type { QuestionAnalysis, Slot } from "./question-analysis.js";
+import type { QuestionAnalysis } from "./question-analysis.js";
 
 /**
  * Where a word can be found relative to a sentence, and how much a match there counts: in the
@@ -155,32 +155,59 @@ export class StructureIndex {
     return (this.blockChunks.get(chunk.block) ?? []).map((id) => this.chunks[id]!);
   }
 
-  /**
-   * How strongly a term is present around a chunk: the best level at which it occurs, or 0. With a
-   * memo (one per question), what a block's sentences share is worked out once per block and term:
-   * which of them use the term, and its level beyond the block.
-   */
-  level(chunk: Chunk, term: string, memo?: LevelMemo): number {
-    const around = memo ? memo.around(chunk.block, term, () => this.aroundBlock(chunk, term)) : this.aroundBlock(chunk, term);
-    const id = chunk.id;
-    let best = 0;
-    if (around.firstUse >= 0) {
-      if (id === around.firstUse || id === around.lastUse || (id > around.firstUse && id < around.lastUse && this.sentenceHas(chunk, term))) return LEVELS.sentence;
-      best = around.firstUse < id ? LEVELS.before : around.lastUse > id ? LEVELS.after : 0;
-    }
-    const context = this.contextTerms(chunk);
-    if (context.heading.has(term)) best = Math.max(best, this.title(chunk.source).has(term) && !context.section.has(term) ? LEVELS.title : LEVELS.heading);
-    if (best) return best;
-    return (around.beyond ??= this.beyondBlock(chunk, term));
+  /** How strongly a term is present around a chunk: the best level at which it occurs, or 0. */
+  level(chunk: Chunk, term: string): number {
+    return this.levelIn(this.blockLevels(chunk, [term]), chunk, 0, term);
   }
 
-  /** Which sentences of a chunk's block use a term: the first and last id, -1 when none. */
-  private aroundBlock(chunk: Chunk, term: string): BlockLevel {
+  /**
+   * What a block's sentences share for each of a question's terms: which of them use it (the
+   * first and last id, -1 when none), its level in the block's header, and (once asked for) its
+   * level beyond the block. Worked out once per block, not once per sentence and term.
+   */
+  blockLevels(chunk: Chunk, terms: readonly string[]): BlockLevels {
     const ids = this.blockChunks.get(chunk.block) ?? [chunk.id];
     const [from, to] = [ids[0]!, ids[ids.length - 1]!];
-    if (to - from === ids.length - 1) return { firstUse: this.sentences.firstUse(term, from, to), lastUse: this.sentences.lastUse(term, from, to), beyond: undefined };
-    const using = ids.filter((id) => this.sentences.firstUse(term, id, id) === id);
-    return { firstUse: using[0] ?? -1, lastUse: using.at(-1) ?? -1, beyond: undefined };
+    const run = to - from === ids.length - 1;
+    const n = terms.length;
+    const levels: BlockLevels = { context: chunk.context, firstUse: new Int32Array(n), lastUse: new Int32Array(n), heading: new Float64Array(n), beyond: new Float64Array(n).fill(NaN) };
+    terms.forEach((term, t) => {
+      if (run) {
+        levels.firstUse[t] = this.sentences.firstUse(term, from, to);
+        levels.lastUse[t] = levels.firstUse[t]! < 0 ? -1 : this.sentences.lastUse(term, from, to);
+      } else {
+        const using = ids.filter((id) => this.sentences.firstUse(term, id, id) === id);
+        levels.firstUse[t] = using[0] ?? -1;
+        levels.lastUse[t] = using.at(-1) ?? -1;
+      }
+      levels.heading[t] = this.headingLevel(chunk, term);
+    });
+    return levels;
+  }
+
+  /** The level of term number `t` of `levels` (made for this chunk's block) around a chunk. */
+  levelIn(levels: BlockLevels, chunk: Chunk, t: number, term: string): number {
+    const id = chunk.id;
+    const first = levels.firstUse[t]!;
+    const last = levels.lastUse[t]!;
+    let best = 0;
+    if (first >= 0) {
+      if (id === first || id === last || (id > first && id < last && this.sentenceHas(chunk, term))) return LEVELS.sentence;
+      best = first < id ? LEVELS.before : last > id ? LEVELS.after : 0;
+    }
+    // A block's sentences nearly always share one header; one that does not is looked up on its own.
+    best = Math.max(best, chunk.context === levels.context ? levels.heading[t]! : this.headingLevel(chunk, term));
+    if (best) return best;
+    let beyond = levels.beyond[t]!;
+    if (Number.isNaN(beyond)) levels.beyond[t] = beyond = this.beyondBlock(chunk, term);
+    return beyond;
+  }
+
+  /** A term's level in a chunk's header: its section heading or lead-in, or the document title (0 when absent). */
+  private headingLevel(chunk: Chunk, term: string): number {
+    const context = this.contextTerms(chunk);
+    if (!context.heading.has(term)) return 0;
+    return this.title(chunk.source).has(term) && !context.section.has(term) ? LEVELS.title : LEVELS.heading;
   }
 
   /** A term's level outside a chunk's block: the paragraph before, the section, the title, the document. */
@@ -194,28 +221,59 @@ export class StructureIndex {
   }
 }
 
-interface BlockLevel {
-  /** The first and last chunk of the block whose sentence uses the term, -1 when none does. */
-  firstUse: number;
-  lastUse: number;
-  /** The term's level beyond the block, once asked for. */
-  beyond: number | undefined;
+/** A block's findings for a list of terms (see StructureIndex.blockLevels), indexed by term number. */
+export interface BlockLevels {
+  /** The header they were read under. */
+  context: string;
+  firstUse: Int32Array;
+  lastUse: Int32Array;
+  heading: Float64Array;
+  /** NaN until asked for. */
+  beyond: Float64Array;
 }
 
 /**
- * One question's block-level findings, shared by the sentences of a block: a question's terms are
- * looked up around every sentence of every paragraph in its pool, and a paragraph's sentences
- * would otherwise each look through their siblings and the section again.
+ * One question's terms, numbered, with each block's findings for them: a question's terms are
+ * looked up around every sentence of every paragraph in its pool, and with typed arrays per block a
+ * lookup is an index instead of a string hashed into a map (at 50,000 sentences this was a third
+ * of an answer).
  */
-export class LevelMemo {
-  private readonly blocks = new Map<number, Map<string, BlockLevel>>();
+class QuestionLevels {
+  private readonly terms: string[] = [];
+  /** Per slot of the question: the numbers of its terms and their weights. */
+  private readonly slotTerms: { ids: number[]; weights: number[] }[];
+  private readonly blocks = new Map<number, BlockLevels>();
 
-  around(block: number, term: string, compute: () => BlockLevel): BlockLevel {
-    let terms = this.blocks.get(block);
-    if (!terms) this.blocks.set(block, (terms = new Map()));
-    let found = terms.get(term);
-    if (!found) terms.set(term, (found = compute()));
-    return found;
+  constructor(
+    private readonly structure: StructureIndex,
+    q: QuestionAnalysis,
+  ) {
+    const numbers = new Map<string, number>();
+    this.slotTerms = q.slots.map((slot) => {
+      const ids: number[] = [];
+      const weights: number[] = [];
+      slot.matches.forEach((weight, term) => {
+        let t = numbers.get(term);
+        if (t === undefined) numbers.set(term, (t = this.terms.push(term) - 1));
+        ids.push(t);
+        weights.push(weight);
+      });
+      return { ids, weights };
+    });
+  }
+
+  /** How well slot number `i` is satisfied around a chunk: the best (weight × level) over its terms. */
+  slotMatch(chunk: Chunk, i: number, sentenceOnly: boolean): number {
+    const { ids, weights } = this.slotTerms[i]!;
+    let levels: BlockLevels | undefined;
+    if (!sentenceOnly && !(levels = this.blocks.get(chunk.block))) this.blocks.set(chunk.block, (levels = this.structure.blockLevels(chunk, this.terms)));
+    let best = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const term = this.terms[ids[k]!]!;
+      const level = levels ? this.structure.levelIn(levels, chunk, ids[k]!, term) : this.structure.sentenceHas(chunk, term) ? 1 : 0;
+      best = Math.max(best, weights[k]! * level);
+    }
+    return best;
   }
 }
 
@@ -239,17 +297,6 @@ function namesPlace(lead: string): boolean {
   return labelPlace(lead, (w) => normalizeTerm(w) !== null && !isCommonWord(w)) !== null;
 }
 
-/** How well one slot is satisfied around a chunk: the best (relative weight × level) over the terms that stand for it. */
-export function slotMatch(structure: StructureIndex, chunk: Chunk, slot: Slot, sentenceOnly = false, memo?: LevelMemo): number {
-  let best = 0;
-  // forEach, not for-of over entries: an entry array for every term of every candidate was a twentieth of all an answer allocates.
-  slot.matches.forEach((weight, term) => {
-    const level = sentenceOnly ? (structure.sentenceHas(chunk, term) ? 1 : 0) : structure.level(chunk, term, memo);
-    best = Math.max(best, weight * level);
-  });
-  return best;
-}
-
 export interface Coverage {
   /** IDF-weighted share of all question words found around the sentence. */
   all: number;
@@ -261,13 +308,13 @@ export interface Coverage {
   missing: number;
 }
 
-const levelMemos = new WeakMap<QuestionAnalysis, LevelMemo>();
+const questionLevels = new WeakMap<QuestionAnalysis, QuestionLevels>();
 
-/** The question's level memo: it lives as long as the question's analysis. */
-function memoFor(q: QuestionAnalysis): LevelMemo {
-  let memo = levelMemos.get(q);
-  if (!memo) levelMemos.set(q, (memo = new LevelMemo()));
-  return memo;
+/** The question's numbered terms and block findings: they live as long as the question's analysis. */
+function levelsFor(structure: StructureIndex, q: QuestionAnalysis): QuestionLevels {
+  let levels = questionLevels.get(q);
+  if (!levels) questionLevels.set(q, (levels = new QuestionLevels(structure, q)));
+  return levels;
 }
 
 export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAnalysis, options: { sentenceOnly?: boolean } = {}): Coverage {
@@ -278,16 +325,17 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
   let relationTotal = 0;
   let relation = 0;
   let missing = 0;
-  for (const slot of q.slots) {
+  const levels = levelsFor(structure, q);
+  q.slots.forEach((slot, i) => {
     const w = slot.weight;
     total += w;
     if (slot.missing) {
       // A word the corpus never uses is most likely what the question is about ("Greenland").
       missing += w;
       subjectTotal += w;
-      continue;
+      return;
     }
-    const m = slotMatch(structure, chunk, slot, options.sentenceOnly, memoFor(q));
+    const m = levels.slotMatch(chunk, i, options.sentenceOnly ?? false);
     // A word matched only through a broader or narrower word ("population" → people) is half missing.
     if (slot.onlyBroad) missing += 0.5 * w;
     all += w * m;
@@ -296,9 +344,9 @@ export function coverage(structure: StructureIndex, chunk: Chunk, q: QuestionAna
       subject += w * m;
     } else {
       relationTotal += w;
-      relation += w * Math.max(slotMatch(structure, chunk, slot, true), 0.5 * m);
+      relation += w * Math.max(levels.slotMatch(chunk, i, true), 0.5 * m);
     }
-  }
+  });
   return {
     all: total ? all / total : 0,
     subject: subjectTotal ? subject / subjectTotal : 1,

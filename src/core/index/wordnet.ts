@@ -198,9 +198,12 @@ export function relatedWords(word: string): RelatedWord[] {
  * "Context" and "Regional" are common words, "Lusaka" and "Velmora" are not.
  */
 export function isCommonWord(word: string): boolean {
+  return commonWords.get(word.toLowerCase(), readCommonWord);
+}
+
+function readCommonWord(lower: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
-  const lower = word.toLowerCase();
   for (const pos of POS) {
     const lemma = LEMMATIZE[pos](lower);
     const first = wn.senses(lemma, pos)[0];
@@ -218,6 +221,7 @@ export type NounClass = "people" | "location" | "artifact" | "other";
 const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
 
 // Answer typing asks about the same few thousand words for every candidate sentence: answers are kept.
+const commonWords = new BoundedMemo<string, boolean>(50_000);
 const nounLexFiles = new BoundedMemo<string, number | null>(50_000);
 const inflectedVerbs = new BoundedMemo<string, boolean>(50_000);
 
