@@ -262,6 +262,11 @@ class QuestionLevels {
     });
   }
 
+  /** Whether these findings are about this corpus's structure (a question is answered against one corpus). */
+  isFor(structure: StructureIndex): boolean {
+    return this.structure === structure;
+  }
+
   /** How well slot number `i` is satisfied around a chunk: the best (weight × level) over its terms. */
   slotMatch(chunk: Chunk, i: number, sentenceOnly: boolean): number {
     const { ids, weights } = this.slotTerms[i]!;
@@ -313,7 +318,7 @@ const questionLevels = new WeakMap<QuestionAnalysis, QuestionLevels>();
 /** The question's numbered terms and block findings: they live as long as the question's analysis. */
 function levelsFor(structure: StructureIndex, q: QuestionAnalysis): QuestionLevels {
   let levels = questionLevels.get(q);
-  if (!levels) questionLevels.set(q, (levels = new QuestionLevels(structure, q)));
+  if (!levels?.isFor(structure)) questionLevels.set(q, (levels = new QuestionLevels(structure, q)));
   return levels;
 }
 
