@@ -4,8 +4,8 @@
  * sentences, peak RSS. Prints a Markdown table for the README and writes bench-results/latest.json.
  *
  * BENCH_SKIP_50K=1 skips the heavy 50,000-sentence parts; BENCH_INDEXING_ONLY=1 runs only the
- * indexing parts (throughput, incremental add, 50k cold start and memory); BENCH_QUALITY_ONLY=1
- * only answer quality.
+ * indexing parts (throughput, incremental add, 50k cold start and memory); BENCH_50K_ONLY=1 only the
+ * 50,000-sentence cold start, memory and warm answers; BENCH_QUALITY_ONLY=1 only answer quality.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -337,6 +337,11 @@ async function main() {
   results.coldStartCachedIndexMs = round(percentile([coldStart(coldCache), coldStart(coldCache), coldStart(coldCache)], 50), 0);
 
   const embedder = await loadEmbedder();
+  if (process.env.BENCH_50K_ONLY) {
+    await fiftyThousandParts(results, embedder, scratch);
+    console.log(results);
+    return;
+  }
   if (process.env.BENCH_INDEXING_ONLY) {
     await indexingParts(results, embedder, scratch);
     await realVectorRecall(results, embedder, scratch);
