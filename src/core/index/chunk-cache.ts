@@ -48,14 +48,28 @@ export interface ChunkedWithKeys {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/** Where one file's chunking sits in the arrays a `chunk()` call returned. */
+interface FileSpan {
+  sha256: string;
+  paragraphs: { from: number; to: number };
+  chunks: { from: number; to: number };
+}
+
 /**
  * Per-file chunking and embedding keys, so a restart or a refresh re-splits and re-hashes only
  * the files whose text changed. Keyed by the file's content hash, the chunker version and the model.
+ *
+ * A cache that `chunk()` returns keeps no records of its own: it points into the paragraphs, chunks
+ * and keys it returned (which the index keeps anyway) and rebuilds a file's record from them when it
+ * is saved or reused. Separate records were a second copy of every chunk, ~7 MB of a serving
+ * process's live heap at 50,000 sentences, which V8 lets grow several times over between collections.
  */
 export class ChunkCache {
   private constructor(
     private readonly model: string,
-    private readonly files: Map<string, FileRecord>,
+    private readonly files: Map<string, FileRecord | FileSpan>,
+    /** What the spans point into. */
+    private readonly from?: ChunkedWithKeys,
   ) {}
 
   static empty(model: string): ChunkCache {
@@ -78,23 +92,39 @@ export class ChunkCache {
   /** Chunks `documents` (ids in document order), reusing every unchanged file's record; returns the cache for exactly these files. */
   chunk(documents: SourceDocument[], options: { plainText?: boolean } = {}): ChunkedWithKeys & { cache: ChunkCache; reused: number } {
     const out: ChunkedWithKeys = { paragraphs: [], chunks: [], keys: [] };
-    const files = new Map<string, FileRecord>();
+    const files = new Map<string, FileSpan>();
     let reused = 0;
     for (const doc of documents) {
       const hash = sha256(doc.text);
-      let record = this.files.get(doc.source);
+      let record = this.recordOf(doc.source);
       if (record?.sha256 === hash && !options.plainText) reused++;
       else record = this.record(doc, hash, options.plainText);
-      files.set(doc.source, record);
       // Object.assign onto a literal is ~20x faster than object spread here (50,000 chunks on every start).
       const { source, text } = doc;
       // Block numbers are per file in the record and corpus-wide in the chunks.
       const blockOffset = out.paragraphs.length;
+      const chunkOffset = out.chunks.length;
       for (const p of record.paragraphs) out.paragraphs.push(Object.assign({ source, text: text.slice(p.start, p.end) }, p) as Paragraph);
       for (const c of record.chunks) out.chunks.push(Object.assign({ source, text: text.slice(c.start, c.end), id: out.chunks.length }, c, { block: c.block + blockOffset }) as Chunk);
       out.keys.push(...record.keys);
+      files.set(doc.source, { sha256: hash, paragraphs: { from: blockOffset, to: out.paragraphs.length }, chunks: { from: chunkOffset, to: out.chunks.length } });
     }
-    return { ...out, cache: new ChunkCache(this.model, files), reused };
+    return { ...out, cache: new ChunkCache(this.model, files, out), reused };
+  }
+
+  /** A file's record: as loaded, or rebuilt from the arrays a span points into (page numbers are added after chunking, so left out). */
+  private recordOf(source: string): FileRecord | undefined {
+    const file = this.files.get(source);
+    if (!file || Array.isArray(file.chunks)) return file as FileRecord | undefined;
+    const span = file as FileSpan;
+    const { paragraphs, chunks, keys } = this.from!;
+    const blockOffset = span.paragraphs.from;
+    return {
+      sha256: span.sha256,
+      paragraphs: paragraphs.slice(span.paragraphs.from, span.paragraphs.to).map(({ source: _s, text: _t, page: _p, ...rest }) => rest),
+      chunks: chunks.slice(span.chunks.from, span.chunks.to).map(({ source: _s, text: _t, id: _i, page: _p, ...rest }) => Object.assign(rest, { block: rest.block - blockOffset })),
+      keys: keys.slice(span.chunks.from, span.chunks.to),
+    };
   }
 
   private record(doc: SourceDocument, hash: string, plainText = false): FileRecord {
@@ -109,7 +139,8 @@ export class ChunkCache {
   }
 
   async save(dir: string): Promise<void> {
-    const saved: SavedChunkCache = { chunkerVersion: CHUNKER_VERSION, model: this.model, files: Object.fromEntries(this.files) };
+    const files = Object.fromEntries([...this.files.keys()].map((source) => [source, this.recordOf(source)!]));
+    const saved: SavedChunkCache = { chunkerVersion: CHUNKER_VERSION, model: this.model, files };
     const tmp = join(dir, `${CHUNKS_FILE}.${process.pid}.tmp`);
     await writeFile(tmp, JSON.stringify(saved));
     await rename(tmp, join(dir, CHUNKS_FILE));
