@@ -60,8 +60,18 @@ function coldStart(cacheDir: string, corpusArgs: string[] = []): number {
   return ms(start);
 }
 
-/** Reports the child's peak RSS on exit (Node gives no rusage for children). */
-const REPORT_MAX_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss:"+process.resourceUsage().maxRSS+"\\n"))';
+/**
+ * Reports the child's peak RSS on exit (Node gives no rusage for children). On Linux it is VmHWM, the
+ * peak of the process image itself: getrusage's maxRSS also counts the forked copy of this benchmark
+ * before exec, so once the benchmark had grown past ~370 MB every child "peaked" at the parent's size.
+ */
+const REPORT_MAX_RSS =
+  "data:text/javascript," +
+  encodeURIComponent(
+    'import { readFileSync } from "node:fs";' +
+      'process.on("exit", () => { let kB = 0; try { kB = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0); } catch {}' +
+      ' process.stderr.write("maxrss:" + (kB || process.resourceUsage().maxRSS) + "\\n"); });',
+  );
 
 /**
  * One `ask --json -` process answering `questions` from a cached corpus: time to its first answer

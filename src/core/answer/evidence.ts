@@ -155,11 +155,6 @@ export class StructureIndex {
     return (this.blockChunks.get(chunk.block) ?? []).map((id) => this.chunks[id]!);
   }
 
-  /** How strongly a term is present around a chunk: the best level at which it occurs, or 0. */
-  level(chunk: Chunk, term: string): number {
-    return this.levelIn(this.blockLevels(chunk, [term]), chunk, 0, term);
-  }
-
   /**
    * What a block's sentences share for each of a question's terms: which of them use it (the
    * first and last id, -1 when none), its level in the block's header, and (once asked for) its
