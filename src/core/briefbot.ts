@@ -212,7 +212,10 @@ export class Briefbot {
       chunkSlots.set(Int32Array.from(keys, (key) => current.slot(key)!));
     }
     // The chunk cache keeps the store's key strings, not a second copy of them read from chunks.json (~2 MB at 50,000 sentences).
-    for (let id = 0; id < keys.length; id++) keys[id] = current.keys[chunkSlots[id]!]!;
+    for (let id = 0; id < keys.length; id++) {
+      const key = current.keys[chunkSlots[id]!];
+      if (key !== undefined && key === keys[id]) keys[id] = key;
+    }
     const changed = texts.length > 0 || revived > 0 || retired > 0 || current !== store || wasEmpty;
     if (changed && cacheWritable) cacheWritable = await writeCache(() => saveVectorCache(cacheDir, current));
     if ((reused < corpus.documents.length || changed) && cacheWritable) cacheWritable = await writeCache(() => nextChunkCache.save(cacheDir));

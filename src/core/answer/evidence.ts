@@ -188,7 +188,8 @@ export class StructureIndex {
     let best = 0;
     if (first >= 0) {
       if (id === first || id === last || (id > first && id < last && this.sentenceHas(chunk, term))) return LEVELS.sentence;
-      best = first < id ? LEVELS.before : last > id ? LEVELS.after : 0;
+      // The better of the two sides that use it (calibration may weigh "after" above "before").
+      best = Math.max(first < id ? LEVELS.before : 0, last > id ? LEVELS.after : 0);
     }
     // A block's sentences nearly always share one header; one that does not is looked up on its own.
     best = Math.max(best, chunk.context === levels.context ? levels.heading[t]! : this.headingLevel(chunk, term));

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { coverage, LEVELS, StructureIndex } from "../src/core/answer/evidence.js";
+import { analyseQuestion } from "../src/core/answer/question-analysis.js";
+import { chunkDocuments } from "../src/core/ingest/chunker.js";
+import { LexicalIndex } from "../src/core/index/lexical-index.js";
+
+// An invented brief: the middle sentence of the first paragraph is flanked by sentences naming Velmora.
+const TEXT = [
+  "# Weekly report",
+  "",
+  "Shelling hit Velmora on Monday. The toll rose to twelve. Velmora's mayor asked for help.",
+  "",
+  "A convoy left Kestrel on Tuesday.",
+  "",
+].join("\n");
+
+function setting() {
+  const { chunks, paragraphs } = chunkDocuments([{ source: "report.md", text: TEXT }]);
+  const lexical = new LexicalIndex(chunks);
+  const structure = new StructureIndex(chunks, paragraphs, lexical);
+  const middle = chunks.find((c) => c.text.startsWith("The toll"))!;
+  const convoy = chunks.find((c) => c.text.startsWith("A convoy"))!;
+  return { structure, lexical, middle, convoy };
+}
+
+describe("structure evidence", () => {
+  it("counts a question word where it occurs around a sentence: earlier in its paragraph, in the paragraph before, not in the sentence itself", () => {
+    const { structure, lexical, middle, convoy } = setting();
+    const q = analyseQuestion("What happened in Velmora?", lexical);
+    const share = (level: number) => coverage(structure, middle, q).all / level;
+    // "Velmora" is the question's one content word here, so coverage is its level around the sentence.
+    expect(share(LEVELS.before)).toBeCloseTo(1, 5);
+    // The convoy paragraph follows the one naming Velmora in the same section.
+    expect(coverage(structure, convoy, q).all).toBeCloseTo(LEVELS.previous, 5);
+    expect(coverage(structure, middle, q, { sentenceOnly: true }).all).toBe(0);
+  });
+
+  it("takes the better side when the word is both before and after the sentence, whatever the weights", () => {
+    const { structure, lexical, middle } = setting();
+    const saved = { ...LEVELS };
+    try {
+      // Calibration runs may weigh "after" above "before".
+      LEVELS.after = 0.97;
+      expect(coverage(structure, middle, analyseQuestion("What happened in Velmora?", lexical)).all).toBeCloseTo(0.97, 5);
+      LEVELS.before = 0;
+      LEVELS.after = 0.6;
+      expect(coverage(structure, middle, analyseQuestion("What happened in Velmora?", lexical)).all).toBeCloseTo(0.6, 5);
+    } finally {
+      Object.assign(LEVELS, saved);
+    }
+  });
+});
