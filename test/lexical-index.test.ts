@@ -98,6 +98,10 @@ describe("lexical index", () => {
     expect(decodeLexical(bytes, "hash-1", chunks.length + 1)).toBeUndefined();
     expect(decodeLexical(bytes.subarray(0, bytes.length - 4), "hash-1", chunks.length)).toBeUndefined();
     expect(decodeLexical(Buffer.alloc(2), "hash-1", chunks.length)).toBeUndefined();
+    // Terms made by another normaliser (here, one that did not stem): rebuilt, since evidence reads sentences' terms from the file.
+    const unstemmed = { ...built.data, terms: built.data.terms.map((t, i) => built.data.surface[i] ?? t) };
+    expect(unstemmed.terms).not.toEqual(built.data.terms);
+    expect(decodeLexical(encodeLexical(unstemmed, "hash-1"), "hash-1", chunks.length)).toBeUndefined();
     // A posting that names a document past the end.
     const damaged = Buffer.from(bytes);
     damaged.writeInt32LE(chunks.length + 5, damaged.length - 4 * (chunks.length + 1));

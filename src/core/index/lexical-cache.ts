@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Chunk } from "../ingest/chunker.js";
 import { CHUNKER_VERSION } from "../ingest/chunker.js";
 import { type LexicalData, LexicalIndex } from "./lexical-index.js";
+import { normalizeTerm } from "./terms.js";
 
 export const LEXICAL_FILE = "lexical.postings";
 /** The JSON file of earlier versions, removed when the binary one is written. */
@@ -91,6 +92,7 @@ export function decodeLexical(bytes: Buffer, corpusHash: string, chunkCount: num
   if (offset !== buffer.length) return undefined;
   const terms = header.terms.length;
   if (header.surface.length !== terms || arrays.ids.length !== chunkCount || arrays.upper.length !== terms || arrays.lower.length !== terms) return undefined;
+  if (!sameNormaliser(header.terms, header.surface)) return undefined;
   const fields = ([0, 1] as const).map((f) => ({
     start: arrays[`start${f}`],
     docs: arrays[`docs${f}`],
@@ -106,6 +108,17 @@ export function decodeLexical(bytes: Buffer, corpusHash: string, chunkCount: num
     for (let i = 0; i < docs.length; i++) if (docs[i]! < 0 || docs[i]! >= chunkCount) return undefined;
   }
   return { chunkCount, ids: arrays.ids, terms: header.terms, surface: header.surface, upper: arrays.upper, lower: arrays.lower, words: header.words, fields: fields as LexicalData["fields"] };
+}
+
+/**
+ * Whether the saved terms are what this version's normaliser makes of their words, on a few hundred
+ * evenly spaced ones: the structure evidence reads each sentence's own terms from these postings, so a
+ * file written by another stemmer or lemmatiser (a LEXICAL_FORMAT bump forgotten) is rebuilt, not read.
+ */
+function sameNormaliser(terms: string[], surface: string[], samples = 256): boolean {
+  const step = Math.max(1, Math.floor(terms.length / samples));
+  for (let t = 0; t < terms.length; t += step) if (normalizeTerm(surface[t]!) !== terms[t]) return false;
+  return true;
 }
 
 /** The saved lexical index of exactly this corpus, or a new one built (and saved) from its chunks. */
