@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Briefbot } from "../src/core/briefbot.js";
 import { ANSWERABLE, OFF_TOPIC } from "./fixtures/questions.js";
 import { openShippedBrief } from "./helpers/bot.js";
+import { warmUp } from "../src/core/answer/warm-up.js";
 
 const squash = (s: string) => s.replace(/\s+/g, " ");
 let bot: Briefbot;
@@ -13,6 +14,16 @@ beforeAll(async () => {
 });
 
 describe("answering from the shipped brief", () => {
+  it("answers exactly the same after the bot's warm-up questions", async () => {
+    const questions = [...ANSWERABLE.map((q) => q.question), ...OFF_TOPIC];
+    const before = [];
+    for (const question of questions) before.push(await bot.ask(question));
+    await warmUp(bot);
+    const after = [];
+    for (const question of questions) after.push(await bot.ask(question));
+    expect(after).toEqual(before);
+  });
+
   it("answers at least 17 of the 18 tuning questions with the phrase each needs", async () => {
     const missed: string[] = [];
     for (const { question, mustQuote } of ANSWERABLE) {

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import "dotenv/config";
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from "../core/briefbot.js";
 import { BriefbotError, describeError } from "../core/errors.js";
+import { warmUp } from "../core/answer/warm-up.js";
 import { loadEmbedder } from "../core/index/load-embedder.js";
 import { LiveCorpus } from "../core/live-corpus.js";
 import { attachBot, createClient } from "./bot.js";
@@ -23,9 +24,14 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // Discord connects at once; until the first index is ready, questions get "still indexing, N %".
   const live = new LiveCorpus({ corpusDir: config.corpusDir, embedder: loadEmbedder(), log, debounceMs: config.watchDebounceMs });
-  // /brief's code is left out of the start; it loads a little after the first index is ready, between questions.
+  // /brief's code is left out of the start; it loads a little after the first index is ready, between
+  // questions, and a few throwaway questions load what the first real ones would otherwise wait for.
   live.ready.then(
-    () => setTimeout(() => preloadBriefing().catch((error: unknown) => log("could not load the briefing code", error)), 2_000).unref(),
+    (bot) =>
+      setTimeout(() => {
+        preloadBriefing().catch((error: unknown) => log("could not load the briefing code", error));
+        warmUp(bot).catch((error: unknown) => log("could not warm up the answerer", error));
+      }, 2_000).unref(),
     () => {},
   );
   live.ready.catch((error: unknown) => {
