@@ -96,14 +96,17 @@ export class StructureIndex {
 
   /** Whether a chunk's own sentence has a term. */
   sentenceHas(chunk: Chunk, term: string): boolean {
-    return this.sentences.firstUse(term, chunk.id, chunk.id) === chunk.id;
+    return this.uses(term, chunk.id);
+  }
+
+  private uses(term: string, id: number): boolean {
+    return this.sentences.firstUse(term, id, id) === id;
   }
 
   /** Whether any chunk in `ids` has `term` in its sentence. */
   private anyUses(cache: Map<string, Set<string>>, key: string, ids: number[] | undefined, term: string): boolean {
     if (!ids?.length) return false;
-    const [from, to] = [ids[0]!, ids[ids.length - 1]!];
-    if (to - from === ids.length - 1) return this.sentences.firstUse(term, from, to) >= 0;
+    if (isRun(ids)) return this.sentences.firstUse(term, ids[0]!, ids[ids.length - 1]!) >= 0;
     return this.union(cache, key, ids).has(term);
   }
 
@@ -162,8 +165,7 @@ export class StructureIndex {
    */
   blockLevels(chunk: Chunk, terms: readonly string[]): BlockLevels {
     const ids = this.blockChunks.get(chunk.block) ?? [chunk.id];
-    const [from, to] = [ids[0]!, ids[ids.length - 1]!];
-    const run = to - from === ids.length - 1;
+    const [from, to, run] = [ids[0]!, ids[ids.length - 1]!, isRun(ids)];
     const n = terms.length;
     const levels: BlockLevels = { context: chunk.context, firstUse: new Int32Array(n), lastUse: new Int32Array(n), heading: new Float64Array(n), beyond: new Float64Array(n).fill(NaN) };
     terms.forEach((term, t) => {
@@ -171,7 +173,7 @@ export class StructureIndex {
         levels.firstUse[t] = this.sentences.firstUse(term, from, to);
         levels.lastUse[t] = levels.firstUse[t]! < 0 ? -1 : this.sentences.lastUse(term, from, to);
       } else {
-        const using = ids.filter((id) => this.sentences.firstUse(term, id, id) === id);
+        const using = ids.filter((id) => this.uses(term, id));
         levels.firstUse[t] = using[0] ?? -1;
         levels.lastUse[t] = using.at(-1) ?? -1;
       }
@@ -215,6 +217,11 @@ export class StructureIndex {
     if (this.anyUses(this.documentTerms, chunk.source, this.documentChunks.get(chunk.source), term)) return LEVELS.document;
     return 0;
   }
+}
+
+/** Whether ascending `ids` are consecutive, so one postings lookup over their range answers for all of them. */
+function isRun(ids: number[]): boolean {
+  return ids[ids.length - 1]! - ids[0]! === ids.length - 1;
 }
 
 /** A block's findings for a list of terms (see StructureIndex.blockLevels), indexed by term number. */

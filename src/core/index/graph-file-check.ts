@@ -1,19 +1,5 @@
 import { type FileHandle, open } from "node:fs/promises";
 
-/**
- * A structural check of a saved hnswlib graph before hnswlib reads it. hnswlib trusts the file: a
- * link to a node that does not exist crashes the process (a segmentation fault, which no handler
- * catches), and zeroed blocks (what a crash or a power cut leaves) give every node label 0, so
- * searches fail with "Label not found". The cache's size check passes both, and hashing the whole
- * file at every start is too slow; this reads the file once and checks what hnswlib would follow:
- * the header's counts, every link list's length and targets, and that labels are slots used once.
- *
- * hnswlib 0.8's saveIndex layout (little-endian, 64-bit size_t): a 96-byte header, the level-0
- * block of every element (a link count in the low 16 bits of a uint32, maxM0 link ids, the vector,
- * the label), then for every element a uint32 byte length and its upper-level link lists (each a
- * count and maxM link ids). Returns why the file cannot be used, or null when it looks sound. Read
- * in 1 MiB steps on the thread pool, so start-up's other reads go on meanwhile.
- */
 /** hnswlib's header: the 96 bytes before the level-0 blocks (the fields a reader of the file needs). */
 export const GRAPH_HEADER_BYTES = 96;
 
@@ -44,6 +30,20 @@ export function parseGraphHeader(header: Buffer): GraphHeader {
   };
 }
 
+/**
+ * A structural check of a saved hnswlib graph before hnswlib reads it. hnswlib trusts the file: a
+ * link to a node that does not exist crashes the process (a segmentation fault, which no handler
+ * catches), and zeroed blocks (what a crash or a power cut leaves) give every node label 0, so
+ * searches fail with "Label not found". The cache's size check passes both, and hashing the whole
+ * file at every start is too slow; this reads the file once and checks what hnswlib would follow:
+ * the header's counts, every link list's length and targets, and that labels are slots used once.
+ *
+ * hnswlib 0.8's saveIndex layout (little-endian, 64-bit size_t): a 96-byte header, the level-0
+ * block of every element (a link count in the low 16 bits of a uint32, maxM0 link ids, the vector,
+ * the label), then for every element a uint32 byte length and its upper-level link lists (each a
+ * count and maxM link ids). Returns why the file cannot be used, or null when it looks sound. Read
+ * in 4 MiB steps on the thread pool, so start-up's other reads go on meanwhile.
+ */
 export async function checkGraphFile(file: string, slots: number, dimension?: number): Promise<string | null> {
   let handle: FileHandle | null = null;
   try {
