@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverage, LEVELS, StructureIndex } from "../src/core/answer/evidence.js";
+import { BlockFindings, coverage, LEVELS, StructureIndex } from "../src/core/answer/evidence.js";
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
 import { LexicalIndex } from "../src/core/index/lexical-index.js";
@@ -48,5 +48,26 @@ describe("structure evidence", () => {
     } finally {
       Object.assign(LEVELS, saved);
     }
+  });
+
+  it("keeps every block's findings where it put them as its arrays grow, the unasked levels unset", () => {
+    const findings = new BlockFindings(3);
+    const offsets: number[] = [];
+    for (let block = 0; block < 300; block++) {
+      const at = findings.add(block * 7, `header ${block}`);
+      offsets.push(at);
+      for (let t = 0; t < 3; t++) {
+        findings.firstUse[at + t] = block * 10 + t;
+        findings.heading[at + t] = block + t / 10;
+      }
+    }
+    offsets.forEach((at, block) => {
+      expect(findings.offsetOf(block * 7)).toBe(at);
+      expect(findings.contextAt(at)).toBe(`header ${block}`);
+      expect([...findings.firstUse.subarray(at, at + 3)]).toEqual([block * 10, block * 10 + 1, block * 10 + 2]);
+      expect(findings.heading[at + 2]).toBeCloseTo(block + 0.2);
+      expect(Number.isNaN(findings.beyond[at + 1]!)).toBe(true);
+    });
+    expect(findings.offsetOf(1)).toBeUndefined();
   });
 });

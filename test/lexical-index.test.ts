@@ -6,7 +6,7 @@ import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { type Chunk, chunkDocuments } from "../src/core/ingest/chunker.js";
 import { loadCorpus } from "../src/core/ingest/corpus.js";
 import { decodeLexical, encodeLexical } from "../src/core/index/lexical-cache.js";
-import { CONTEXT_BOOST, LexicalIndex } from "../src/core/index/lexical-index.js";
+import { CONTEXT_BOOST, LexicalIndex, topPositions } from "../src/core/index/lexical-index.js";
 import { indexTokens, normalizeTerm } from "../src/core/index/terms.js";
 
 /** The BM25 index briefbot used before its own: MiniSearch with the same fields, tokens and boosts. */
@@ -106,5 +106,18 @@ describe("lexical index", () => {
     const damaged = Buffer.from(bytes);
     damaged.writeInt32LE(chunks.length + 5, damaged.length - 4 * (chunks.length + 1));
     expect(() => decodeLexical(damaged, "hash-1", chunks.length)).not.toThrow();
+  });
+
+  it("keeps the k best positions in the order a stable sort by score gives, ties included", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const count = Math.floor(random() * 60);
+      // Few distinct scores, so ties are common and their order is tested.
+      const scores = Array.from({ length: count }, () => Math.floor(random() * 6) / 2);
+      const k = Math.floor(random() * 70);
+      const expected = scores.map((score, position) => ({ score, position })).sort((a, b) => b.score - a.score).slice(0, k).map((x) => x.position);
+      expect(topPositions(count, k, (p) => scores[p]!)).toEqual(expected);
+    }
   });
 });

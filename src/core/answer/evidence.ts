@@ -161,32 +161,39 @@ export class StructureIndex {
   /**
    * What a block's sentences share for each of a question's terms: which of them use it (the
    * first and last id, -1 when none), its level in the block's header, and (once asked for) its
-   * level beyond the block. Worked out once per block, not once per sentence and term.
+   * level beyond the block. Worked out once per block, not once per sentence and term; written
+   * into `findings` at the returned offset.
    */
-  blockLevels(chunk: Chunk, terms: readonly string[]): BlockLevels {
+  blockLevels(chunk: Chunk, terms: readonly string[], findings: BlockFindings): number {
     const ids = this.blockChunks.get(chunk.block) ?? [chunk.id];
     const [from, to, run] = [ids[0]!, ids[ids.length - 1]!, isRun(ids)];
-    const n = terms.length;
-    const levels: BlockLevels = { context: chunk.context, firstUse: new Int32Array(n), lastUse: new Int32Array(n), heading: new Float64Array(n), beyond: new Float64Array(n).fill(NaN) };
-    terms.forEach((term, t) => {
+    const at = findings.add(chunk.block, chunk.context);
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      let first = -1;
+      let last = -1;
       if (run) {
-        levels.firstUse[t] = this.sentences.firstUse(term, from, to);
-        levels.lastUse[t] = levels.firstUse[t]! < 0 ? -1 : this.sentences.lastUse(term, from, to);
+        first = this.sentences.firstUse(term, from, to);
+        if (first >= 0) last = this.sentences.lastUse(term, from, to);
       } else {
-        const using = ids.filter((id) => this.uses(term, id));
-        levels.firstUse[t] = using[0] ?? -1;
-        levels.lastUse[t] = using.at(-1) ?? -1;
+        for (const id of ids) {
+          if (!this.uses(term, id)) continue;
+          if (first < 0) first = id;
+          last = id;
+        }
       }
-      levels.heading[t] = this.headingLevel(chunk, term);
-    });
-    return levels;
+      findings.firstUse[at + t] = first;
+      findings.lastUse[at + t] = last;
+      findings.heading[at + t] = this.headingLevel(chunk, term);
+    }
+    return at;
   }
 
-  /** The level of term number `t` of `levels` (made for this chunk's block) around a chunk. */
-  levelIn(levels: BlockLevels, chunk: Chunk, t: number, term: string): number {
+  /** The level of term number `t` around a chunk, from its block's findings at offset `at`. */
+  levelIn(findings: BlockFindings, at: number, chunk: Chunk, t: number, term: string): number {
     const id = chunk.id;
-    const first = levels.firstUse[t]!;
-    const last = levels.lastUse[t]!;
+    const first = findings.firstUse[at + t]!;
+    const last = findings.lastUse[at + t]!;
     let best = 0;
     if (first >= 0) {
       if (id === first || id === last || (id > first && id < last && this.sentenceHas(chunk, term))) return LEVELS.sentence;
@@ -194,10 +201,10 @@ export class StructureIndex {
       best = Math.max(first < id ? LEVELS.before : 0, last > id ? LEVELS.after : 0);
     }
     // A block's sentences nearly always share one header; one that does not is looked up on its own.
-    best = Math.max(best, chunk.context === levels.context ? levels.heading[t]! : this.headingLevel(chunk, term));
+    best = Math.max(best, chunk.context === findings.contextAt(at) ? findings.heading[at + t]! : this.headingLevel(chunk, term));
     if (best) return best;
-    let beyond = levels.beyond[t]!;
-    if (Number.isNaN(beyond)) levels.beyond[t] = beyond = this.beyondBlock(chunk, term);
+    let beyond = findings.beyond[at + t]!;
+    if (Number.isNaN(beyond)) findings.beyond[at + t] = beyond = this.beyondBlock(chunk, term);
     return beyond;
   }
 
@@ -224,15 +231,54 @@ function isRun(ids: number[]): boolean {
   return ids[ids.length - 1]! - ids[0]! === ids.length - 1;
 }
 
-/** A block's findings for a list of terms (see StructureIndex.blockLevels), indexed by term number. */
-export interface BlockLevels {
-  /** The header they were read under. */
-  context: string;
-  firstUse: Int32Array;
-  lastUse: Int32Array;
-  heading: Float64Array;
+/**
+ * Each block's findings for one question's numbered terms (see StructureIndex.blockLevels), side
+ * by side in typed arrays that grow as blocks are met: four small arrays per block, kept for the
+ * whole answer, were most of what the garbage collector promoted per question at 50,000 sentences.
+ */
+export class BlockFindings {
+  private readonly offsets = new Map<number, number>();
+  private readonly contexts: string[] = [];
+  firstUse = new Int32Array(0);
+  lastUse = new Int32Array(0);
+  heading = new Float64Array(0);
   /** NaN until asked for. */
-  beyond: Float64Array;
+  beyond = new Float64Array(0);
+
+  constructor(private readonly terms: number) {}
+
+  /** Where a block's findings start, if it has them. */
+  offsetOf(block: number): number | undefined {
+    return this.offsets.get(block);
+  }
+
+  /** The header the findings at `at` were read under. */
+  contextAt(at: number): string {
+    return this.contexts[this.terms ? at / this.terms : 0]!;
+  }
+
+  /** Room for a block's findings, read under header `context`: their offset. */
+  add(block: number, context: string): number {
+    const at = this.contexts.length * this.terms;
+    if (at + this.terms > this.firstUse.length) this.grow(Math.max(64 * this.terms, 2 * this.firstUse.length));
+    this.contexts.push(context);
+    this.offsets.set(block, at);
+    return at;
+  }
+
+  private grow(size: number): void {
+    const grown = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T) => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.firstUse = grown(this.firstUse, (n) => new Int32Array(n));
+    this.lastUse = grown(this.lastUse, (n) => new Int32Array(n));
+    this.heading = grown(this.heading, (n) => new Float64Array(n));
+    const beyond = new Float64Array(size).fill(NaN);
+    beyond.set(this.beyond);
+    this.beyond = beyond;
+  }
 }
 
 /**
@@ -245,7 +291,7 @@ class QuestionLevels {
   private readonly terms: string[] = [];
   /** Per slot of the question: the numbers of its terms and their weights. */
   private readonly slotTerms: { ids: number[]; weights: number[] }[];
-  private readonly blocks = new Map<number, BlockLevels>();
+  private readonly findings: BlockFindings;
 
   constructor(
     private readonly structure: StructureIndex,
@@ -263,6 +309,7 @@ class QuestionLevels {
       });
       return { ids, weights };
     });
+    this.findings = new BlockFindings(this.terms.length);
   }
 
   /** Whether these findings are about this corpus's structure (a question is answered against one corpus). */
@@ -273,12 +320,12 @@ class QuestionLevels {
   /** How well slot number `i` is satisfied around a chunk: the best (weight × level) over its terms. */
   slotMatch(chunk: Chunk, i: number, sentenceOnly: boolean): number {
     const { ids, weights } = this.slotTerms[i]!;
-    let levels: BlockLevels | undefined;
-    if (!sentenceOnly && !(levels = this.blocks.get(chunk.block))) this.blocks.set(chunk.block, (levels = this.structure.blockLevels(chunk, this.terms)));
+    let at: number | undefined;
+    if (!sentenceOnly) at = this.findings.offsetOf(chunk.block) ?? this.structure.blockLevels(chunk, this.terms, this.findings);
     let best = 0;
     for (let k = 0; k < ids.length; k++) {
       const term = this.terms[ids[k]!]!;
-      const level = levels ? this.structure.levelIn(levels, chunk, ids[k]!, term) : this.structure.sentenceHas(chunk, term) ? 1 : 0;
+      const level = at !== undefined ? this.structure.levelIn(this.findings, at, chunk, ids[k]!, term) : this.structure.sentenceHas(chunk, term) ? 1 : 0;
       best = Math.max(best, weights[k]! * level);
     }
     return best;

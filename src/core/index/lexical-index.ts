@@ -55,7 +55,7 @@ export interface LexicalData {
  */
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
-  private scratch?: { total: Float64Array; seen: Uint8Array; matched: Int32Array; partial: Float64Array; stamp: Int32Array };
+  private scratch?: { total: Float64Array; seen: Uint8Array; matched: Int32Array; partial: Float64Array; stamp: Int32Array; order: Int32Array; touched: Int32Array };
   /** Every term of the corpus's sentences with the number of chunks it appears in. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   /** One way the corpus writes each term ("killed" for "kill"), for lexicons that work on words. */
@@ -164,17 +164,21 @@ export class LexicalIndex {
     const queryTerms = indexTokens(text)
       .map(normalizeTerm)
       .filter((t): t is string => !!t);
-    // Documents in the order MiniSearch's OR first meets them; their summed scores and matched-term counts.
-    const order: number[] = [];
-    // Per-document scratch arrays, allocated once per index (a query is synchronous) and reset below for the documents touched.
-    const { total, seen, matched, partial, stamp } = (this.scratch ??= {
+    // Per-document scratch arrays, allocated once per index (a query is synchronous) and reset below
+    // for the documents touched: at 50,000 sentences a common word touches thousands of documents,
+    // and arrays or objects made per query were promoted by the garbage collector mid-answer.
+    const { total, seen, matched, partial, stamp, order, touched } = (this.scratch ??= {
       total: new Float64Array(chunkCount),
       seen: new Uint8Array(chunkCount),
       matched: new Int32Array(chunkCount),
       partial: new Float64Array(chunkCount),
       stamp: new Int32Array(chunkCount),
+      order: new Int32Array(chunkCount),
+      touched: new Int32Array(chunkCount),
     });
     stamp.fill(0);
+    // Documents in the order MiniSearch's OR first meets them (order[0..found)); their summed scores and matched-term counts.
+    let found = 0;
     const counted = new Set<string>();
     queryTerms.forEach((term, occurrence) => {
       const t = this.termIds.get(term);
@@ -182,7 +186,7 @@ export class LexicalIndex {
       const firstTime = !counted.has(term);
       counted.add(term);
       // One term's score per document (sentence field, then header), then added to the total as MiniSearch combines terms.
-      const touched: number[] = [];
+      let touchedCount = 0;
       fields.forEach((postings, field) => {
         const from = postings.start[t]!;
         const to = postings.start[t + 1]!;
@@ -195,36 +199,39 @@ export class LexicalIndex {
           if (stamp[doc] === occurrence + 1) partial[doc]! += weighted;
           else {
             stamp[doc] = occurrence + 1;
-            touched.push(doc);
+            touched[touchedCount++] = doc;
             partial[doc] = weighted;
           }
         }
       });
-      for (const doc of touched) {
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
         if (seen[doc]) total[doc]! += partial[doc]!;
         else {
           seen[doc] = 1;
-          order.push(doc);
+          order[found++] = doc;
           total[doc] = partial[doc]!;
         }
         if (firstTime) matched[doc]!++;
       }
     });
-    const results = order.map((doc) => ({ doc, score: total[doc]! * (matched[doc]! || 1) }));
-    for (const doc of order) {
-      seen[doc] = 0;
-      matched[doc] = 0;
+    const score = (position: number) => total[order[position]!]! * (matched[order[position]!]! || 1);
+    const best = topPositions(found, k, score);
+    const scores = best.map(score);
+    for (let i = 0; i < found; i++) {
+      seen[order[i]!] = 0;
+      matched[order[i]!] = 0;
     }
-    results.sort((a, b) => b.score - a.score);
     const distinct = [...counted];
-    return results.slice(0, k).map(({ doc, score }) => {
+    return best.map((position, rank) => {
+      const doc = order[position]!;
       // MiniSearch reports the matched terms as an object's keys: integer-like terms ("2021") come first, in numeric order.
       const match: Record<string, true> = {};
       for (const term of distinct) {
         const t = this.termIds.get(term)!;
         if (isIn(fields[0], t, doc) || isIn(fields[1], t, doc)) match[term] = true;
       }
-      return { id: this.data.ids[doc]!, score, terms: Object.keys(match) };
+      return { id: this.data.ids[doc]!, score: scores[rank]!, terms: Object.keys(match) };
     });
   }
 
@@ -329,4 +336,63 @@ function firstAtLeast(docs: Int32Array, lo: number, hi: number, value: number): 
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The positions 0..count-1 with the `k` highest scores, best first; equal scores keep position
+ * order, as a stable sort of all of them would. A bounded heap: sorting every matching document
+ * cost an object per document.
+ */
+export function topPositions(count: number, k: number, score: (position: number) => number): number[] {
+  // A min-heap by (score, then later position first): its root is the worst position kept.
+  const heap: number[] = [];
+  const heapScores: number[] = [];
+  const worse = (a: number, b: number) => heapScores[a]! < heapScores[b]! || (heapScores[a] === heapScores[b] && heap[a]! > heap[b]!);
+  const swap = (a: number, b: number) => {
+    [heap[a], heap[b]] = [heap[b]!, heap[a]!];
+    [heapScores[a], heapScores[b]] = [heapScores[b]!, heapScores[a]!];
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(l, m)) m = l;
+      if (r < heap.length && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  if (k <= 0) return [];
+  for (let position = 0; position < count; position++) {
+    const s = score(position);
+    if (heap.length < k) {
+      heap.push(position);
+      heapScores.push(s);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (s > heapScores[0]!) {
+      // Equal to the worst kept: the kept one came first, so it stays.
+      heap[0] = position;
+      heapScores[0] = s;
+      siftDown(0);
+    }
+  }
+  const out: number[] = new Array(heap.length);
+  for (let i = heap.length - 1; i >= 0; i--) {
+    out[i] = heap[0]!;
+    const lastPosition = heap.pop()!;
+    const lastScore = heapScores.pop()!;
+    if (heap.length) {
+      heap[0] = lastPosition;
+      heapScores[0] = lastScore;
+      siftDown(0);
+    }
+  }
+  return out;
 }
