@@ -7,7 +7,7 @@ import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
 import { leadReading, rowReading } from "../src/core/extract/labelled-figures.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
-import { antonyms, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
+import { antonyms, canNamePerson, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
 
 // Two small briefs written for these tests: a wire report with a revised toll and a claim, and a
@@ -54,6 +54,12 @@ describe("WordNet as the lexical resource", () => {
     expect(nounClass("militiamen")).toBe("people");
     expect(nounClass("fighters")).toBe("people");
     expect(nounClass("lorries")).toBe("artifact");
+    // A bomber is first an aircraft, but can be a person; a bomb or a hotel cannot.
+    expect(nounClass("bomber")).toBe("artifact");
+    expect(canNamePerson("bombers")).toBe(true);
+    expect(canNamePerson("gunmen")).toBe(true);
+    expect(canNamePerson("bomb")).toBe(false);
+    expect(canNamePerson("hotel")).toBe(false);
     expect(isKnownName("kigali")).toBe(true);
     expect(isKnownName("ridge")).toBe(false);
   });
@@ -134,6 +140,13 @@ describe("answer typing", () => {
     // Asked by role, the age of whoever is named answers.
     const role = analyseQuestion("How old was the gunman at the ferry terminal?", bot.lexical);
     expect(answerPresent("Anton Velik, a 23-year-old student, opened fire at the ferry terminal.", role)).toBe(1);
+  });
+
+  it("gives the name asked for only when it names someone in that role", () => {
+    const q = analyseQuestion("What was the name of the suicide bomber at the ferry terminal?", bot.lexical);
+    // A bomber is mentioned, but the only name is a poet's, far from him.
+    expect(answerPresent("A suicide bomber blew himself up among travellers at the ferry terminal, named after the poet Anna Roth Velik.", q)).toBe(0);
+    expect(answerPresent("Police named the suicide bomber as Anton Velik, 23, from Kestrel.", q)).toBe(1);
   });
 
   it("answers 'how much' with an amount (money or a unit of measure), not a count or a clock time", () => {

@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNamePerson, isCommonWord, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -259,10 +259,17 @@ function namePositions(text: string, question: string): number[] {
  * shrine's saint does not give the bomber's name. Null when the question asks for no role.
  */
 function roleNamed(text: string, q: QuestionAnalysis, role: string | null, names: number[]): boolean | null {
-  const slot = role ? q.slots.find((s) => s.word.toLowerCase() === role && !s.missing) : undefined;
-  if (!slot) return null;
-  const terms = new Set(slot.matches.keys());
-  const rolePositions = words(text).flatMap((t, i) => (terms.has(normalizeTerm(t) ?? "") ? [i] : []));
+  const own = role ? normalizeTerm(role) : null;
+  if (!role || !own) return null;
+  // The role's WordNet relatives the corpus uses, and the role itself (a corpus that never says "bomber" may still be quoted).
+  const slot = q.slots.find((s) => s.word.toLowerCase() === role && !s.missing);
+  const terms = new Set([own, ...(slot?.matches.keys() ?? [])]);
+  // The role itself or a relative that also names a person ("attacker" for "gunman"): not a relative
+  // that names a thing or an act ("bomb", "bombing" for "bomber"), which a sentence can mention far from any person.
+  const rolePositions = words(text).flatMap((t, i) => {
+    const term = normalizeTerm(t) ?? "";
+    return terms.has(term) && (term === own || nounClass(t) === "people") ? [i] : [];
+  });
   if (!rolePositions.length) return null;
   return rolePositions.some((r) => names.some((n) => Math.abs(n - r) <= 4));
 }
@@ -279,7 +286,7 @@ function askedRole(question: string): string | null {
     /^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(.*)$/u.exec(lower)?.[1] ??
     /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
   if (!after) return null;
-  const people = phraseAfter(after.match(/[\p{L}-]+/gu) ?? []).filter((w) => nounClass(w) === "people" && !casualtyKindOfWord(w));
+  const people = phraseAfter(after.match(/[\p{L}-]+/gu) ?? []).filter((w) => (nounClass(w) === "people" || canNamePerson(w)) && !casualtyKindOfWord(w));
   return people[people.length - 1] ?? null;
 }
 
@@ -404,7 +411,7 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
       const names = namePositions(quote, q.text);
       if (roleNamed(quote, q, role, names) === false) return 0;
       // "The name of the bomber", "who was the judge": a person is asked for, so a person's name must be given.
-      if (role && isPersonNoun(role) && !namesPerson(quote, names)) return 0;
+      if (role && canNamePerson(role) && !namesPerson(quote, names)) return 0;
       // A name of a person or group (nameEvidence's 1).
       return names.length ? 1 : 0;
     }

@@ -247,9 +247,21 @@ export function nounClass(word: string): NounClass | null {
   return lexFile === null ? null : (NOUN_CLASS[lexFile] ?? "other");
 }
 
-/** Whether a noun names a person in its most frequent sense (WordNet's noun.person: "bomber", "judge"; not "group"). */
-export function isPersonNoun(word: string): boolean {
-  return nounLexFile(word) === 18;
+/**
+ * Whether a noun can name a person in any of its senses: "bomber" is first an aircraft in WordNet,
+ * but "the name of the bomber" asks for a person. For the role a question asks to be named.
+ */
+export function canNamePerson(word: string): boolean {
+  return personSenses.get(word.toLowerCase(), readPersonSense);
+}
+
+const personSenses = new BoundedMemo<string, boolean>(50_000);
+
+function readPersonSense(lower: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const lemmas = new Set([lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")]);
+  return [...lemmas].some((l) => wn.senses(l, "noun").some((offset) => wn.synset(offset, "noun").lexFile === 18));
 }
 
 /** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
