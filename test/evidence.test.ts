@@ -69,5 +69,10 @@ describe("structure evidence", () => {
       expect(Number.isNaN(findings.beyond[at + 1]!)).toBe(true);
     });
     expect(findings.offsetOf(1)).toBeUndefined();
+    // Without terms each block still has its own offset and header.
+    const none = new BlockFindings(0);
+    none.add(10, "A");
+    none.add(11, "B");
+    expect(none.contextAt(none.offsetOf(11)!)).toBe("B");
   });
 });

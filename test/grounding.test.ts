@@ -147,6 +147,13 @@ describe("answer typing", () => {
     // A bomber is mentioned, but the only name is a poet's, far from him.
     expect(answerPresent("A suicide bomber blew himself up among travellers at the ferry terminal, named after the poet Anna Roth Velik.", q)).toBe(0);
     expect(answerPresent("Police named the suicide bomber as Anton Velik, 23, from Kestrel.", q)).toBe(1);
+    // A role that is a person only in a late sense, or a possessor, asks for no person's name.
+    const given = (question: string, quote: string) => answerPresent(quote, analyseQuestion(question, bot.lexical));
+    expect(given("Which company owned the ferry?", "The ferry was owned by Marlow Shipping, a Kestrel firm.")).toBe(1);
+    expect(given("What was the name of the bomber's group?", "The bomber belonged to Sokol, a splinter cell.")).toBe(1);
+    expect(given("What was the name of the target hotel?", "The bombers targeted the Marlow, a hotel near the port.")).toBe(1);
+    expect(given("Who was the target of the attack?", "The attack targeted Radio Velmora, the city's largest station.")).toBe(1);
+    expect(given("What was the name of the police commander's driver?", "The commander's driver, Anton Velik, was shot.")).toBe(1);
   });
 
   it("answers 'how much' with an amount (money or a unit of measure), not a count or a clock time", () => {

@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { canNamePerson, isCommonWord, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNamePerson, isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -254,40 +254,53 @@ function namePositions(text: string, question: string): number[] {
 
 /**
  * For "the name of the bomber", "who was the commander": whether the quote names someone next to
- * the asked role (within four words of "bomber", "commander" or a WordNet relative the corpus uses),
- * when the quote speaks of that role at all. A quote that mentions the bomber but names only the
- * shrine's saint does not give the bomber's name. Null when the question asks for no role.
+ * the asked role (within four words of "bomber", "commander", or a WordNet relative of the role that
+ * the corpus uses and that can itself name a person: "attacker" for "gunman", not "bomb" or
+ * "bombing" for "bomber"), when the quote speaks of that role at all. A quote that mentions the bomber
+ * but names only the shrine's saint does not give the bomber's name. Null when the question asks for
+ * no role.
  */
-function roleNamed(text: string, q: QuestionAnalysis, role: string | null, names: number[]): boolean | null {
+function roleNamed(text: string, q: QuestionAnalysis, role: string | undefined, names: number[]): boolean | null {
   const own = role ? normalizeTerm(role) : null;
   if (!role || !own) return null;
-  // The role's WordNet relatives the corpus uses, and the role itself (a corpus that never says "bomber" may still be quoted).
   const slot = q.slots.find((s) => s.word.toLowerCase() === role && !s.missing);
   const terms = new Set([own, ...(slot?.matches.keys() ?? [])]);
-  // The role itself or a relative that also names a person ("attacker" for "gunman"): not a relative
-  // that names a thing or an act ("bomb", "bombing" for "bomber"), which a sentence can mention far from any person.
   const rolePositions = words(text).flatMap((t, i) => {
     const term = normalizeTerm(t) ?? "";
-    return terms.has(term) && (term === own || nounClass(t) === "people") ? [i] : [];
+    return terms.has(term) && (term === own || canNamePerson(t)) ? [i] : [];
   });
   if (!rolePositions.length) return null;
   return rolePositions.some((r) => names.some((n) => Math.abs(n - r) <= 4));
 }
 
+/** The role a who-question asks to be named (see askedRole), and whether a person's name must be given for it. */
+interface AskedRole {
+  word: string;
+  person: boolean;
+}
+
 /**
- * The person a who-question asks to be named, as a noun: "the name of the suicide bomber …" →
+ * The role a who-question asks to be named, as a noun: "the name of the suicide bomber …" →
  * bomber, "who was the commander of …" → commander, "which leader …" → leader; null otherwise.
+ * A person's name is needed for a role that is first of all a person ("the judge"), and for one asked
+ * for by name that can be a person ("the name of the bomber": WordNet's first bomber is an aircraft).
  */
-function askedRole(question: string): string | null {
+function askedRole(question: string): AskedRole | null {
   const lower = question.toLowerCase();
-  const after =
-    /\bnames?\s+of\s+(?:the\s+|a\s+|an\s+)?(.*)$/u.exec(lower)?.[1] ??
+  const byName = /\bnames?\s+of\s+(?:the\s+|a\s+|an\s+)?(.*)$/u.exec(lower)?.[1];
+  const phrase =
+    byName ??
     // "Who were the staff killed …" may be answered by what they were ("a guard and an operator"); one person, by a name.
     /^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(.*)$/u.exec(lower)?.[1] ??
     /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
-  if (!after) return null;
-  const people = phraseAfter(after.match(/[\p{L}-]+/gu) ?? []).filter((w) => (nounClass(w) === "people" || canNamePerson(w)) && !casualtyKindOfWord(w));
-  return people[people.length - 1] ?? null;
+  if (!phrase) return null;
+  // "The bomber's group" asks for the group, not the bomber: a possessor is not the role.
+  const words = phraseAfter(phrase.replace(/[\p{L}-]+['’]s?(?=\s)/gu, "").match(/[\p{L}-]+/gu) ?? []).filter((w) => !casualtyKindOfWord(w));
+  const head = words[words.length - 1];
+  if (byName !== undefined && head && canNamePerson(head)) return { word: head, person: true };
+  const people = words.filter((w) => nounClass(w) === "people");
+  const word = people[people.length - 1];
+  return word ? { word, person: isPersonNoun(word) } : null;
 }
 
 /**
@@ -409,9 +422,9 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
     case "who": {
       const role = askedRole(q.text);
       const names = namePositions(quote, q.text);
-      if (roleNamed(quote, q, role, names) === false) return 0;
+      if (roleNamed(quote, q, role?.word, names) === false) return 0;
       // "The name of the bomber", "who was the judge": a person is asked for, so a person's name must be given.
-      if (role && canNamePerson(role) && !namesPerson(quote, names)) return 0;
+      if (role?.person && !namesPerson(quote, names)) return 0;
       // A name of a person or group (nameEvidence's 1).
       return names.length ? 1 : 0;
     }

@@ -162,9 +162,9 @@ export class StructureIndex {
    * What a block's sentences share for each of a question's terms: which of them use it (the
    * first and last id, -1 when none), its level in the block's header, and (once asked for) its
    * level beyond the block. Worked out once per block, not once per sentence and term; written
-   * into `findings` at the returned offset.
+   * into `findings`, and where they start there is returned.
    */
-  blockLevels(chunk: Chunk, terms: readonly string[], findings: BlockFindings): number {
+  recordBlock(chunk: Chunk, terms: readonly string[], findings: BlockFindings): number {
     const ids = this.blockChunks.get(chunk.block) ?? [chunk.id];
     const [from, to, run] = [ids[0]!, ids[ids.length - 1]!, isRun(ids)];
     const at = findings.add(chunk.block, chunk.context);
@@ -232,20 +232,25 @@ function isRun(ids: number[]): boolean {
 }
 
 /**
- * Each block's findings for one question's numbered terms (see StructureIndex.blockLevels), side
+ * Each block's findings for one question's numbered terms (see StructureIndex.recordBlock), side
  * by side in typed arrays that grow as blocks are met: four small arrays per block, kept for the
  * whole answer, were most of what the garbage collector promoted per question at 50,000 sentences.
  */
 export class BlockFindings {
   private readonly offsets = new Map<number, number>();
   private readonly contexts: string[] = [];
+  /** One row per block: a question without terms still gets a row, so each block has its own offset. */
+  private readonly width: number;
+  // Replaced by larger arrays as blocks are added: read them through this object, never keep one across add().
   firstUse = new Int32Array(0);
   lastUse = new Int32Array(0);
   heading = new Float64Array(0);
   /** NaN until asked for. */
   beyond = new Float64Array(0);
 
-  constructor(private readonly terms: number) {}
+  constructor(terms: number) {
+    this.width = Math.max(1, terms);
+  }
 
   /** Where a block's findings start, if it has them. */
   offsetOf(block: number): number | undefined {
@@ -254,13 +259,13 @@ export class BlockFindings {
 
   /** The header the findings at `at` were read under. */
   contextAt(at: number): string {
-    return this.contexts[this.terms ? at / this.terms : 0]!;
+    return this.contexts[at / this.width]!;
   }
 
   /** Room for a block's findings, read under header `context`: their offset. */
   add(block: number, context: string): number {
-    const at = this.contexts.length * this.terms;
-    if (at + this.terms > this.firstUse.length) this.grow(Math.max(64 * this.terms, 2 * this.firstUse.length));
+    const at = this.contexts.length * this.width;
+    if (at + this.width > this.firstUse.length) this.grow(Math.max(64 * this.width, 2 * this.firstUse.length));
     this.contexts.push(context);
     this.offsets.set(block, at);
     return at;
@@ -321,7 +326,7 @@ class QuestionLevels {
   slotMatch(chunk: Chunk, i: number, sentenceOnly: boolean): number {
     const { ids, weights } = this.slotTerms[i]!;
     let at: number | undefined;
-    if (!sentenceOnly) at = this.findings.offsetOf(chunk.block) ?? this.structure.blockLevels(chunk, this.terms, this.findings);
+    if (!sentenceOnly) at = this.findings.offsetOf(chunk.block) ?? this.structure.recordBlock(chunk, this.terms, this.findings);
     let best = 0;
     for (let k = 0; k < ids.length; k++) {
       const term = this.terms[ids[k]!]!;

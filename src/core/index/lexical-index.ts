@@ -339,18 +339,24 @@ function firstAtLeast(docs: Int32Array, lo: number, hi: number, value: number): 
 }
 
 /**
- * The positions 0..count-1 with the `k` highest scores, best first; equal scores keep position
- * order, as a stable sort of all of them would. A bounded heap: sorting every matching document
- * cost an object per document.
+ * The positions 0..count-1 with the `k` highest scores (at most k, a whole number), best first;
+ * equal scores keep position order, as a stable sort of all of them would. A bounded heap: sorting
+ * every matching document cost an object per document.
  */
 export function topPositions(count: number, k: number, score: (position: number) => number): number[] {
+  if (!(k >= 1)) return [];
+  k = Math.floor(k);
   // A min-heap by (score, then later position first): its root is the worst position kept.
   const heap: number[] = [];
   const heapScores: number[] = [];
   const worse = (a: number, b: number) => heapScores[a]! < heapScores[b]! || (heapScores[a] === heapScores[b] && heap[a]! > heap[b]!);
   const swap = (a: number, b: number) => {
-    [heap[a], heap[b]] = [heap[b]!, heap[a]!];
-    [heapScores[a], heapScores[b]] = [heapScores[b]!, heapScores[a]!];
+    const position = heap[a]!;
+    heap[a] = heap[b]!;
+    heap[b] = position;
+    const value = heapScores[a]!;
+    heapScores[a] = heapScores[b]!;
+    heapScores[b] = value;
   };
   const siftDown = (i: number) => {
     for (;;) {
@@ -364,7 +370,6 @@ export function topPositions(count: number, k: number, score: (position: number)
       i = m;
     }
   };
-  if (k <= 0) return [];
   for (let position = 0; position < count; position++) {
     const s = score(position);
     if (heap.length < k) {

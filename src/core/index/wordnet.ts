@@ -233,8 +233,7 @@ function nounLexFile(word: string): number | null {
 function readNounLexFile(lower: string): number | null {
   const wn = wordnet();
   if (!wn) return null;
-  // wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are.
-  const first = [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")].map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
+  const first = nounLemmas(lower).map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
   return first === undefined ? null : wn.synset(first, "noun").lexFile;
 }
 
@@ -247,9 +246,15 @@ export function nounClass(word: string): NounClass | null {
   return lexFile === null ? null : (NOUN_CLASS[lexFile] ?? "other");
 }
 
+/** Whether a noun names a person in its most frequent sense (WordNet's noun.person: "judge", "gunmen"; not "group", nor "bomber", first an aircraft). */
+export function isPersonNoun(word: string): boolean {
+  return nounLexFile(word) === 18;
+}
+
 /**
- * Whether a noun can name a person in any of its senses: "bomber" is first an aircraft in WordNet,
- * but "the name of the bomber" asks for a person. For the role a question asks to be named.
+ * Whether a noun names a person in one of its two most frequent senses: "bomber" is first an
+ * aircraft in WordNet and then a person, so "the name of the bomber" asks for a person's name; a
+ * person is only a late sense of "company", "party" or "head", which name a group or a thing first.
  */
 export function canNamePerson(word: string): boolean {
   return personSenses.get(word.toLowerCase(), readPersonSense);
@@ -260,8 +265,13 @@ const personSenses = new BoundedMemo<string, boolean>(50_000);
 function readPersonSense(lower: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
-  const lemmas = new Set([lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")]);
-  return [...lemmas].some((l) => wn.senses(l, "noun").some((offset) => wn.synset(offset, "noun").lexFile === 18));
+  const senses = nounLemmas(lower).map((l) => wn.senses(l, "noun")).find((list) => list.length > 0) ?? [];
+  return senses.slice(0, 2).some((offset) => wn.synset(offset, "noun").lexFile === 18);
+}
+
+/** A noun's lemma candidates, best first: wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are. */
+function nounLemmas(lower: string): string[] {
+  return [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")];
 }
 
 /** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
