@@ -54,6 +54,9 @@ describe("casualty extraction from other phrasings", () => {
     ["RAID ON THE VELMORA OUTPOST: KIA: NINE, WIA 21.", { killed: exact(9), injured: exact(21) }],
     ["Four KIA and 12 WIA near the bridge at Kestrel.", { killed: exact(4), injured: exact(12) }],
     ["The patrol near Kestrel reported 3 KIA and 12 WIA.", { killed: exact(3), injured: exact(12), place: "Kestrel" }],
+    // A figure after "among the" is the group a death belongs to, not a death toll; the wounded who died are deaths.
+    ["A driver who was among the 70 people wounded in Velmora died in hospital on Monday.", { killed: null, injured: exact(70), place: "Velmora" }],
+    ["Five people wounded in the Kestrel blast died overnight.", { killed: exact(5) }],
   ])("%s", (sentence, expected) => {
     const incidents = one(sentence);
     expect(incidents).toHaveLength(1);

@@ -118,6 +118,7 @@ function bound(qualifier: string | undefined): Bound {
 
 // A figure for part of the dead ("68 of them children", "30 of the victims", "among them 31 women").
 const PARTIAL_BEFORE = /\b(?:among\s+(?:them|the\s+\w+)|including|of\s+whom|of\s+them)\s*(?:some\s+|about\s+)?$/iu;
+const AMONG_BEFORE = /\bamong\s+(?:the\s+)?$/iu;
 const PARTIAL_AFTER = /^\s*(?:of\s+(?:them|those|the|whom|its|their)\b|foreign\s+nationals\s+are\s+among|[\p{L}-]+\s+(?:are|were)\s+among)/iu;
 const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`, "u");
 const NOT_VICTIMS = /\b(?:missing|arrested|detained|displaced|evacuated|rescued|abducted|kidnapped|suspects)\b/iu;
@@ -160,6 +161,9 @@ export function findMentions(rawText: string): Mention[] {
       if (NOT_VICTIMS.test(m[0])) continue;
       // "12 more dying later in hospital" are deaths, not injuries.
       if (kind === "injured" && /\b(?:dying|died|dead|killed)\b/iu.test(m[0])) continue;
+      // "A woman who was among the 70 people wounded died": the figure is the group she was among, and
+      // the death is hers; the group's own figure ("70 people wounded") is left for the injury patterns.
+      if (kind === "killed" && !one && !zero && AMONG_BEFORE.test(text.slice(Math.max(0, numberAt - 24), numberAt)) && /\b(?:wounded|injured|hurt)\b/iu.test(text.slice(numberAt, end))) continue;
       let count = zero ? 0 : one ? 1 : parseNumber(numberText);
       if (count === null || (count <= 0 && !zero)) continue;
       // A bare year is a date, not a figure ("in 2022 that killed").
