@@ -31,7 +31,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
   for (const c of chunks) {
     const words = c.text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
     words.forEach((w, i) => {
-      if (i === 0) return;
+      // A sentence's first word, and a word in capitals, say nothing of how the word is written elsewhere.
+      if (i === 0 || (w.length > 1 && w === w.toUpperCase())) return;
       const key = w.toLowerCase().replace(/[’']s$/u, "");
       const n = counts.get(key) ?? [0, 0];
       n[/^\p{Lu}/u.test(w) ? 0 : 1]++;

@@ -153,6 +153,32 @@ const AFTERMATH = /\b(?:hospitals?|clinics?|taken|flown|airlifted|evacuated|tran
 
 /** Places named in a text after a locative preposition, in order, without duplicates. */
 export function findPlaces(text: string, isName: (word: string) => boolean = () => true): string[] & { strong: boolean } {
+  // A text in capitals ("DETONATED IN GAO") has no case to tell names by: it is read with its names
+  // capitalised and its other words in lower case, and places are given in that case ("Gao").
+  return placesAsWritten(isShouted(text) ? recased(text, isName) : text, isName);
+}
+
+/** Whether most of a text's words are written in capitals (a cable, a SITREP): four or more, and three in four. */
+export function isShouted(text: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const shouted = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
+  return shouted >= 4 && shouted >= 0.75 * words.length;
+}
+
+/** `text` with each word in capitals given the case a name (Gao) or another word (detonated) has; offsets are kept. */
+function recased(text: string, isName: (word: string) => boolean): string {
+  return text.replace(/\p{Lu}[\p{Lu}’'-]*/gu, (word) => {
+    const lower = word.toLowerCase();
+    // Case changes that would change the length (rare letters) are left as written.
+    if (lower.length !== word.length) return word;
+    const titled = word[0] + lower.slice(1);
+    return word.length > 1 && !CALENDAR_WORD.test(word) && !isName(titled) ? lower : titled;
+  });
+}
+
+const CALENDAR_WORD = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
+
+function placesAsWritten(text: string, isName: (word: string) => boolean): string[] & { strong: boolean } {
   const all: string[] = [];
   const weakAlone: string[] = [];
   let strong = false;
