@@ -159,6 +159,11 @@ describe("incidents assembled across a brief", () => {
       ["Mena", 3],
     ]);
   });
+
+  it("places an item's toll by its label rather than a name its sentence only relates by 'of'", () => {
+    const text = "# Review\n\n1. **Velmora, 1 May.** Gunmen fired on the staff of a depot. A guard of the Kestrel Watch was killed; a driver died of his wounds later, bringing the toll to two.\n";
+    expect(brief("review.md", text).map((i) => [i.place, i.killed?.count])).toEqual([["Velmora", 2]]);
+  });
 });
 
 describe("dates and events across briefs", () => {

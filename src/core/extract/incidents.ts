@@ -124,7 +124,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     };
     fromTexts("sentence", [withoutVictimClauses(chunk.text)]);
     fromTexts("paragraph", before.map((c) => withoutVictimClauses(c.text)));
-    if (block.lead) fromLabel(block.lead);
+    const lead = block.lead;
+    // An item's label names its place better than a name the sentence only relates by of/from/on
+    // ("**Velmora, 1 May.** … a member of the Kestrel Guard was killed").
+    if (lead && place && !placeStrong && placeLevel !== "label") {
+      const labelled = labelPlace(lead, isName);
+      if (labelled) [place, placeLevel] = [labelled, "label"];
+    }
+    if (lead) fromLabel(lead);
     fromTexts("section", earlierBlocks);
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
     const title = block.headings[0] ?? "";
