@@ -160,6 +160,11 @@ describe("incidents assembled across a brief", () => {
     ]);
   });
 
+  it("never dates an attack by a victim's later death, told in the sentence or the paragraph before", () => {
+    const text = "# Review\n\nOn the afternoon of Wednesday, March 22nd, 2017, a car mounted the pavement on the Velmora bridge. A visitor was knocked into the river; she died in hospital on April 6th. Around 50 people were injured on the bridge.\n\nThe driver stabbed an officer at the gates. Five people were killed in the attack.\n";
+    expect(brief("review.md", text).map((i) => [i.when, i.killed?.count ?? null, i.injured?.count ?? null])).toEqual([["Wednesday, March 22nd, 2017", 5, 50]]);
+  });
+
   it("places an item's toll by its label rather than a name its sentence only relates by 'of'", () => {
     const text = "# Review\n\n1. **Velmora, 1 May.** Gunmen fired on the staff of a depot. A guard of the Kestrel Watch was killed; a driver died of his wounds later, bringing the toll to two.\n";
     expect(brief("review.md", text).map((i) => [i.place, i.killed?.count])).toEqual([["Velmora", 2]]);

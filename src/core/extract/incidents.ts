@@ -132,7 +132,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (labelled) [place, placeLevel] = [labelled, "label"];
     }
     if (lead) fromLabel(lead);
-    fromTexts("section", earlierBlocks);
+    fromTexts("section", earlierBlocks.map(withoutVictimClauses));
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
     const title = block.headings[0] ?? "";
     if (!place && title) {
@@ -391,6 +391,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
 }
 
 // A relative clause telling that a person died later: ", who was declared dead at the district hospital on 9 May".
+const LATER_DEATH = /\b(?:he|she|who)\s+(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed|passed\s+away)\b[^,;.]*/giu;
 const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;]*?\b(?:died|declared\s+dead|succumbed|passed\s+away|later|since)\b[^,;]*/gu;
 
 /**
@@ -400,6 +401,8 @@ const PERSON_CLAUSE = /,\s+(?:who|whose)\b[^,;]*?\b(?:died|declared\s+dead|succu
  * ("Gunmen, who stormed the hotel on 3 May, killed 12"), so it stays.
  */
 function withoutVictimClauses(text: string): string {
+  // "…; she died in hospital on April 6th": one victim's later death, wherever it is told.
+  text = text.replace(LATER_DEATH, (clause) => " ".repeat(clause.length));
   // Most sentences have no such clause: the tolls are read only when one is there.
   if (text.search(PERSON_CLAUSE) < 0) return text;
   const toll = findMentions(text)[0];
