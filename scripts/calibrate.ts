@@ -5,7 +5,7 @@
  * ablation table (each part of the answerer switched off in turn); `-- --verbose` lists misses.
  *
  * Fitting sets: ../shared/eval-dev (the development set), eval-own/tune to tune6 and the shipped
- * brief's own questions. eval-own/tune7 to tune11 are measured and their misses listed, but not
+ * brief's own questions. eval-own/tune7 to tune12 are measured and their misses listed, but not
  * fitted on; eval-own/heldout, heldout2 and heldout3 are measured and never tuned on.
  */
 import { writeFileSync } from "node:fs";
@@ -48,6 +48,7 @@ function questionSets(): { fit: QuestionSet[]; tunedOnly: QuestionSet[]; heldOut
   const tune9 = readQuestionSet("own tune9", join(PROJECT_ROOT, "eval-own", "tune9"));
   const tune10 = readQuestionSet("own tune10", join(PROJECT_ROOT, "eval-own", "tune10"));
   const tune11 = readQuestionSet("own tune11", join(PROJECT_ROOT, "eval-own", "tune11"));
+  const tune12 = readQuestionSet("own tune12", join(PROJECT_ROOT, "eval-own", "tune12"));
   const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
   const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
   const heldOut3 = readQuestionSet("own held-out 3", join(PROJECT_ROOT, "eval-own", "heldout3"));
@@ -55,7 +56,7 @@ function questionSets(): { fit: QuestionSet[]; tunedOnly: QuestionSet[]; heldOut
     fit: [dev, tune, tune2, tune3, tune4, tune5, tune6, shipped].filter((s): s is QuestionSet => s !== null),
     // Tuned on (their misses are read) but not in the refusal fit: a refit with them answered less on dev
     // and the held-out sets (README "Quality"), so the committed model stays the one these sets reproduce.
-    tunedOnly: [tune7, tune8, tune9, tune10, tune11].filter((s): s is QuestionSet => s !== null),
+    tunedOnly: [tune7, tune8, tune9, tune10, tune11, tune12].filter((s): s is QuestionSet => s !== null),
     heldOut: [heldOut, heldOut2, heldOut3].filter((s): s is QuestionSet => s !== null),
   };
 }
