@@ -165,6 +165,14 @@ describe("incidents assembled across a brief", () => {
     expect(brief("review.md", text).map((i) => [i.when, i.killed?.count ?? null, i.injured?.count ?? null])).toEqual([["Wednesday, March 22nd, 2017", 5, 50]]);
   });
 
+  it("never takes the language a report was given in for a place ('in Pashto')", () => {
+    const text = "MONITORING DIGEST\n\nITEM 5\nSOURCE: Kestrel Radio in Pashto 1200 gmt 6 Apr 94\nA car packed with explosives blew up today beside a bus at a stop in the centre of the market. Police say eight people were killed; hospitals report 55 wounded.\n";
+    expect(brief("digest.txt", text).map((i) => [i.place, i.killed?.count ?? null, i.injured?.count ?? null])).toEqual([
+      [null, 8, null],
+      [null, null, 55],
+    ]);
+  });
+
   it("places an item's toll by its label rather than a name its sentence only relates by 'of'", () => {
     const text = "# Review\n\n1. **Velmora, 1 May.** Gunmen fired on the staff of a depot. A guard of the Kestrel Watch was killed; a driver died of his wounds later, bringing the toll to two.\n";
     expect(brief("review.md", text).map((i) => [i.place, i.killed?.count])).toEqual([["Velmora", 2]]);

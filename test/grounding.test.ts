@@ -7,7 +7,7 @@ import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
 import { leadReading, rowReading } from "../src/core/extract/labelled-figures.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
-import { antonyms, canNamePerson, isKnownName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
+import { antonyms, canNamePerson, isKnownName, isLanguageName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
 
 // Two small briefs written for these tests: a wire report with a revised toll and a claim, and a
@@ -60,6 +60,8 @@ describe("WordNet as the lexical resource", () => {
     expect(canNamePerson("gunmen")).toBe(true);
     expect(canNamePerson("bomb")).toBe(false);
     expect(canNamePerson("hotel")).toBe(false);
+    expect(["Hebrew", "Pashto", "Arabic", "Russian"].every(isLanguageName)).toBe(true);
+    expect(["Kabul", "Reading", "Times", "Georgia"].some(isLanguageName)).toBe(false);
     expect(isKnownName("kigali")).toBe(true);
     expect(isKnownName("ridge")).toBe(false);
   });

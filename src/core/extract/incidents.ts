@@ -4,7 +4,7 @@ import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFull
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { leadReading } from "./labelled-figures.js";
-import { isCommonWord } from "../index/wordnet.js";
+import { isCommonWord, isLanguageName } from "../index/wordnet.js";
 
 /**
  * Assembles casualty incidents across a brief's structure. A figure's place and date come from its
@@ -40,6 +40,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
     });
   }
   return (word: string) => {
+    // "in Hebrew 0600 gmt": a language says how a report was given, not where anything happened.
+    if (isLanguageName(word)) return false;
     const seen = counts.get(word.toLowerCase().replace(/[’']s$/u, ""));
     // A word only ever seen at the start of a sentence or in a heading: a name unless WordNet knows it as a common word.
     if (!seen) return !isCommonWord(word);

@@ -274,6 +274,31 @@ function nounLemmas(lower: string): string[] {
   return [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")];
 }
 
+/**
+ * Whether a word names a language in WordNet (a noun.communication sense under "language"): "in
+ * Hebrew", "in Pashto" say how something was said, not where. Not "Kabul", "Reading" or "Times".
+ */
+export function isLanguageName(word: string): boolean {
+  return languageNames.get(word.toLowerCase(), readLanguageName);
+}
+
+const languageNames = new BoundedMemo<string, boolean>(50_000);
+
+function readLanguageName(lower: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  for (const offset of wn.senses(lower, "noun")) {
+    let level = [wn.synset(offset, "noun")];
+    if (level[0]!.lexFile !== 10) continue;
+    // Up the hypernyms ("Hebrew" → Semitic → Afroasiatic → natural language → language), a few levels at most.
+    for (let depth = 0; depth < 8 && level.length; depth++) {
+      if (level.some((s) => s.words.includes("language"))) return true;
+      level = level.flatMap((s) => s.pointers.filter((p) => p.symbol === "@" && p.pos === "noun").map((p) => wn.synset(p.offset, "noun")));
+    }
+  }
+  return false;
+}
+
 /** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
 export function isUnitOfMeasure(word: string): boolean {
   return nounLexFile(word) === 23;
