@@ -85,7 +85,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   // struck the depot outside the old port of Velmora has reached 40".
   { kind: "killed", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?${WHOM}(?:dead|killed|deaths|fatalities)\s+(?:when|after|in|as)\b[^.;:]{0,140}?\s(?:has|had|have)\s+(?:reached|risen\s+to|climbed\s+to|grown\s+to|increased\s+to)\s+${QTY}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
-  { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
+  // "killing all 170 people on board": "all" before the figure.
+  { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?:all\s+)?(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
   // Military reporting's abbreviations, before or after the figure: "KIA 9 WIA 21", "Four KIA, 12 WIA"; in
