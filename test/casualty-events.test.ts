@@ -165,6 +165,14 @@ describe("incidents assembled across a brief", () => {
     expect(brief("review.md", text).map((i) => [i.when, i.killed?.count ?? null, i.injured?.count ?? null])).toEqual([["Wednesday, March 22nd, 2017", 5, 50]]);
   });
 
+  it("keeps two figures of one kind in one sentence as two groups of victims, not an update", () => {
+    const text = "# Log\n\nIn Velmora, eleven people were killed in the market hall and seven people were killed in the street outside.\n";
+    expect(brief("log.md", text).map((i) => [i.place, i.killed?.count])).toEqual([
+      ["Velmora", 11],
+      ["Velmora", 7],
+    ]);
+  });
+
   it("never takes the language a report was given in for a place ('in Pashto')", () => {
     const text = "MONITORING DIGEST\n\nITEM 5\nSOURCE: Kestrel Radio in Pashto 1200 gmt 6 Apr 94\nA car packed with explosives blew up today beside a bus at a stop in the centre of the market. Police say eight people were killed; hospitals report 55 wounded.\n";
     expect(brief("digest.txt", text).map((i) => [i.place, i.killed?.count ?? null, i.injured?.count ?? null])).toEqual([

@@ -287,6 +287,9 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const segmentOf = (at: number) => breaks.filter((b) => b <= at).length;
     let current: Draft | null = null;
     let currentSegment = 0;
+    // Drafts this sentence has given a figure to: a second figure of the same kind in the same
+    // sentence, not worded as a revision, counts other victims ("20 dead in the café; 4 dead in the car park").
+    const toldHere = new Set<Draft>();
     for (const [index, m] of mentions.entries()) {
       // "The final count was 52: 30 killed at the Grand Velmora, …": figures after a colon that follows a larger toll are its parts.
       const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && text.slice(p.end, m.start).includes(":"));
@@ -309,7 +312,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         if (isOverallTotal(chunk, where, m)) {
           current = newDraft(chunk, { ...where, place: titlePlace(chunk), placeLevel: "title" }, false);
           current.whole = true;
-        } else current = (segment > currentSegment ? null : findTarget(chunk, where, m)) ?? newDraft(chunk, where, false);
+        } else {
+          const target = segment > currentSegment ? null : findTarget(chunk, where, m);
+          const retold = target && toldHere.has(target) && target.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed;
+          current = (retold ? null : target) ?? newDraft(chunk, where, false);
+        }
         currentSegment = segment;
       }
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
@@ -318,6 +325,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         if (!current.citations.length) current.citations.push(citationOf(chunk));
       } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
       else record(current, m.kind, m.figure, chunk, null, m.named);
+      toldHere.add(current);
       current.target ??= findAttackTarget(segmentText);
       if (!current.place && where.place && !current.whole) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
