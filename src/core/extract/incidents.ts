@@ -314,7 +314,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
           current.whole = true;
         } else {
           const target = segment > currentSegment ? null : findTarget(chunk, where, m);
-          const retold = target && toldHere.has(target) && target.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed;
+          const retold = target && toldHere.has(target) && target.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed && !m.attacker;
           current = (retold ? null : target) ?? newDraft(chunk, where, false);
         }
         currentSegment = segment;
