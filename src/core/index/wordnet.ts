@@ -256,11 +256,7 @@ export function isPersonNoun(word: string): boolean {
  * aircraft in WordNet and then a person, so "the name of the bomber" asks for a person's name; a
  * person is only a late sense of "company", "party" or "head", which name a group or a thing first.
  */
-export function canNamePerson(word: string): boolean {
-  return personSenses.get(word.toLowerCase(), readPersonSense);
-}
-
-const personSenses = new BoundedMemo<string, boolean>(50_000);
+export const canNamePerson = rememberedTest(readPersonSense);
 
 function readPersonSense(lower: string): boolean {
   const wn = wordnet();
@@ -278,11 +274,13 @@ function nounLemmas(lower: string): string[] {
  * Whether a word names a language in WordNet (a noun.communication sense under "language"): "in
  * Hebrew", "in Pashto" say how something was said, not where. Not "Kabul", "Reading" or "Times".
  */
-export function isLanguageName(word: string): boolean {
-  return languageNames.get(word.toLowerCase(), readLanguageName);
-}
+export const isLanguageName = rememberedTest(readLanguageName);
 
-const languageNames = new BoundedMemo<string, boolean>(50_000);
+/** A test of a word read from WordNet, remembered per lower-cased word as the other lookups here are. */
+function rememberedTest(read: (lower: string) => boolean): (word: string) => boolean {
+  const answers = new BoundedMemo<string, boolean>(50_000);
+  return (word) => answers.get(word.toLowerCase(), read);
+}
 
 function readLanguageName(lower: string): boolean {
   const wn = wordnet();
