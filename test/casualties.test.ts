@@ -58,6 +58,8 @@ describe("casualty extraction from other phrasings", () => {
     ["A driver who was among the 70 people wounded in Velmora died in hospital on Monday.", { killed: null, injured: exact(70), place: "Velmora" }],
     ["Five people wounded in the Kestrel blast died overnight.", { killed: exact(5) }],
     ["A bomb destroyed the airliner over the desert near Kestrel, killing all 170 people on board.", { killed: exact(170), place: "Kestrel" }],
+    ["Rebels set the dormitories in Velmora alight, and eighty students were burned to death.", { killed: exact(80), place: "Velmora" }],
+    ["Seventeen people died in the bus fire in Kestrel. The wounded numbered 15.", { killed: exact(17), injured: exact(15), place: "Kestrel" }],
     // A cable in capitals: its names are told from its other words by the dictionary, not by case.
     ["A CAR BOMB DETONATED AT THE MARKET IN VELMORA ON 9 MAY 2018, KILLING 12 AND WOUNDING 30.", { killed: exact(12), injured: exact(30), place: "Velmora" }],
   ])("%s", (sentence, expected) => {
