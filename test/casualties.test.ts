@@ -60,6 +60,12 @@ describe("casualty extraction from other phrasings", () => {
     ["A bomb destroyed the airliner over the desert near Kestrel, killing all 170 people on board.", { killed: exact(170), place: "Kestrel" }],
     ["Rebels set the dormitories in Velmora alight, and eighty students were burned to death.", { killed: exact(80), place: "Velmora" }],
     ["Seventeen people died in the bus fire in Kestrel. The wounded numbered 15.", { killed: exact(17), injured: exact(15), place: "Kestrel" }],
+    // Common wordings of harm: "left N injured" is no toll; injuries sustained or suffered are injuries.
+    ["The explosion in Velmora left 23 people injured.", { killed: null, injured: exact(23), place: "Velmora" }],
+    ["The bomb in Velmora left 12 dead and 30 injured.", { killed: exact(12), injured: exact(30), place: "Velmora" }],
+    ["In Kestrel eleven soldiers lost their lives and 20 suffered wounds.", { killed: exact(11), injured: exact(20), place: "Kestrel" }],
+    ["The attack in Velmora caused 14 deaths and 40 injuries.", { killed: exact(14), injured: exact(40), place: "Velmora" }],
+    ["Five people wounded in Kestrel succumbed to their injuries overnight.", { killed: exact(5) }],
     // A cable in capitals: its names are told from its other words by the dictionary, not by case.
     ["A CAR BOMB DETONATED AT THE MARKET IN VELMORA ON 9 MAY 2018, KILLING 12 AND WOUNDING 30.", { killed: exact(12), injured: exact(30), place: "Velmora" }],
   ])("%s", (sentence, expected) => {

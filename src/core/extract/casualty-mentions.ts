@@ -50,8 +50,8 @@ const NOT_NOUN = String.raw`(?!that\b|which\b|who\b|and\b|in\b|at\b|on\b|of\b|to
 const NOUNS = String.raw`(?:\s+${NOT_NOUN}[\p{L}’'-]+(?:\s+(?:of|the|${NOT_NOUN}[\p{L}’'-]+)){0,4}?(?:\s+(?:on\s+board|aboard|inside|on|in|at)(?:\s+(?:the|a|an))?(?:\s+[\p{L}’'-]+){0,2}?)?)?(?:\s*,[^,.;:]{1,90},)?`;
 const BE = String.raw`(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|had|have|has))?`;
 const ADVERB = String.raw`(?:\s+(?:being|reportedly|reported|confirmed|feared|believed|said\s+to\s+be|lightly|slightly|seriously|badly|critically|fatally|gravely|also|later|all))*`;
-const DEAD = String.raw`(?:killed|dead|died|die|dies|perished|murdered|lost\s+their\s+lives|shot\s+dead|(?:burned|burnt|hacked|stabbed|beaten|crushed|clubbed)\s+to\s+death)`;
-const HURT = String.raw`(?:injured|wounded|hurt|hospitali[sz]ed|treated(?:\s+in\s+hospital)?\s+for\s+(?:their\s+)?(?:wounds|injuries|burns)|taken\s+to\s+hospital|admitted\s+to\s+hospital|in\s+hospital)`;
+const DEAD = String.raw`(?:killed|dead|died|die|dies|perished|murdered|martyred|lost\s+their\s+lives|shot\s+dead|(?:burned|burnt|hacked|stabbed|beaten|crushed|clubbed)\s+to\s+death|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))`;
+const HURT = String.raw`(?:injured|wounded|hurt|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|treated(?:\s+in\s+hospital)?\s+for\s+(?:their\s+)?(?:wounds|injuries|burns)|taken\s+to\s+hospital|admitted\s+to\s+hospital|in\s+hospital)`;
 const KILL_VERB = String.raw`(?:killed|killing|kills|kill|shot\s+dead|murdered|massacred|slaughtered|executed|beheaded|claimed\s+the\s+lives\s+of|left)`;
 const HURT_VERB = String.raw`(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting)`;
 const DEATH_NOUNS = String.raw`(?:deaths|dead|bodies|fatalities|lives|corpses)`;
@@ -87,9 +87,11 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", regex: new RegExp(String.raw`\b(?:dead|deaths|fatalities)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b(?:wounded|injured)\s+(?:numbered|totall?ed|reached|rose\s+to|stood\s+at)\s+${QTY}`, "giu") },
   // "killing all 170 people on board": "all" before the figure.
-  { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?:all\s+)?(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))`, "giu") },
+  // Not "left 23 people injured": the figure is of the wounded.
+  { kind: "killed", regex: new RegExp(String.raw`\b${KILL_VERB}\s+(?:all\s+)?(?!dozens)${QTY}\b(?!\s+(?:attacks|times|bombings))(?!(?:\s+(?!(?:dead|and|or|killed|died)\b)[\p{L}-]+){0,3}\s+(?:injured|wounded|hurt)\b)`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\b${QTY}\s+injuries\b`, "giu") },
   // Military reporting's abbreviations, before or after the figure: "KIA 9 WIA 21", "Four KIA, 12 WIA"; in
   // capitals only, and not before a noun ("6 KIA TRUCKS" are vehicles).
   { kind: "killed", abbreviation: /\bKIA\b/u, regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "giu") },
