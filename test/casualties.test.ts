@@ -67,6 +67,7 @@ describe("casualty extraction from other phrasings", () => {
     ["The attack in Velmora caused 14 deaths and 40 injuries.", { killed: exact(14), injured: exact(40), place: "Velmora" }],
     ["Five people wounded in Kestrel succumbed to their injuries overnight.", { killed: exact(5) }],
     ["Militants stormed a hotel in the capital, Velmora, killing 12 guests.", { killed: exact(12), place: "Velmora" }],
+    ["After the blast in Kestrel, hospitals treated 57 people for injuries.", { injured: exact(57), place: "Kestrel" }],
     // A cable in capitals: its names are told from its other words by the dictionary, not by case.
     ["A CAR BOMB DETONATED AT THE MARKET IN VELMORA ON 9 MAY 2018, KILLING 12 AND WOUNDING 30.", { killed: exact(12), injured: exact(30), place: "Velmora" }],
   ])("%s", (sentence, expected) => {

@@ -92,6 +92,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "injured", regex: new RegExp(String.raw`\b${HURT_VERB}\s+${QTY}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}\s+${DEATH_NOUNS}\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}\s+injuries\b`, "giu") },
+  // "Hospitals treated 57 people for injuries".
+  { kind: "injured", regex: new RegExp(String.raw`\btreated\s+${QTY}(?:\s+[\p{L}-]+)?\s+for\s+(?:their\s+)?(?:wounds|injuries|burns)\b`, "giu") },
   // Military reporting's abbreviations, before or after the figure: "KIA 9 WIA 21", "Four KIA, 12 WIA"; in
   // capitals only, and not before a noun ("6 KIA TRUCKS" are vehicles).
   { kind: "killed", abbreviation: /\bKIA\b/u, regex: new RegExp(String.raw`\bKIA:?\s+${QTY}\b`, "giu") },
