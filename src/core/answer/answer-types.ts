@@ -3,7 +3,7 @@ import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.
 import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
-import { DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
+import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
 import { canNamePerson, isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
@@ -117,7 +117,7 @@ function givesAskedAge(text: string, q: QuestionAnalysis): boolean {
   const asked = new Set(questionWords.map((w) => w.toLowerCase()));
   const names = [...text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)]
     .map((m) => ({ m, word: m[0].replace(/[’']s$/u, "") }))
-    .filter(({ m, word }) => m.index > 0 && !CALENDAR.test(word) && !isCommonWord(word) && nounClass(word) !== "location")
+    .filter(({ m, word }) => m.index > 0 && !CALENDAR_WORD.test(word) && !isCommonWord(word) && nounClass(word) !== "location")
     .map(({ m, word }) => ({ start: m.index, end: m.index + m[0].length, asked: asked.has(word.toLowerCase()) }));
   return ages.some((age) => {
     const distance = (n: { start: number; end: number }) => (n.end <= age ? age - n.end : n.start - age);
@@ -236,7 +236,6 @@ function siteAsked(site: string, q: QuestionAnalysis): boolean {
   return words(site).some((w) => terms.has(normalizeTerm(w) ?? ""));
 }
 
-const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
 
 /** Positions of the words of a text that can name a person or group (see nameEvidence). */
 function namePositions(text: string, question: string): number[] {
@@ -247,7 +246,7 @@ function namePositions(text: string, question: string): number[] {
   const places = new Set(findPlaces(text).flatMap((p) => p.split(/[\s,-]+/u)));
   const out: number[] = [];
   words(text).forEach((w, i) => {
-    if (i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location") out.push(i);
+    if (i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location") out.push(i);
   });
   return out;
 }
@@ -295,10 +294,10 @@ function askedRole(question: string): AskedRole | null {
     /^\s*(?:which|what)\s+(.*)$/u.exec(lower)?.[1];
   if (!phrase) return null;
   // "The bomber's group" asks for the group, not the bomber: a possessor is not the role.
-  const words = phraseAfter(phrase.replace(/[\p{L}-]+['’]s?(?=\s)/gu, "").match(/[\p{L}-]+/gu) ?? []).filter((w) => !casualtyKindOfWord(w));
-  const head = words[words.length - 1];
+  const phraseWords = phraseAfter(phrase.replace(/[\p{L}-]+['’]s?(?=\s)/gu, "").match(/[\p{L}-]+/gu) ?? []).filter((w) => !casualtyKindOfWord(w));
+  const head = phraseWords[phraseWords.length - 1];
   if (byName !== undefined && head && canNamePerson(head)) return { word: head, person: true };
-  const people = words.filter((w) => nounClass(w) === "people");
+  const people = phraseWords.filter((w) => nounClass(w) === "people");
   const word = people[people.length - 1];
   return word ? { word, person: isPersonNoun(word) } : null;
 }

@@ -159,7 +159,8 @@ export function findMentions(rawText: string): Mention[] {
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       const numberText = m[2] ?? "";
       const numberAt = numberText ? text.indexOf(numberText, start) : start;
-      if (PARTIAL_BEFORE.test(text.slice(Math.max(0, numberAt - 24), numberAt))) continue;
+      const beforeNumber = text.slice(Math.max(0, numberAt - 24), numberAt);
+      if (PARTIAL_BEFORE.test(beforeNumber)) continue;
       const afterNumber = text.slice(numberAt + numberText.length);
       if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
@@ -169,7 +170,7 @@ export function findMentions(rawText: string): Mention[] {
       if (kind === "injured" && /\b(?:dying|died|dead|killed)\b/iu.test(m[0])) continue;
       // "A woman who was among the 70 people wounded died": the figure is the group she was among, and
       // the death is hers; the group's own figure ("70 people wounded") is left for the injury patterns.
-      if (kind === "killed" && !one && !zero && AMONG_BEFORE.test(text.slice(Math.max(0, numberAt - 24), numberAt)) && /\b(?:wounded|injured|hurt)\b/iu.test(text.slice(numberAt, end))) continue;
+      if (kind === "killed" && !one && !zero && AMONG_BEFORE.test(beforeNumber) && /\b(?:wounded|injured|hurt)\b/iu.test(text.slice(numberAt, end))) continue;
       let count = zero ? 0 : one ? 1 : parseNumber(numberText);
       if (count === null || (count <= 0 && !zero)) continue;
       // A bare year is a date, not a figure ("in 2022 that killed").

@@ -4,6 +4,7 @@ import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFull
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { leadReading } from "./labelled-figures.js";
+import { BoundedMemo } from "../index/bounded-memo.js";
 import { isCommonWord, isLanguageName } from "../index/wordnet.js";
 
 /**
@@ -83,13 +84,17 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     chunksByBlock.set(c.block, list);
   }
 
+  // A paragraph's text without its victims' later deaths, as the sentences after it read it for their place and date: once per paragraph.
+  const blockReadings = new BoundedMemo<number, string>(paragraphs.length + 1);
+  const blockReading = (b: number): string => blockReadings.get(b, (block) => withoutVictimClauses(paragraphs[block]!.text));
+
   const locate = (chunk: Chunk): Located => {
     const block = paragraphs[chunk.block]!;
     const before = (chunksByBlock.get(chunk.block) ?? []).filter((c) => c.sentence < chunk.sentence).reverse();
     // A lead-in labels its own item ("**Velmora, 9 May 2018.**"): an item with one never borrows from the items before it.
     const earlierBlocks: string[] = [];
     for (let b = chunk.block - 1; !block.lead && b >= 0 && sectionKey(paragraphs[b]!) === sectionKey(block) && paragraphs[b]!.source === block.source; b--) {
-      if (paragraphs[b]!.kind !== "heading" && paragraphs[b]!.kind !== "title") earlierBlocks.push(paragraphs[b]!.text);
+      if (paragraphs[b]!.kind !== "heading" && paragraphs[b]!.kind !== "title") earlierBlocks.push(blockReading(b));
     }
     let place: string | null = null;
     let placeLevel: Level | null = null;
@@ -126,15 +131,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     };
     fromTexts("sentence", [withoutVictimClauses(chunk.text)]);
     fromTexts("paragraph", before.map((c) => withoutVictimClauses(c.text)));
-    const lead = block.lead;
     // An item's label names its place better than a name the sentence only relates by of/from/on
     // ("**Velmora, 1 May.** … a member of the Kestrel Guard was killed").
-    if (lead && place && !placeStrong && placeLevel !== "label") {
-      const labelled = labelPlace(lead, isName);
+    if (block.lead && place && !placeStrong) {
+      const labelled = labelPlace(block.lead, isName);
       if (labelled) [place, placeLevel] = [labelled, "label"];
     }
-    if (lead) fromLabel(lead);
-    fromTexts("section", earlierBlocks.map(withoutVictimClauses));
+    if (block.lead) fromLabel(block.lead);
+    fromTexts("section", earlierBlocks);
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
     const title = block.headings[0] ?? "";
     if (!place && title) {

@@ -176,7 +176,8 @@ function recased(text: string, isName: (word: string) => boolean): string {
   });
 }
 
-const CALENDAR_WORD = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
+/** A month's or weekday's name, in any case: never a name of a person or a place. */
+export const CALENDAR_WORD = new RegExp(String.raw`^(?:${MONTHS}|${DAYS})$`, "iu");
 
 function placesAsWritten(text: string, isName: (word: string) => boolean): string[] & { strong: boolean } {
   const all: string[] = [];

@@ -197,9 +197,7 @@ export function relatedWords(word: string): RelatedWord[] {
  * Whether WordNet knows a word as a common (lower-case) word in its most frequent sense:
  * "Context" and "Regional" are common words, "Lusaka" and "Velmora" are not.
  */
-export function isCommonWord(word: string): boolean {
-  return commonWords.get(word.toLowerCase(), readCommonWord);
-}
+export const isCommonWord = remembered(readCommonWord);
 
 function readCommonWord(lower: string): boolean {
   const wn = wordnet();
@@ -220,15 +218,17 @@ export type NounClass = "people" | "location" | "artifact" | "other";
 // Persons and groups of them are counted alike: "600 soldiers" answers "how many troops".
 const NOUN_CLASS: Record<number, NounClass> = { 18: "people", 14: "people", 15: "location", 6: "artifact" };
 
-// Answer typing asks about the same few thousand words for every candidate sentence: answers are kept.
-const commonWords = new BoundedMemo<string, boolean>(50_000);
-const nounLexFiles = new BoundedMemo<string, number | null>(50_000);
-const inflectedVerbs = new BoundedMemo<string, boolean>(50_000);
+/**
+ * A lookup of a word in WordNet, remembered per lower-cased word: answer typing asks about the same
+ * few thousand words for every candidate sentence.
+ */
+function remembered<T>(read: (lower: string) => T): (word: string) => T {
+  const answers = new BoundedMemo<string, T>(50_000);
+  return (word) => answers.get(word.toLowerCase(), read);
+}
 
 /** WordNet's lexicographer file for a noun's most frequent sense, or null when WordNet does not know it as a noun. */
-function nounLexFile(word: string): number | null {
-  return nounLexFiles.get(word.toLowerCase(), readNounLexFile);
-}
+const nounLexFile = remembered(readNounLexFile);
 
 function readNounLexFile(lower: string): number | null {
   const wn = wordnet();
@@ -256,7 +256,7 @@ export function isPersonNoun(word: string): boolean {
  * aircraft in WordNet and then a person, so "the name of the bomber" asks for a person's name; a
  * person is only a late sense of "company", "party" or "head", which name a group or a thing first.
  */
-export const canNamePerson = rememberedTest(readPersonSense);
+export const canNamePerson = remembered(readPersonSense);
 
 function readPersonSense(lower: string): boolean {
   const wn = wordnet();
@@ -274,13 +274,7 @@ function nounLemmas(lower: string): string[] {
  * Whether a word names a language in WordNet (a noun.communication sense under "language"): "in
  * Hebrew", "in Pashto" say how something was said, not where. Not "Kabul", "Reading" or "Times".
  */
-export const isLanguageName = rememberedTest(readLanguageName);
-
-/** A test of a word read from WordNet, remembered per lower-cased word as the other lookups here are. */
-function rememberedTest(read: (lower: string) => boolean): (word: string) => boolean {
-  const answers = new BoundedMemo<string, boolean>(50_000);
-  return (word) => answers.get(word.toLowerCase(), read);
-}
+export const isLanguageName = remembered(readLanguageName);
 
 function readLanguageName(lower: string): boolean {
   const wn = wordnet();
@@ -303,9 +297,7 @@ export function isUnitOfMeasure(word: string): boolean {
 }
 
 /** Whether a word is an inflected form (past, participle, -s) of a verb WordNet knows ("claimed", "died"; not "unarmed"). */
-export function isInflectedVerb(word: string): boolean {
-  return inflectedVerbs.get(word.toLowerCase(), readInflectedVerb);
-}
+export const isInflectedVerb = remembered(readInflectedVerb);
 
 function readInflectedVerb(lower: string): boolean {
   const wn = wordnet();
