@@ -10,6 +10,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
@@ -23,6 +24,7 @@ import { embeddingInput } from "../src/core/ingest/chunker.js";
 import { loadCorpus } from "../src/core/ingest/corpus.js";
 import { HNSW_EF_SEARCH, VectorIndex, VectorStore } from "../src/core/index/vector-index.js";
 import { ANSWERABLE, HELD_OUT, OFF_TOPIC } from "../test/fixtures/questions.js";
+import { nodeFlagsOf } from "./node-flags.js";
 import { embeddingLikeVectors, generator, seedVectorCache, writeSyntheticCorpus } from "./synthetic-corpus.js";
 
 const SYNTHETIC_CHUNKS = Number(process.env.BENCH_CHUNKS ?? 50_000);
@@ -37,12 +39,13 @@ const percentile = (values: number[], p: number) => {
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * The CLI as `npm run ask` runs it (scripts/launch.mjs): compiled JavaScript when `npm run build`
- * has made an up-to-date dist/, else TypeScript through tsx.
+ * The CLI as `npm run ask` runs it (scripts/launch.mjs with the script's Node options): compiled
+ * JavaScript when `npm run build` has made an up-to-date dist/, else TypeScript through tsx.
  */
 function cliCommand(): string[] {
-  return [join(PROJECT_ROOT, "scripts/launch.mjs"), "cli"];
+  return [...nodeFlagsOf("ask"), join(PROJECT_ROOT, "scripts/launch.mjs"), "cli"];
 }
+
 let coldStartRunner = "compiled JavaScript (dist/)";
 const noteRunner = (stderr: string) => {
   if (/running the TypeScript through tsx/.test(stderr)) coldStartRunner = "tsx (TypeScript compiled at start)";
@@ -340,6 +343,8 @@ async function main() {
   const machine = `${cpus()[0]?.model.trim()} (${cpus().length} cores), ${round(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
   results.machine = machine;
   const scratch = await mkdtemp(join(tmpdir(), "briefbot-bench-"));
+  // Its corpora and caches take ~180 MB; BENCH_KEEP_SCRATCH=1 keeps them for a look afterwards.
+  if (process.env.BENCH_KEEP_SCRATCH !== "1") process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
   // 1. Cold start: a new process answering one question, with and without a cached index.
   const coldCache = join(scratch, "cold");

@@ -1,5 +1,5 @@
 /**
- * npm run bench:burst: the bot process (`node scripts/launch.mjs bot`, as `npm start` runs it)
+ * npm run bench:burst: the bot process (`node scripts/launch.mjs bot` with the Node options `npm start` passes)
  * on the loopback fake Discord, which refuses any acknowledgement later than Discord's 3 seconds
  * (10062). 200 users send /ask within 2 seconds; measured from the fake's side (another process,
  * so the bot's stalls cannot hide themselves): acknowledgement latency p50/p95/max, missed deadlines,
@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/core/briefbot.js";
+import { nodeFlagsOf } from "./node-flags.js";
 import { FakeDiscord, IDS } from "../test/helpers/fake-discord.js";
 import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
 
@@ -53,7 +54,7 @@ async function runBurst(label: string, env: Record<string, string>, make: (i: nu
   const fake = await new FakeDiscord().start();
   fake.enforceAckDeadline = true;
   const cache = await mkdtemp(join(tmpdir(), "briefbot-burst-"));
-  const bot = spawn(process.execPath, [join(PROJECT_ROOT, "scripts/launch.mjs"), "bot"], {
+  const bot = spawn(process.execPath, [...nodeFlagsOf("start"), join(PROJECT_ROOT, "scripts/launch.mjs"), "bot"], {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env.PATH!,

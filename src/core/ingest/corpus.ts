@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { BriefbotError } from "../errors.js";
 import { pruneExtractedTexts, readDocumentCached } from "./formats/extraction-cache.js";
 import { type PageRange, UnreadableDocument } from "./formats/extracted-document.js";
@@ -33,10 +34,23 @@ export interface Corpus {
 const TEXT_FILE = /\.(md|txt)$/i;
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** The total size of briefs indexed, from BRIEFBOT_MAX_CORPUS_MB (default 200 MiB): bounds memory and indexing time. */
-export function corpusCapBytes(env: NodeJS.ProcessEnv = process.env): number {
+const MIB = 1024 * 1024;
+/**
+ * JavaScript heap per byte of brief text once it is indexed and served: the benchmark's 4 MiB corpus
+ * of 50,000 sentences holds ~47 MiB of heap beyond what the process holds with the shipped brief.
+ */
+const HEAP_PER_TEXT_BYTE = 12;
+
+/**
+ * The total size of briefs indexed, from BRIEFBOT_MAX_CORPUS_MB: bounds memory and indexing time.
+ * By default 200 MiB, or less when this process's JavaScript heap could not hold that much (the npm
+ * scripts cap it at 1 GiB, `--max-old-space-size`): briefs beyond the cap are skipped with a message
+ * instead of the process running out of memory.
+ */
+export function corpusCapBytes(env: NodeJS.ProcessEnv = process.env, heapLimit = getHeapStatistics().heap_size_limit): number {
   const mib = Number(env.BRIEFBOT_MAX_CORPUS_MB);
-  return (Number.isFinite(mib) && mib > 0 ? mib : 200) * 1024 * 1024;
+  if (Number.isFinite(mib) && mib > 0) return mib * MIB;
+  return Math.min(200 * MIB, Math.floor(heapLimit / HEAP_PER_TEXT_BYTE / MIB) * MIB);
 }
 
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
@@ -84,7 +98,10 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       // Files are taken in name order, so the same ones are left out on every run.
       if (totalBytes + size > maxTotalBytes) {
         const cap = Math.round((maxTotalBytes / 1024 / 1024) * 10) / 10;
-        skipped.push({ source: name, reason: `the corpus cap of ${cap} MiB would be exceeded (set BRIEFBOT_MAX_CORPUS_MB higher or remove older briefs)` });
+        skipped.push({
+          source: name,
+          reason: `the corpus cap of ${cap} MiB would be exceeded (set BRIEFBOT_MAX_CORPUS_MB higher, with node's --max-old-space-size at about twelve times as many MB, or remove older briefs)`,
+        });
         continue;
       }
       totalBytes += size;
