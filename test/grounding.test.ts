@@ -158,6 +158,13 @@ describe("answer typing", () => {
     expect(given("What was the name of the police commander's driver?", "The commander's driver, Anton Velik, was shot.")).toBe(1);
   });
 
+  it("does not take a place's possessive or a nationality for the name a who-question asks for", () => {
+    const q = analyseQuestion("Who carried out the attack on the ferry terminal?", bot.lexical);
+    expect(answerPresent("Malian and French troops secured the ferry terminal by nightfall.", q)).toBe(0);
+    expect(answerPresent("The bomber struck the ferry terminal, Moscow's busiest.", q)).toBe(0);
+    expect(answerPresent("The attack on the ferry terminal was carried out by Sokol, a splinter cell.", q)).toBe(1);
+  });
+
   it("answers 'how much' with an amount (money or a unit of measure), not a count or a clock time", () => {
     const q = analyseQuestion("How much explosive was in the van at the ferry terminal?", bot.lexical);
     expect(answerPresent("At 12:17 p.m. a van exploded at the ferry terminal; six people were killed.", q)).toBe(0);

@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { canNamePerson, isCommonWord, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNamePerson, isCommonWord, isPersonNoun, isPlaceAdjective, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -240,13 +240,14 @@ function siteAsked(site: string, q: QuestionAnalysis): boolean {
 /** Positions of the words of a text that can name a person or group (see nameEvidence). */
 function namePositions(text: string, question: string): number[] {
   const asked = new Set(words(question).map((w) => w.toLowerCase()));
-  // A who-answer names a person or a group: not a place WordNet knows ("Lisbon"), a month or a day,
-  // or a capitalised common word ("the Harbour Hotel").
+  // A who-answer names a person or a group: not a place WordNet knows ("Lisbon", "Lisbon's"), a
+  // nationality ("Malian forces"), a month or a day, or a capitalised common word ("the Harbour Hotel").
   // Nor a name the text itself places something in ("in Velmora", "at the ferry terminal").
   const places = new Set(findPlaces(text).flatMap((p) => p.split(/[\s,-]+/u)));
   const out: number[] = [];
-  words(text).forEach((w, i) => {
-    if (i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location") out.push(i);
+  words(text).forEach((token, i) => {
+    const w = token.replace(/['’]s$/u, "");
+    if (i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location" && !isPlaceAdjective(w)) out.push(i);
   });
   return out;
 }
