@@ -2,10 +2,11 @@
  * `npx tsx scripts/casualty-quality.ts [--verbose] [SET_DIR ...]`: the casualty scorer's field score
  * (the same rule as ../shared/eval-dev/score-casualties.mjs) plus what it does not count: incidents
  * that match no gold incident (false tolls) and aggregates. Default sets: the development set and
- * eval-own/tune; eval-own/heldout is scored only with --heldout, and its misses are never listed.
+ * the tuning sets; the held-out sets (heldout, heldout2, heldout3, and tune13 until it is tuned on) are
+ * scored only with --heldout, and their misses are never listed.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { PROJECT_ROOT } from "../src/core/briefbot.js";
 import { extractCasualtiesFrom, type Incident } from "../src/core/extract/casualties.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
@@ -65,13 +66,15 @@ async function main() {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
   const sets = args.filter((a) => !a.startsWith("--"));
-  const dirs = sets.length
-    ? sets
-    : [join(PROJECT_ROOT, "..", "shared", "eval-dev"), join(PROJECT_ROOT, "eval-own", "tune"), join(PROJECT_ROOT, "eval-own", "tune2"), join(PROJECT_ROOT, "eval-own", "tune3"), join(PROJECT_ROOT, "eval-own", "tune4"), join(PROJECT_ROOT, "eval-own", "tune5"), join(PROJECT_ROOT, "eval-own", "tune6"), join(PROJECT_ROOT, "eval-own", "tune7"), join(PROJECT_ROOT, "eval-own", "tune8"), join(PROJECT_ROOT, "eval-own", "tune9"), join(PROJECT_ROOT, "eval-own", "tune10"), join(PROJECT_ROOT, "eval-own", "tune11"), join(PROJECT_ROOT, "eval-own", "tune12"), ...(args.includes("--heldout") ? [join(PROJECT_ROOT, "eval-own", "heldout"), join(PROJECT_ROOT, "eval-own", "heldout2"), join(PROJECT_ROOT, "eval-own", "heldout3")] : [])];
+  const own = (name: string) => join(PROJECT_ROOT, "eval-own", name);
+  const tuned = ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12"].map(own);
+  // Never tuned on: scored only with --heldout, and their misses are never listed (tune13 until it is tuned on).
+  const heldOut = ["heldout", "heldout2", "heldout3", "tune13"].map(own);
+  const dirs = sets.length ? sets : [join(PROJECT_ROOT, "..", "shared", "eval-dev"), ...tuned, ...(args.includes("--heldout") ? heldOut : [])];
   for (const dir of dirs.filter((d) => existsSync(join(d, "casualties.json")))) {
     const s = await scoreCasualties(dir);
     console.log(`${dir}: fields ${s.good}/${s.fields} (${Math.round((100 * s.good) / s.fields)} %), incidents ${s.reported} (aggregates ${s.aggregates}), matching no gold incident ${s.unmatched}`);
-    if (verbose && !dir.includes("heldout")) {
+    if (verbose && !heldOut.includes(resolve(dir))) {
       for (const m of s.misses) console.log(`  miss: ${m}`);
       for (const u of s.unmatchedSummaries) console.log(`  unmatched: ${u}`);
     }
