@@ -173,6 +173,17 @@ describe("incidents assembled across a brief", () => {
     ]);
   });
 
+  it("keeps them apart on a dated day too, where 'the first two minutes' is no early report, and a clock time is no figure", () => {
+    const text = "# Log, Sunday 28 April 1996\n\n- **16:40** Scene count: 20 dead in the Velmora Café, nearly all within the first two minutes; 4 dead in the car park.\n- With the café dead the toll logged at 18:30 on Sunday rose from 24 to its final figure: thirty people killed at and near Kestrel Bay.\n";
+    const incidents = brief("log.md", text);
+    expect(incidents.map((i) => i.killed?.count)).toEqual([20, 4, 30]);
+    expect(incidents.every((i) => i.history.every((h) => h.figure.count !== 18))).toBe(true);
+    expect(incidents.map((i) => i.place)).not.toContain("Sunday");
+    // An early report is still one: its figure is history once the next clause gives the toll.
+    const early = brief("log.md", "# Log, Sunday 28 April 1996\n\nFirst reports spoke of 20 dead in the Velmora Café; the toll rose to 24.\n");
+    expect(early.map((i) => i.killed?.count)).toEqual([24]);
+  });
+
   it("never takes the language a report was given in for a place ('in Pashto')", () => {
     const text = "MONITORING DIGEST\n\nITEM 5\nSOURCE: Kestrel Radio in Pashto 1200 gmt 6 Apr 94\nA car packed with explosives blew up today beside a bus at a stop in the centre of the market. Police say eight people were killed; hospitals report 55 wounded.\n";
     expect(brief("digest.txt", text).map((i) => [i.place, i.killed?.count ?? null, i.injured?.count ?? null])).toEqual([

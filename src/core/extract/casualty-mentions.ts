@@ -1,5 +1,5 @@
 import { isAppositiveAge, NUMBER_PATTERN, parseNumber } from "./numbers.js";
-import { MONTHS } from "./place-and-date.js";
+import { CALENDAR_WORD, MONTHS } from "./place-and-date.js";
 import { FULL_MONTHS } from "../calendar.js";
 import { isProvisional, isRevision } from "./revisions.js";
 import { isCommonWord, isInflectedVerb, nounClass } from "../index/wordnet.js";
@@ -164,6 +164,8 @@ export function findMentions(rawText: string): Mention[] {
       const afterNumber = text.slice(numberAt + numberText.length);
       if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
+      // The hour of a clock time ("the toll logged at 18:30"), or its minutes ("at 18:30 … killed"): a time, not a figure.
+      if (!one && !zero && (/^:\d\d\b/u.test(afterNumber) || /\d:$/u.test(text.slice(0, numberAt)))) continue;
       if (!one && !zero && isAppositiveAge(text, numberAt, numberText.length)) continue;
       if (NOT_VICTIMS.test(m[0])) continue;
       // "12 more dying later in hospital" are deaths, not injuries.
@@ -300,7 +302,8 @@ function addNamedVictims(text: string, mentions: Mention[], taken: [number, numb
 }
 
 export const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
-const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|[:;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
+// A figure opens the text, a clause ("; eight at …") or a list after a colon, but not a clock time's minutes ("at 18:30 on Sunday").
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|:\s+|(?<!\d):|[;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
 
 /**
  * Deaths given site by site ("Eleven of the victims died at the depot and eight at Velmora"): each
@@ -311,7 +314,9 @@ export function siteFigures(text: string): { count: number; site: string; named:
   // A sentence may open with its first site's figure ("Eleven of the victims …"): read it in lower case.
   for (const b of (text.charAt(0).toLowerCase() + text.slice(1)).matchAll(SITE_BREAKDOWN)) {
     const count = parseNumber(b[1]!);
-    if (count !== null) out.push({ count, site: b[2] ?? b[3]!, named: !b[2] });
+    const site = b[2] ?? b[3]!;
+    // "… and 30 on Sunday": a day or a month is a date, not a site.
+    if (count !== null && !CALENDAR_WORD.test(site)) out.push({ count, site, named: !b[2] });
   }
   return out;
 }

@@ -54,6 +54,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 // A sentence that tells an attack by an indefinite attacker ("Later that day a mine struck a ferry") starts a new incident.
 const NEW_ATTACK = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:bomb|bomber|gunman|missile|drone|rocket|grenade|mine|truck|lorry|car)\s+(?:[\p{L}-]+\s+){0,3}?(?:exploded|tore|struck|hit|went\s+off|blew|detonated|opened\s+fire|stormed|rammed|ploughed)\b/iu;
+// A figure worded as a total takes in the sentence's other figures ("eleven died on the market, so the attack claimed twelve lives in all").
+const TOTAL = /\b(?:in\s+all|overall|in\s+total|totals?|totall?ed|totall?ing|altogether|all\s+told|taken\s+together|combined|between\s+them|in\s+the\s+end)\b/iu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
 
 interface Draft extends Incident {
@@ -71,6 +73,8 @@ interface Draft extends Incident {
   named?: Set<Kind>;
   /** Its year was taken from the document ("14 March" → "14 March 2014"): enough to meet its table row, not to merge with other prose. */
   yearInferred?: boolean;
+  /** Told in another clause of the same sentence as this one's figure of the same kind, both plainly: other victims, never merged with it. */
+  apartFrom?: Draft;
 }
 
 
@@ -294,6 +298,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     // Drafts this sentence has given a figure to: a second figure of the same kind in the same
     // sentence, not worded as a revision, counts other victims ("20 dead in the café; 4 dead in the car park").
     const toldHere = new Set<Draft>();
+    // The sentence's last plain figure of each kind (no claim, revision, early report or total), with its segment.
+    const plainHere = new Map<Kind, { draft: Draft; segment: number }>();
     for (const [index, m] of mentions.entries()) {
       // "The final count was 52: 30 killed at the Grand Velmora, …": figures after a colon that follows a larger toll are its parts.
       const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && text.slice(p.end, m.start).includes(":"));
@@ -323,6 +329,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         }
         currentSegment = segment;
       }
+      // "20 dead in the café; 4 dead in the car park": two plain figures of one kind in two clauses are two groups of victims.
+      const plain = !m.revision && !m.provisional && !m.claimed && !m.attacker && !TOTAL.test(segmentText);
+      const earlier = plainHere.get(m.kind);
+      if (plain && earlier && earlier.segment < segment && earlier.draft !== current) current.apartFrom = earlier.draft;
+      if (plain) plainHere.set(m.kind, { draft: current, segment });
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
       else if (m.attacker) {
         current.attackersKilled = m.figure;
@@ -484,6 +495,7 @@ function mergeSameDay(drafts: Draft[]): void {
       const b = drafts[j]!;
       // A site of a toll and the toll itself are told on the same day, at the same place: both stay.
       if (!fullDay(b) || !sameTime(a.when, b.when) || Boolean(a.site) !== Boolean(b.site)) continue;
+      if (a.apartFrom === b || b.apartFrom === a) continue;
       if ((a.yearInferred || b.yearInferred) && !(a.fromTable !== b.fromTable && samePlace(a.place, b.place) && a.citation.source === b.citation.source)) continue;
       // Across briefs, only the same place on the very same day is the same event.
       const otherBrief = b.citation.source !== a.citation.source;
