@@ -236,6 +236,13 @@ describe("tolls over several sites", () => {
     expect(byPlace("Mesa")?.killed).toEqual(exact(8));
   });
 
+  it("keeps a total told after its parts whole, and the first part its own incident", () => {
+    for (const closing of ["an overall toll of 100 civilians", "and the army confirmed a total of 100 dead"]) {
+      const incidents = brief("memo.md", `# Raids in Dara\n\nOn Saturday 2 January 2021 gunmen attacked two villages. The governor said 70 people were killed in Kolo and 30 in Mesa, ${closing}.\n`);
+      expect(incidents.map((i) => i.killed?.count).sort((a, b) => a! - b!), closing).toEqual([30, 70, 100]);
+    }
+  });
+
   it("reads a placeless figure equal to the sum of the incidents told before it as the overall toll", () => {
     const incidents = brief(
       "wire.md",

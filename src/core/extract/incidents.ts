@@ -300,6 +300,14 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     const toldHere = new Set<Draft>();
     // The sentence's last plain figure of each kind (no claim, revision, early report or total), with its segment.
     const plainHere = new Map<Kind, { draft: Draft; segment: number }>();
+    // The draft that took the sentence's first figure of each kind.
+    const firstHere = new Map<Kind, Draft>();
+    // Whether a figure is worded as a total: the words from the figure before it to just after it ("an overall toll of 100", "twelve lives in all").
+    const totalWorded = (index: number): boolean => {
+      const m = mentions[index]!;
+      const from = Math.max(index > 0 ? mentions[index - 1]!.end : 0, m.start - 40);
+      return TOTAL.test(text.slice(from, Math.min(text.length, m.end + 20)));
+    };
     for (const [index, m] of mentions.entries()) {
       // "The final count was 52: 30 killed at the Grand Velmora, …": figures after a colon that follows a larger toll are its parts.
       const whole = mentions.slice(0, index).find((p) => p.kind === m.kind && p.figure.count > m.figure.count && text.slice(p.end, m.start).includes(":"));
@@ -317,6 +325,21 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         record(agg, m.kind, m.figure, chunk, null);
         continue;
       }
+      // "70 were killed in Velmora and 30 in Kestrel, an overall toll of 100": a total that adds up the
+      // sentence's earlier figures and its sites is the whole, told apart from its first part.
+      const first = firstHere.get(m.kind);
+      if (first && m.kind === "killed" && !m.claimed && !m.attacker && totalWorded(index)) {
+        const parts = [...mentions.slice(0, index).filter((p) => p.kind === m.kind && !p.aggregate && !p.claimed && !p.attacker).map((p) => p.figure.count), ...siteFigures(chunk.text).map((f) => f.count)];
+        if (parts.length >= 2 && parts.reduce((a, b) => a + b, 0) === m.figure.count) {
+          current = newDraft(chunk, where, false);
+          current.whole = true;
+          current.apartFrom = first;
+          record(current, m.kind, m.figure, chunk, null);
+          toldHere.add(current);
+          currentSegment = segment;
+          continue;
+        }
+      }
       // Figures of one segment belong together unless a kind repeats without a revision.
       if (!current || segment !== currentSegment || (current.kinds.has(m.kind) && !m.revision && !m.provisional && !m.claimed)) {
         if (isOverallTotal(chunk, where, m)) {
@@ -330,7 +353,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         currentSegment = segment;
       }
       // "20 dead in the café; 4 dead in the car park": two plain figures of one kind in two clauses are two groups of victims.
-      const plain = !m.revision && !m.provisional && !m.claimed && !m.attacker && !TOTAL.test(segmentText);
+      const plain = !m.revision && !m.provisional && !m.claimed && !m.attacker && !totalWorded(index);
       const earlier = plainHere.get(m.kind);
       if (plain && earlier && earlier.segment < segment && earlier.draft !== current) current.apartFrom = earlier.draft;
       if (plain) plainHere.set(m.kind, { draft: current, segment });
@@ -341,6 +364,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       } else if (m.provisional && current.kinds.has(m.kind)) record(current, m.kind, m.figure, chunk, "initially reported");
       else record(current, m.kind, m.figure, chunk, null, m.named);
       toldHere.add(current);
+      if (!m.claimed && !m.attacker && !firstHere.has(m.kind)) firstHere.set(m.kind, current);
       current.target ??= findAttackTarget(segmentText);
       if (!current.place && where.place && !current.whole) current.place = where.place;
       if (!current.when && where.when) current.when = where.when;
