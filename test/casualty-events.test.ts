@@ -236,6 +236,11 @@ describe("tolls over several sites", () => {
     expect(byPlace("Mesa")?.killed).toEqual(exact(8));
   });
 
+  it("takes the name that places a site called by a common noun ('13 on the bus in Kestrel Square')", () => {
+    const incidents = brief("memo.md", "# Bombings in Dara\n\nThe inquests gave these figures for the dead: seven at Kolo, six at Mesa and 13 on the bus in Kestrel Square.\n");
+    expect(incidents.find((i) => i.place === "Kestrel Square")?.killed).toEqual(exact(13));
+  });
+
   it("keeps a total told after its parts whole, and the first part its own incident", () => {
     for (const closing of ["an overall toll of 100 civilians", "and the army confirmed a total of 100 dead"]) {
       const incidents = brief("memo.md", `# Raids in Dara\n\nOn Saturday 2 January 2021 gunmen attacked two villages. The governor said 70 people were killed in Kolo and 30 in Mesa, ${closing}.\n`);

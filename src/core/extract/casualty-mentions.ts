@@ -303,20 +303,22 @@ function addNamedVictims(text: string, mentions: Mention[], taken: [number, numb
 
 export const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
 // A figure opens the text, a clause ("; eight at …") or a list after a colon, but not a clock time's minutes ("at 18:30 on Sunday").
-const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|:\s+|(?<!\d):|[;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|:\s+|(?<!\d):|[;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b(?:\s+(?:in|at|near)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))?|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
 
 /**
  * Deaths given site by site ("Eleven of the victims died at the depot and eight at Velmora"): each
- * figure with its site as written, a name, or the common noun after "the" (`named` false: "depot").
+ * figure with its site as written, a name, or the common noun after "the" (`named` false: "depot"),
+ * or the name that places that noun ("13 on the bus in Tavistock Square").
  */
 export function siteFigures(text: string): { count: number; site: string; named: boolean }[] {
   const out: { count: number; site: string; named: boolean }[] = [];
   // A sentence may open with its first site's figure ("Eleven of the victims …"): read it in lower case.
   for (const b of (text.charAt(0).toLowerCase() + text.slice(1)).matchAll(SITE_BREAKDOWN)) {
     const count = parseNumber(b[1]!);
-    const site = b[2] ?? b[3]!;
+    // "13 on the bus in Tavistock Square": a common noun placed by the name after it is that name.
+    const site = b[3] ?? b[2] ?? b[4]!;
     // "… and 30 on Sunday": a day or a month is a date, not a site.
-    if (count !== null && !CALENDAR_WORD.test(site)) out.push({ count, site, named: !b[2] });
+    if (count !== null && !CALENDAR_WORD.test(site)) out.push({ count, site, named: !b[2] || Boolean(b[3]) });
   }
   return out;
 }
