@@ -28,6 +28,8 @@ describe("casualty wordings", () => {
   it("adds up enumerated groups and keeps the parts out of the toll", () => {
     expect(one("The gunman shot dead three men and two women outside the café.")[0]!.killed).toEqual(exact(5));
     expect(one("The final count was 44 dead, 12 of them children.")[0]!.killed).toEqual(exact(44));
+    // Figures by site after the toll are its breakdown, not more victims to add.
+    expect(one("The twin blasts killed forty-two people, thirty-two at the Kolo stall and ten at Mesa Park.")[0]!.killed).toEqual(exact(42));
   });
 
   it("reads 'no one was killed' as zero and never turns 'dozens' into a number", () => {

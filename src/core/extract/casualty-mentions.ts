@@ -59,7 +59,8 @@ const TOLL = String.raw`(?:toll|figure|count|tally)`;
 // "toll had climbed to", "put the death toll at", "corrects the figure downward by more than 100, to".
 const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at|reached|reaches)`;
 // The counted things that follow a figure in a sum: "two men and two women".
-const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
+// Each part counts people ("two women"), not victims at a site ("thirty-two at the stall and ten at the park": a breakdown by site).
+const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+(?!(?:at|in|on|near|inside|outside|from)\b)[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
 
 // Who a "number of …" counts, when the phrase says: "the number of people killed", "the number of civilians wounded".
 const WHOM = String.raw`(?:people\s+|persons\s+|victims\s+|civilians\s+)?`;
