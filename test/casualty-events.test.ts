@@ -243,6 +243,11 @@ describe("tolls over several sites", () => {
     expect(incidents.find((i) => i.place === "Kestrel Square")?.killed).toEqual(exact(13));
   });
 
+  it("keeps the toll when more people 'also died' beside it", () => {
+    const incidents = brief("wire.md", "# Bombing in Dara\n\nOn 12 November 2003 a lorry bomb at the Kolo base left twenty-eight dead and 103 wounded. The two men in the lorry also died.\n");
+    expect(incidents.map((i) => [i.killed?.count, i.injured?.count])).toEqual([[28, 103]]);
+  });
+
   it("keeps a total told after its parts whole, and the first part its own incident", () => {
     for (const closing of ["an overall toll of 100 civilians", "and the army confirmed a total of 100 dead"]) {
       const incidents = brief("memo.md", `# Raids in Dara\n\nOn Saturday 2 January 2021 gunmen attacked two villages. The governor said 70 people were killed in Kolo and 30 in Mesa, ${closing}.\n`);

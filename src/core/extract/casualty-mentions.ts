@@ -32,6 +32,8 @@ export interface Mention {
   parts?: number[];
   /** Victims counted by their names ("Ilya Sorin and Marek Dosta are killed"): those named, perhaps not all. */
   named?: boolean;
+  /** More deaths or injuries beside a toll already told ("the two men in the lorry also died"): never a new figure for that toll. */
+  additional?: boolean;
 }
 
 /** A vague quantity of harm ("dozens were wounded"): shown as written, never turned into a number. */
@@ -204,6 +206,7 @@ export function findMentions(rawText: string): Mention[] {
         // "Soldiers killed all seven attackers": the attackers' deaths, not the victims'.
         attacker: Boolean(attacker) || (kind === "killed" && ATTACKER.test(afterNumber.slice(0, 24)) && /^\s*(?:attackers?|gunm[ae]n|bombers?|assailants?)\b/iu.test(afterNumber)),
         ...(parts ? { parts } : {}),
+        ...(/\balso\b/iu.test(m[0]) ? { additional: true } : {}),
       });
     }
   }

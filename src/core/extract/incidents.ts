@@ -357,6 +357,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       const earlier = plainHere.get(m.kind);
       if (plain && earlier && earlier.segment < segment && earlier.draft !== current) current.apartFrom = earlier.draft;
       if (plain) plainHere.set(m.kind, { draft: current, segment });
+      // "The two men in the lorry also died": beside the toll already told, not a new one.
+      if (m.additional && current[m.kind]) {
+        toldHere.add(current);
+        continue;
+      }
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
       else if (m.attacker) {
         current.attackersKilled = m.figure;
