@@ -165,6 +165,12 @@ describe("answer typing", () => {
     expect(answerPresent("The attack on the ferry terminal was carried out by Sokol, a splinter cell.", q)).toBe(1);
   });
 
+  it("does not give the group a question asks for by a person's name alone", () => {
+    const given = (quote: string) => answerPresent(quote, analyseQuestion("Which group carried out the attack on the ferry terminal?", bot.lexical));
+    expect(given("Drones hit the ferry terminal. The defence minister, Anton Velik, had left minutes earlier.")).toBe(0);
+    expect(given("Responsibility for the attack on the ferry terminal was claimed by Sokol, a splinter cell.")).toBe(1);
+  });
+
   it("answers 'how much' with an amount (money or a unit of measure), not a count or a clock time", () => {
     const q = analyseQuestion("How much explosive was in the van at the ferry terminal?", bot.lexical);
     expect(answerPresent("At 12:17 p.m. a van exploded at the ferry terminal; six people were killed.", q)).toBe(0);

@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { canNamePerson, isCommonWord, isPersonNoun, isPlaceAdjective, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNameGroup, canNamePerson, isCommonWord, isPersonNoun, isPlaceAdjective, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -313,6 +313,19 @@ function namesPerson(text: string, names: number[]): boolean {
   return compromise()(text).people().length > 0;
 }
 
+/** "Which group …", "what faction …": the question asks for a group by a noun that can name one. */
+function asksForGroup(question: string): boolean {
+  const noun = /^\s*(?:which|what)\s+([\p{L}-]+)/iu.exec(question)?.[1];
+  return noun !== undefined && canNameGroup(noun);
+}
+
+/** Whether every name word of a text (positions from namePositions) belongs to a person's name (compromise's people). */
+function onlyPersonNames(text: string, names: number[]): boolean {
+  const people = new Set(compromise()(text).people().out("array").flatMap((p: string) => p.split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, ""))));
+  const tokens = words(text);
+  return names.every((i) => people.has(tokens[i]!.replace(/['’]s$/u, "")));
+}
+
 // compromise takes ~0.3 s to load: it is read on the first question that needs a person's name, not at start-up.
 const requireCjs = createRequire(import.meta.url);
 let nlp: typeof import("compromise").default | null = null;
@@ -425,6 +438,8 @@ export function answerPresent(quote: string, q: QuestionAnalysis): number {
       if (roleNamed(quote, q, role?.word, names) === false) return 0;
       // "The name of the bomber", "who was the judge": a person is asked for, so a person's name must be given.
       if (role?.person && !namesPerson(quote, names)) return 0;
+      // "Which group carried out …": a group is asked for, and a person's name alone does not give it.
+      if (asksForGroup(q.text) && names.length && onlyPersonNames(quote, names)) return 0;
       // A name of a person or group (nameEvidence's 1).
       return names.length ? 1 : 0;
     }

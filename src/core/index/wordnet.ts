@@ -251,6 +251,24 @@ function readPersonSense(lower: string): boolean {
   return senses.slice(0, 2).some((offset) => wn.synset(offset, "noun").lexFile === 18);
 }
 
+/**
+ * Whether a noun can name a group of people: among its two most frequent senses, one in noun.group
+ * ("faction", "militia", "organisation"), or the top-level synset whose kinds are such groups
+ * ("group" itself, filed under noun.Tops above "social group").
+ */
+export const canNameGroup = remembered(readGroupSense);
+
+function readGroupSense(lower: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const senses = nounLemmas(lower).map((l) => wn.senses(l, "noun")).find((list) => list.length > 0) ?? [];
+  return senses.slice(0, 2).some((offset) => {
+    const synset = wn.synset(offset, "noun");
+    if (synset.lexFile === 14) return true;
+    return synset.lexFile === 3 && synset.pointers.some((p) => p.symbol === "~" && p.pos === "noun" && wn.synset(p.offset, "noun").lexFile === 14);
+  });
+}
+
 /** A noun's lemma candidates, best first: wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are. */
 function nounLemmas(lower: string): string[] {
   return [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")];
