@@ -165,6 +165,12 @@ describe("answer typing", () => {
     expect(answerPresent("The attack on the ferry terminal was carried out by Sokol, a splinter cell.", q)).toBe(1);
   });
 
+  it("takes the asked name's initials and its other apostrophe for the asked name, not for an answer", () => {
+    const q = analyseQuestion("Who was the leader of the kestrel liberation front'ath?", bot.lexical);
+    expect(answerPresent("The government names a little-known group, the Kestrel Liberation Front’ath (KLF), as responsible.", q)).toBe(0);
+    expect(answerPresent("The group, known as the KLF, is led by Anton Velik, a former teacher.", q)).toBe(1);
+  });
+
   it("does not give the group a question asks for by a person's name alone", () => {
     const given = (quote: string) => answerPresent(quote, analyseQuestion("Which group carried out the attack on the ferry terminal?", bot.lexical));
     expect(given("Drones hit the ferry terminal. The defence minister, Anton Velik, had left minutes earlier.")).toBe(0);

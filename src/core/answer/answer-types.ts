@@ -239,7 +239,19 @@ function siteAsked(site: string, q: QuestionAnalysis): boolean {
 
 /** Positions of the words of a text that can name a person or group (see nameEvidence). */
 function namePositions(text: string, question: string): number[] {
-  const asked = new Set(words(question).map((w) => w.toLowerCase()));
+  const key = (w: string) => w.toLowerCase().replace(/’/gu, "'");
+  const questionWords = words(question).map(key);
+  const asked = new Set(questionWords);
+  // The asked name's initials in capitals are the asked name too ("national thowheeth jama'ath" → NTJ).
+  const initials = new Set<string>();
+  for (let from = 0; from < questionWords.length; from++) {
+    let letters = "";
+    for (let to = from; to < Math.min(questionWords.length, from + 6); to++) {
+      letters += questionWords[to]!.charAt(0);
+      if (to > from) initials.add(letters);
+    }
+  }
+  const isAsked = (w: string) => asked.has(key(w)) || (/^\p{Lu}{2,6}$/u.test(w) && initials.has(key(w)));
   // A who-answer names a person or a group: not a place WordNet knows ("Lisbon", "Lisbon's"), a
   // nationality ("Malian forces"), a month or a day, or a capitalised common word ("the Harbour Hotel").
   // Nor a name the text itself places something in ("in Velmora", "at the ferry terminal").
@@ -247,7 +259,7 @@ function namePositions(text: string, question: string): number[] {
   const out: number[] = [];
   words(text).forEach((token, i) => {
     const w = token.replace(/['’]s$/u, "");
-    if (i > 0 && /^\p{Lu}/u.test(w) && !asked.has(w.toLowerCase()) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location" && !isPlaceAdjective(w)) out.push(i);
+    if (i > 0 && /^\p{Lu}/u.test(w) && !isAsked(w) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location" && !isPlaceAdjective(w)) out.push(i);
   });
   return out;
 }
