@@ -245,10 +245,15 @@ export function isPersonNoun(word: string): boolean {
 export const canNamePerson = remembered(readPersonSense);
 
 function readPersonSense(lower: string): boolean {
+  return leadingNounSenses(lower).some((synset) => synset.lexFile === 18);
+}
+
+/** The synsets of a noun's two most frequent senses (of the first of its lemmas WordNet knows). */
+function leadingNounSenses(lower: string): Synset[] {
   const wn = wordnet();
-  if (!wn) return false;
+  if (!wn) return [];
   const senses = nounLemmas(lower).map((l) => wn.senses(l, "noun")).find((list) => list.length > 0) ?? [];
-  return senses.slice(0, 2).some((offset) => wn.synset(offset, "noun").lexFile === 18);
+  return senses.slice(0, 2).map((offset) => wn.synset(offset, "noun"));
 }
 
 /**
@@ -259,14 +264,9 @@ function readPersonSense(lower: string): boolean {
 export const canNameGroup = remembered(readGroupSense);
 
 function readGroupSense(lower: string): boolean {
-  const wn = wordnet();
-  if (!wn) return false;
-  const senses = nounLemmas(lower).map((l) => wn.senses(l, "noun")).find((list) => list.length > 0) ?? [];
-  return senses.slice(0, 2).some((offset) => {
-    const synset = wn.synset(offset, "noun");
-    if (synset.lexFile === 14) return true;
-    return synset.lexFile === 3 && synset.pointers.some((p) => p.symbol === "~" && p.pos === "noun" && wn.synset(p.offset, "noun").lexFile === 14);
-  });
+  return leadingNounSenses(lower).some(
+    (synset) => synset.lexFile === 14 || (synset.lexFile === 3 && synset.pointers.some((p) => p.symbol === "~" && p.pos === "noun" && wordnet()!.synset(p.offset, "noun").lexFile === 14)),
+  );
 }
 
 /** A noun's lemma candidates, best first: wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are. */
