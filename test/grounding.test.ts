@@ -158,10 +158,10 @@ describe("answer typing", () => {
     expect(given("What was the name of the police commander's driver?", "The commander's driver, Anton Velik, was shot.")).toBe(1);
   });
 
-  it("does not take a place's possessive or a nationality for the name a who-question asks for", () => {
+  it("does not take a place's possessive for the name a who-question asks for, but takes a nationality naming a group", () => {
     const q = analyseQuestion("Who carried out the attack on the ferry terminal?", bot.lexical);
-    expect(answerPresent("Malian and French troops secured the ferry terminal by nightfall.", q)).toBe(0);
     expect(answerPresent("The bomber struck the ferry terminal, Moscow's busiest.", q)).toBe(0);
+    expect(answerPresent("Police blamed Chechen separatists for the attack on the ferry terminal.", q)).toBe(1);
     expect(answerPresent("The attack on the ferry terminal was carried out by Sokol, a splinter cell.", q)).toBe(1);
   });
 
@@ -169,12 +169,18 @@ describe("answer typing", () => {
     const q = analyseQuestion("Who was the leader of the kestrel liberation front'ath?", bot.lexical);
     expect(answerPresent("The government names a little-known group, the Kestrel Liberation Front’ath (KLF), as responsible.", q)).toBe(0);
     expect(answerPresent("The group, known as the KLF, is led by Anton Velik, a former teacher.", q)).toBe(1);
+    // Initials of a run of content words only: "hit the school" is no HTS.
+    expect(answerPresent("Witnesses said HTS fighters hit the school in Velmora.", analyseQuestion("Who hit the school in Velmora?", bot.lexical))).toBe(1);
   });
 
   it("does not give the group a question asks for by a person's name alone", () => {
     const given = (quote: string) => answerPresent(quote, analyseQuestion("Which group carried out the attack on the ferry terminal?", bot.lexical));
     expect(given("Drones hit the ferry terminal. The defence minister, Anton Velik, had left minutes earlier.")).toBe(0);
     expect(given("Responsibility for the attack on the ferry terminal was claimed by Sokol, a splinter cell.")).toBe(1);
+    // compromise reads some groups' names as people's: only a name given after what the person is counts as a person's.
+    expect(given("Police said Abu Sayyaf carried out the attack on the ferry terminal.")).toBe(1);
+    // A group noun that only qualifies the head ("which police officer") asks for a person, who may be named.
+    expect(answerPresent("Officer Anton Velik was shot dead at the ferry terminal.", analyseQuestion("Which police officer was killed at the ferry terminal?", bot.lexical))).toBe(1);
   });
 
   it("answers 'how much' with an amount (money or a unit of measure), not a count or a clock time", () => {

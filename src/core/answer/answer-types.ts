@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { canNameGroup, canNamePerson, isCommonWord, isPersonNoun, isPlaceAdjective, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNameGroup, canNamePerson, isCommonWord, isInflectedVerb, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -242,24 +242,26 @@ function namePositions(text: string, question: string): number[] {
   const key = (w: string) => w.toLowerCase().replace(/’/gu, "'");
   const questionWords = words(question).map(key);
   const asked = new Set(questionWords);
-  // The asked name's initials in capitals are the asked name too ("national thowheeth jama'ath" → NTJ).
+  // The asked name's initials in capitals are the asked name too ("national thowheeth jama'ath" → NTJ):
+  // runs of content words only, so "hit the school" gives no HTS.
   const initials = new Set<string>();
   for (let from = 0; from < questionWords.length; from++) {
     let letters = "";
-    for (let to = from; to < Math.min(questionWords.length, from + 6); to++) {
+    for (let to = from; to < Math.min(questionWords.length, from + 6) && normalizeTerm(questionWords[to]!) !== null; to++) {
       letters += questionWords[to]!.charAt(0);
       if (to > from) initials.add(letters);
     }
   }
   const isAsked = (w: string) => asked.has(key(w)) || (/^\p{Lu}{2,6}$/u.test(w) && initials.has(key(w)));
-  // A who-answer names a person or a group: not a place WordNet knows ("Lisbon", "Lisbon's"), a
-  // nationality ("Malian forces"), a month or a day, or a capitalised common word ("the Harbour Hotel").
+  // A who-answer names a person or a group: not a place WordNet knows ("Lisbon", "Lisbon's"), a month
+  // or a day, or a capitalised common word ("the Harbour Hotel"). A nationality may name the group
+  // ("Chechen separatists"), so it counts.
   // Nor a name the text itself places something in ("in Velmora", "at the ferry terminal").
   const places = new Set(findPlaces(text).flatMap((p) => p.split(/[\s,-]+/u)));
   const out: number[] = [];
   words(text).forEach((token, i) => {
     const w = token.replace(/['’]s$/u, "");
-    if (i > 0 && /^\p{Lu}/u.test(w) && !isAsked(w) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location" && !isPlaceAdjective(w)) out.push(i);
+    if (i > 0 && /^\p{Lu}/u.test(w) && !isAsked(w) && !CALENDAR_WORD.test(w) && !places.has(w) && !isCommonWord(w) && nounClass(w) !== "location") out.push(i);
   });
   return out;
 }
@@ -325,17 +327,32 @@ function namesPerson(text: string, names: number[]): boolean {
   return compromise()(text).people().length > 0;
 }
 
-/** "Which group …", "what faction …": the question asks for a group by a noun that can name one. */
+/**
+ * "Which group claimed …", "what faction was …": the question asks for a group by a noun that can
+ * name one, followed by its verb; not "which police officer", whose head is the next noun.
+ */
 function asksForGroup(question: string): boolean {
-  const noun = /^\s*(?:which|what)\s+([\p{L}-]+)/iu.exec(question)?.[1];
-  return noun !== undefined && canNameGroup(noun);
+  const m = /^\s*(?:which|what)\s+([\p{L}-]+)(?:\s+([\p{L}'’-]+))?/iu.exec(question);
+  if (!m || !canNameGroup(m[1]!)) return false;
+  const next = m[2];
+  return next === undefined || normalizeTerm(next) === null || isInflectedVerb(next);
 }
 
-/** Whether every name word of a text (positions from namePositions) belongs to a person's name (compromise's people). */
+/**
+ * Whether every name word of a text (positions from namePositions) belongs to a person's name given
+ * with what the person is ("the defence minister, Ali Abbas,"): compromise also takes group names
+ * for people ("Abu Sayyaf"), so a name counts as a person's only after a noun WordNet files as a person.
+ */
 function onlyPersonNames(text: string, names: number[]): boolean {
-  const people = new Set(compromise()(text).people().out("array").flatMap((p: string) => p.split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, ""))));
+  const titled = new Set<string>();
+  for (const person of compromise()(text).people().out("array") as string[]) {
+    const name = person.replace(/[^\p{L}\p{N}'’\s-]/gu, "").trim();
+    const at = name ? text.indexOf(name) : -1;
+    const title = at > 0 ? /([\p{L}-]+),?\s+$/u.exec(text.slice(0, at))?.[1] : undefined;
+    if (title && isPersonNoun(title)) for (const w of name.split(/\s+/u)) titled.add(w);
+  }
   const tokens = words(text);
-  return names.every((i) => people.has(tokens[i]!.replace(/['’]s$/u, "")));
+  return names.every((i) => titled.has(tokens[i]!.replace(/['’]s$/u, "")));
 }
 
 // compromise takes ~0.3 s to load: it is read on the first question that needs a person's name, not at start-up.

@@ -295,20 +295,6 @@ function readLanguageName(lower: string): boolean {
   return false;
 }
 
-/**
- * Whether a word's most frequent adjective sense pertains to a place ("Malian", "French",
- * "Peruvian": WordNet's pertainym pointer to a noun.location synset): a nationality, not a name.
- */
-export const isPlaceAdjective = remembered(readPlaceAdjective);
-
-function readPlaceAdjective(lower: string): boolean {
-  const wn = wordnet();
-  if (!wn) return false;
-  const first = wn.senses(lower, "adj")[0];
-  if (first === undefined) return false;
-  return wn.synset(first, "adj").pointers.some((p) => p.symbol === "\\" && p.pos === "noun" && wn.synset(p.offset, "noun").lexFile === 15);
-}
-
 /** Whether a noun names a unit of measure or of money in its most frequent sense (WordNet's noun.quantity: "kilograms", "tonnes", "dollars"). */
 export function isUnitOfMeasure(word: string): boolean {
   return nounLexFile(word) === 23;
