@@ -26,6 +26,20 @@ describe("a sorted line file searched on disk", () => {
     }
   });
 
+  it("keeps its block words in order when a block boundary falls before a blank line or a last line with no space", async () => {
+    const words = Array.from({ length: 400 }, (_, i) => `w${String(i).padStart(4, "0")}`);
+    const lines = words.map((w) => `${w} n 1 00000001`);
+    // A long last line with no space crosses a block boundary, and the file ends in a blank line.
+    const text = `${lines.join("\n")}\nzz${"y".repeat(6000)}\n\n`;
+    const file = new SortedLineFile(await fileOf(text));
+    try {
+      for (const [i, w] of words.entries()) expect(file.line(w), w).toBe(lines[i]);
+      expect(file.line("zz")).toBeNull();
+    } finally {
+      file.close();
+    }
+  });
+
   it("answers null for every word of an empty file and of a header alone", async () => {
     for (const text of ["", "  1 licence\n"]) {
       const file = new SortedLineFile(await fileOf(text));

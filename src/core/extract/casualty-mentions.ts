@@ -154,9 +154,11 @@ export function findMentions(rawText: string): Mention[] {
   const mentions: Mention[] = [];
   addEnumeratedVictims(text, mentions, taken);
   for (const { kind, regex, one, zero, attacker, abbreviation } of PATTERNS) {
-    for (const m of text.matchAll(regex)) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
+
       // The pattern reads number words in any case; the abbreviation itself must be in capitals.
       if (abbreviation && !abbreviation.test(m[0])) continue;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
@@ -169,6 +171,8 @@ export function findMentions(rawText: string): Mention[] {
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
       // The hour of a clock time ("the toll logged at 18:30"), or its minutes ("at 18:30 … killed"): a time, not a figure.
       if (!one && !zero && (/^:\d\d\b/u.test(afterNumber) || /\d:$/u.test(text.slice(0, numberAt)))) continue;
+      // The same written with a dot ("at 18.30"): an hour followed by its minutes.
+      if (!one && !zero && /^\d{1,2}$/u.test(numberText) && Number(numberText) <= 24 && /^\.[0-5]\d(?!\d)/u.test(afterNumber)) continue;
       if (!one && !zero && isAppositiveAge(text, numberAt, numberText.length)) continue;
       if (NOT_VICTIMS.test(m[0])) continue;
       // "12 more dying later in hospital" are deaths, not injuries.
@@ -178,8 +182,12 @@ export function findMentions(rawText: string): Mention[] {
       if (kind === "killed" && !one && !zero && AMONG_BEFORE.test(beforeNumber) && /\b(?:wounded|injured|hurt)\b/iu.test(text.slice(numberAt, end))) continue;
       let count = zero ? 0 : one ? 1 : parseNumber(numberText);
       if (count === null || (count <= 0 && !zero)) continue;
-      // A bare year is a date, not a figure ("in 2022 that killed").
-      if (!one && !zero && /^(1[89]|20)\d\d$/u.test(numberText) && !/^\s+(?:people|deaths|dead|killed|civilians)/iu.test(afterNumber)) continue;
+      // A bare year is a date, not a figure ("in 2022 that killed"); the figure may follow it ("On 28 April
+      // 1996 twenty people were killed"), so the search goes on from just after the year.
+      if (!one && !zero && /^(1[89]|20)\d\d$/u.test(numberText) && !/^\s+(?:people|deaths|dead|killed|civilians)/iu.test(afterNumber)) {
+        regex.lastIndex = numberAt + numberText.length;
+        continue;
+      }
       let parts: number[] | undefined;
       let matchEnd = end;
       // "shot dead two men and two women": the figure is the sum of the parts.
@@ -206,7 +214,8 @@ export function findMentions(rawText: string): Mention[] {
         // "Soldiers killed all seven attackers": the attackers' deaths, not the victims'.
         attacker: Boolean(attacker) || (kind === "killed" && ATTACKER.test(afterNumber.slice(0, 24)) && /^\s*(?:attackers?|gunm[ae]n|bombers?|assailants?)\b/iu.test(afterNumber)),
         ...(parts ? { parts } : {}),
-        ...(/\balso\b/iu.test(m[0]) ? { additional: true } : {}),
+        // "also died", not "the toll also rose to 25" (a revision).
+        ...(/\balso\b/iu.test(m[0]) && !/\b(?:toll|figure|count|tally|number)\b/iu.test(m[0]) && !isRevision(clause) ? { additional: true } : {}),
       });
     }
   }
@@ -312,17 +321,19 @@ const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|:\s+|(?<!\d):|[;,]\s*|\band\s+
 /**
  * Deaths given site by site ("Eleven of the victims died at the depot and eight at Velmora"): each
  * figure with its site as written, a name, or the common noun after "the" (`named` false: "depot"),
- * or the name that places that noun ("13 on the bus in Tavistock Square").
+ * or that noun with the name that places it ("13 on the bus in Tavistock Square": "bus in Tavistock Square").
  */
 export function siteFigures(text: string): { count: number; site: string; named: boolean }[] {
   const out: { count: number; site: string; named: boolean }[] = [];
   // A sentence may open with its first site's figure ("Eleven of the victims …"): read it in lower case.
   for (const b of (text.charAt(0).toLowerCase() + text.slice(1)).matchAll(SITE_BREAKDOWN)) {
     const count = parseNumber(b[1]!);
-    // "13 on the bus in Tavistock Square": a common noun placed by the name after it is that name.
-    const site = b[3] ?? b[2] ?? b[4]!;
+    // "13 on the bus in Tavistock Square": a common noun placed by a name is named by both ("bus in
+    // Tavistock Square"), so two sites in one district stay two; not by a date ("on the bus in March").
+    const placedBy = b[3] && !CALENDAR_WORD.test(b[3]) ? b[3] : undefined;
+    const site = placedBy ? `${b[2]} in ${placedBy}` : (b[2] ?? b[4]!);
     // "… and 30 on Sunday": a day or a month is a date, not a site.
-    if (count !== null && !CALENDAR_WORD.test(site)) out.push({ count, site, named: !b[2] || Boolean(b[3]) });
+    if (count !== null && !CALENDAR_WORD.test(site)) out.push({ count, site, named: !b[2] || Boolean(placedBy) });
   }
   return out;
 }

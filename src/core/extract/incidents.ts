@@ -54,6 +54,8 @@ function nameTest(chunks: Chunk[]): (word: string) => boolean {
 const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bseparately\b|,\s*(?:while|and)\s+(?=(?:another|a second|in a separate)\b)/giu;
 // A sentence that tells an attack by an indefinite attacker ("Later that day a mine struck a ferry") starts a new incident.
 const NEW_ATTACK = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:bomb|bomber|gunman|missile|drone|rocket|grenade|mine|truck|lorry|car)\s+(?:[\p{L}-]+\s+){0,3}?(?:exploded|tore|struck|hit|went\s+off|blew|detonated|opened\s+fire|stormed|rammed|ploughed)\b/iu;
+// Where a figure's victims were, right after it: "20 dead in the café", "4 dead at the car park".
+const PLACED_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:in|at|inside|outside|near|beside|on)\s+(?:the\s+|a\s+|an\s+)?\p{L}/u;
 // A figure worded as a total takes in the sentence's other figures ("eleven died on the market, so the attack claimed twelve lives in all").
 const TOTAL = /\b(?:in\s+all|overall|in\s+total|totals?|totall?ed|totall?ing|altogether|all\s+told|taken\s+together|combined|between\s+them|in\s+the\s+end)\b/iu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
@@ -299,7 +301,7 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     // sentence, not worded as a revision, counts other victims ("20 dead in the café; 4 dead in the car park").
     const toldHere = new Set<Draft>();
     // The sentence's last plain figure of each kind (no claim, revision, early report or total), with its segment.
-    const plainHere = new Map<Kind, { draft: Draft; segment: number }>();
+    const plainHere = new Map<Kind, { draft: Draft; segment: number; placed: boolean }>();
     // The draft that took the sentence's first figure of each kind.
     const firstHere = new Map<Kind, Draft>();
     // Whether a figure is worded as a total: the words from the figure before it to just after it ("an overall toll of 100", "twelve lives in all").
@@ -353,13 +355,20 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
         currentSegment = segment;
       }
       // "20 dead in the café; 4 dead in the car park": two plain figures of one kind in two clauses are two groups of victims.
+      // Both must say where their victims were: "…; hospital officials said 15 were dead" is an update.
       const plain = !m.revision && !m.provisional && !m.claimed && !m.attacker && !totalWorded(index);
+      const placed = PLACED_AFTER.test(text.slice(m.end, m.end + 60));
       const earlier = plainHere.get(m.kind);
-      if (plain && earlier && earlier.segment < segment && earlier.draft !== current) current.apartFrom = earlier.draft;
-      if (plain) plainHere.set(m.kind, { draft: current, segment });
-      // "The two men in the lorry also died": beside the toll already told, not a new one.
-      if (m.additional && current[m.kind]) {
-        toldHere.add(current);
+      if (plain && placed && earlier?.placed && earlier.segment < segment && earlier.draft !== current) current.apartFrom = earlier.draft;
+      if (plain) plainHere.set(m.kind, { draft: current, segment, placed });
+      // "The two men in the lorry also died", "five soldiers were also killed at a checkpoint": more
+      // victims beside the toll already told, kept as their own figure rather than replacing it.
+      if (m.additional && current[m.kind] && !current.whole) {
+        const beside = newDraft(chunk, where, false);
+        beside.apartFrom = current;
+        record(beside, m.kind, m.figure, chunk, null);
+        toldHere.add(beside);
+        current = beside;
         continue;
       }
       if (m.claimed) record(current, m.kind, m.figure, chunk, "claimed");
@@ -525,6 +534,8 @@ function mergeSameDay(drafts: Draft[]): void {
       // A site of a toll and the toll itself are told on the same day, at the same place: both stay.
       if (!fullDay(b) || !sameTime(a.when, b.when) || Boolean(a.site) !== Boolean(b.site)) continue;
       if (a.apartFrom === b || b.apartFrom === a) continue;
+      // Two sites of one sentence's breakdown are two places, even in one district ("the market in the Old Town", "the mosque in the Old Town").
+      if (a.site && b.site && a.citation.source === b.citation.source && a.citation.quote === b.citation.quote) continue;
       if ((a.yearInferred || b.yearInferred) && !(a.fromTable !== b.fromTable && samePlace(a.place, b.place) && a.citation.source === b.citation.source)) continue;
       // Across briefs, only the same place on the very same day is the same event.
       const otherBrief = b.citation.source !== a.citation.source;

@@ -13,10 +13,11 @@ export const REVISION = /\b(?:rose|risen|rises|rising|raised|raises|climbed|clim
  * ministry had put the toll at 9", "officials had said 14 were dead"); not "had put up" or "had given birth".
  */
 export const PROVISIONAL = new RegExp(
-  // "first", "early" and "earlier" only of what was reported ("first reports", "an earlier toll", "at
-  // first"), not of time or order ("within the first two minutes", "early on Sunday").
-  String.raw`\b(?:initial|initially|preliminary|provisional|partial)\b` +
-    String.raw`|\bat\s+first\b|\b(?:first|early|earlier)\s+(?:\w+\s+)?(?:reports?|reported|reporting|figures?|estimates?|estimated|counts?|counted|tolls?|tall(?:y|ies)|accounts?|information|indications?|assessments?|casualty|death|statements?|numbers?|said|says|put|gave|spoke|announced|stated)\b` +
+  // "first" only of what was reported ("first reports", "first said", "at first"), not of order ("within
+  // the first two minutes", "the first bomb killed 12"); "early" and "earlier" wherever they stand
+  // ("Earlier, officials had spoken of nine dead").
+  String.raw`\b(?:initial|initially|early|earlier|preliminary|provisional|partial)\b` +
+    String.raw`|\bat\s+first\b|\bfirst\s+(?:\w+\s+)?(?:reports?|reported|reporting|figures?|estimates?|estimated|counts?|counted|tolls?|tall(?:y|ies)|accounts?|information|indications?|assessments?|casualty|death|statements?|numbers?|said|says|put|gave|spoke|announced|stated)\b` +
     String.raw`|\bhad\s+(?:\w+\s+)?(?:put|given|set|estimated|reported|said|announced|stated|counted|confirmed)\s+(?:(?:the|its|their|a)\s+)?(?:(?:death|casualty|overall|official)\s+)?(?:toll|figure|number|count|total|tally)\b` +
     String.raw`|\bhad\s+(?:\w+\s+)?(?:reported|said|announced|stated|counted|confirmed)\s+(?:that\s+)?(?:at\s+least\s+|about\s+|some\s+)?(?:${NUMBER_PATTERN})\s+(?:people|were|had|dead|killed|died|injured|wounded|hurt|bodies|deaths)\b`,
   "iu",

@@ -66,8 +66,12 @@ export class SortedLineFile {
 
   private remember(start: number): void {
     const head = this.read(start, Math.min(this.size, start + PROBE));
+    const end = head.search(/[ \n]/u);
+    const word = head.startsWith(" ") ? "" : end < 0 ? head : head.slice(0, end);
+    // Only the file's first block may start with no word (a header, a blank line): the words must stay in order.
+    if (word === "" && this.starts.length > 0) return;
     this.starts.push(start);
-    this.firstWords.push(head.startsWith(" ") ? "" : head.slice(0, Math.max(0, head.search(/[ \n]/u))));
+    this.firstWords.push(word);
   }
 
   /** Remembers the first line after `boundary` from one short read, when the line starts and its word ends within it. */
@@ -78,6 +82,8 @@ export class SortedLineFile {
     let end = newline + 1;
     while (end < read && this.buffer[end] !== 0x20 && this.buffer[end] !== 0x0a) end++;
     if (end >= read || this.buffer[newline + 1] === 0x20) return false;
+    // A blank line has no word to order it by: the block before runs on over it.
+    if (end === newline + 1) return true;
     if (boundary + newline > this.starts[this.starts.length - 1]!) {
       this.starts.push(boundary + newline);
       this.firstWords.push(this.buffer.toString("utf8", newline + 1, end));

@@ -44,8 +44,8 @@ const HEAP_PER_TEXT_BYTE = 12;
 /**
  * The total size of briefs indexed, from BRIEFBOT_MAX_CORPUS_MB: bounds memory and indexing time.
  * By default 200 MiB, or less when this process's JavaScript heap could not hold that much (the npm
- * scripts cap it at 1 GiB, `--max-old-space-size`): briefs beyond the cap are skipped with a message
- * instead of the process running out of memory.
+ * scripts cap old space at 1 GiB, `--max-old-space-size`, a heap limit of ~1036 MiB: ~86 MiB of
+ * briefs): briefs beyond the cap are skipped with a message instead of the process running out of memory.
  */
 export function corpusCapBytes(env: NodeJS.ProcessEnv = process.env, heapLimit = getHeapStatistics().heap_size_limit): number {
   const mib = Number(env.BRIEFBOT_MAX_CORPUS_MB);
@@ -100,7 +100,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
         const cap = Math.round((maxTotalBytes / 1024 / 1024) * 10) / 10;
         skipped.push({
           source: name,
-          reason: `the corpus cap of ${cap} MiB would be exceeded (set BRIEFBOT_MAX_CORPUS_MB higher, with node's --max-old-space-size at about twelve times as many MB, or remove older briefs)`,
+          reason: `the corpus cap of ${cap} MiB would be exceeded (set BRIEFBOT_MAX_CORPUS_MB higher and give node a heap of about twelve times as many MB, --max-old-space-size in package.json's scripts, or remove older briefs)`,
         });
         continue;
       }
