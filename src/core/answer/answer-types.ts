@@ -340,19 +340,18 @@ function asksForGroup(question: string): boolean {
 
 /**
  * Whether every name word of a text (positions from namePositions) belongs to a person's name given
- * with what the person is ("the defence minister, Ali Abbas,"): compromise also takes group names
- * for people ("Abu Sayyaf"), so a name counts as a person's only after a noun WordNet files as a person.
+ * right after what the person is ("the defence minister, Ali Abbas", "spokesman Abu Musab"): a name
+ * after a verb ("police blamed Abu Sayyaf") may be a group's. Read from WordNet's noun.person, not
+ * from compromise, which takes such group names for people's (and ~0.3 s and ~15 MB to load).
  */
 function onlyPersonNames(text: string, names: number[]): boolean {
-  const titled = new Set<string>();
-  for (const person of compromise()(text).people().out("array") as string[]) {
-    const name = person.replace(/[^\p{L}\p{N}'’\s-]/gu, "").trim();
-    const at = name ? text.indexOf(name) : -1;
-    const title = at > 0 ? /([\p{L}-]+),?\s+$/u.exec(text.slice(0, at))?.[1] : undefined;
-    if (title && isPersonNoun(title)) for (const w of name.split(/\s+/u)) titled.add(w);
-  }
   const tokens = words(text);
-  return names.every((i) => titled.has(tokens[i]!.replace(/['’]s$/u, "")));
+  const titled = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (/^\p{Lu}/u.test(t) || !isPersonNoun(t)) return;
+    for (let j = i + 1; j < tokens.length && j <= i + 4 && /^\p{Lu}/u.test(tokens[j]!); j++) titled.add(j);
+  });
+  return names.every((i) => titled.has(i));
 }
 
 // compromise takes ~0.3 s to load: it is read on the first question that needs a person's name, not at start-up.
