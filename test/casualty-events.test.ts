@@ -261,6 +261,16 @@ describe("tolls over several sites", () => {
     expect(earlier.map((i) => [i.killed?.count, i.history.map((h) => h.note)])).toEqual([[12, ["initially reported"]]]);
   });
 
+  it("gives each figure of a sentence the place named right after it, once", () => {
+    for (const joint of ["; four", " and four"]) {
+      const incidents = brief("log.md", `# Log\n\nTwenty people were killed in Kolo${joint} were killed in Mesa.\n`);
+      expect(incidents.map((i) => [i.place, i.killed?.count]), joint).toEqual([
+        ["Kolo", 20],
+        ["Mesa", 4],
+      ]);
+    }
+  });
+
   it("keeps two sites in one district apart, and reads a toll after a date with no comma", () => {
     const sites = brief("log.md", "# Log\n\nOn Sunday 28 April 1996 bombs killed 20 people in Kolo: seven at the market in the Old Town and 13 at the mosque in the Old Town.\n");
     expect(sites.map((i) => i.killed?.count)).toEqual([20, 7, 13]);

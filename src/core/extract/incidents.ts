@@ -56,6 +56,8 @@ const SEGMENT_BREAK = /;|,?\s*\bin addition\b,?|\bmeanwhile\b|\bwhereas\b|\bsepa
 const NEW_ATTACK = /\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:bomb|bomber|gunman|missile|drone|rocket|grenade|mine|truck|lorry|car)\s+(?:[\p{L}-]+\s+){0,3}?(?:exploded|tore|struck|hit|went\s+off|blew|detonated|opened\s+fire|stormed|rammed|ploughed)\b/iu;
 // Where a figure's victims were, right after it: "20 dead in the café", "4 dead at the car park".
 const PLACED_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:in|at|inside|outside|near|beside|on)\s+(?:the\s+|a\s+|an\s+)?\p{L}/u;
+// A name right after a figure, as where its victims were: "killed in Kolo", "died at the Velmora Café".
+const NAMED_RIGHT_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:in|at|inside|outside|near|on)\s+(?:the\s+)?\p{Lu}/u;
 // A figure worded as a total takes in the sentence's other figures ("eleven died on the market, so the attack claimed twelve lives in all").
 const TOTAL = /\b(?:in\s+all|overall|in\s+total|totals?|totall?ed|totall?ing|altogether|all\s+told|taken\s+together|combined|between\s+them|in\s+the\s+end)\b/iu;
 const NEW_EVENT = /\b(?:another|a\s+second|a\s+separate|in\s+a\s+separate|a\s+further\s+attack|elsewhere)\b/iu;
@@ -185,6 +187,8 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       const site = (s.named ? s.site : namedAs(chunk.source, s.site))?.replace(/[’']s$/u, "");
       if (!site || !site.split(/\s+/u).some((w) => isName(w))) continue;
       const figure: Figure = { count, bound: "exact" };
+      // "…; four were killed in Mesa" is also a plain toll this sentence has already given to an incident there.
+      if (drafts.some((d) => d.citation.source === chunk.source && d.citation.quote === chunk.text && d.killed?.count === count && !d.site && d.place?.toLowerCase() === site.toLowerCase())) continue;
       // The incident holding this sentence's total is not a site of it.
       const existing = [...drafts].reverse().find((d) => d.site && d.citation.source === chunk.source && d.citation.quote !== chunk.text && samePlace(d.place, site));
       const target = existing ?? newDraft(chunk, { ...sentenceWhere, place: site, placeLevel: "sentence" }, false);
@@ -318,7 +322,12 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       const segment = segmentOf(m.start);
       const segmentText = text.slice(breaks[segment - 1] ?? 0, breaks[segment] ?? text.length);
       const own = findPlaces(segmentText, isName);
-      const where: Located = breaks.length && own.length ? { ...sentenceWhere, place: own.slice(0, 3).join(", "), placeLevel: "sentence", placeStrong: own.strong } : sentenceWhere;
+      const segmentWhere: Located = breaks.length && own.length ? { ...sentenceWhere, place: own.slice(0, 3).join(", "), placeLevel: "sentence", placeStrong: own.strong } : sentenceWhere;
+      // "Twenty were killed in Kolo and four were killed in Mesa": when the segment names several places
+      // and a figure is followed by where its victims were, that place is the figure's own.
+      const next = Math.min(m.end + 50, mentions[index + 1]?.start ?? text.length, breaks.find((b) => b > m.end) ?? text.length);
+      const after = own.length > 1 && NAMED_RIGHT_AFTER.test(text.slice(m.end, next)) ? findPlaces(text.slice(m.end, next), isName) : null;
+      const where: Located = after?.length ? { ...segmentWhere, place: after.slice(0, 3).join(", "), placeLevel: "sentence", placeStrong: after.strong } : segmentWhere;
       if (m.aggregate) {
         // A total over a period has no place of its own beyond what its sentence names.
         const places = findPlaces(segmentText, isName);
