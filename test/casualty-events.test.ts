@@ -57,6 +57,11 @@ describe("casualty wordings", () => {
     const [j] = one("He shot dead two guards before police killed him.");
     expect(j!.killed).toEqual(exact(2));
     expect(j!.attackersKilled).toEqual(exact(1));
+    // A part of the attackers is their deaths; a part of the victims is still no toll.
+    const [k] = one("Seven soldiers were killed at the post, and the army said 80 of the attackers had been killed.");
+    expect(k!.killed).toEqual(exact(7));
+    expect(k!.attackersKilled).toEqual(exact(80));
+    expect(one("Officials said 30 of the victims were killed in the hall.")).toEqual([]);
   });
 
   it("reports totals over years as aggregates", () => {

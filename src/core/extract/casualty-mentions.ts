@@ -104,6 +104,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "injured", abbreviation: /\bWIA\b/u, regex: new RegExp(String.raw`\bWIA:?\s+${QTY}\b`, "giu") },
   { kind: "injured", abbreviation: /\bWIA\b/u, regex: new RegExp(String.raw`\b${QTY}\s+WIA\b${NO_NOUN_AFTER}`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\bclaimed\s+${QTY}\s+lives\b`, "giu") },
+  // "80 of the attackers had been killed", "29 of the 32 gunmen died": a part of the attackers is the attackers' deaths.
+  { kind: "killed", attacker: true, regex: new RegExp(String.raw`\b${QTY}\s+of\s+(?:the|its|their)\s+(?:\d+\s+)?(?:attackers|gunmen|bombers|assailants|hostage-takers)${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
   // One person: "his bodyguard was injured", "killing a soldier", "one of them, who was wounded".
@@ -167,7 +169,8 @@ export function findMentions(rawText: string): Mention[] {
       const beforeNumber = text.slice(Math.max(0, numberAt - 24), numberAt);
       if (PARTIAL_BEFORE.test(beforeNumber)) continue;
       const afterNumber = text.slice(numberAt + numberText.length);
-      if (!one && !zero && (PARTIAL_AFTER.test(afterNumber) || MONTH_AFTER.test(afterNumber))) continue;
+      // A part of the victims is no toll; a part of the attackers (a pattern of its own) is their deaths.
+      if (!one && !zero && ((!attacker && PARTIAL_AFTER.test(afterNumber)) || MONTH_AFTER.test(afterNumber))) continue;
       if (!one && !zero && /^[-\s]*(?:years?[-\s]old|year|hours?|days?|km|%|per\s*cent)/iu.test(afterNumber)) continue;
       // The hour of a clock time ("the toll logged at 18:30"), or its minutes ("at 18:30 … killed"): a time, not a figure.
       if (!one && !zero && (/^:\d\d\b/u.test(afterNumber) || /\d:$/u.test(text.slice(0, numberAt)))) continue;
