@@ -236,7 +236,6 @@ function siteAsked(site: string, q: QuestionAnalysis): boolean {
   return words(site).some((w) => terms.has(normalizeTerm(w) ?? ""));
 }
 
-
 /** Positions of the words of a text that can name a person or group (see nameEvidence). */
 function namePositions(text: string, question: string): number[] {
   const key = (w: string) => w.toLowerCase().replace(/’/gu, "'");

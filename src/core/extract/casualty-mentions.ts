@@ -58,6 +58,7 @@ const KILL_VERB = String.raw`(?:killed|killing|kills|kill|shot\s+dead|murdered|m
 const HURT_VERB = String.raw`(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting)`;
 const DEATH_NOUNS = String.raw`(?:deaths|dead|bodies|fatalities|lives|corpses)`;
 const TOLL = String.raw`(?:toll|figure|count|tally)`;
+const TOLL_WORD = new RegExp(String.raw`\b${TOLL}\b`, "iu");
 // "toll had climbed to", "put the death toll at", "corrects the figure downward by more than 100, to".
 const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at|reached|reaches)`;
 // The counted things that follow a figure in a sum: "two men and two women".
@@ -160,7 +161,6 @@ export function findMentions(rawText: string): Mention[] {
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-
       // The pattern reads number words in any case; the abbreviation itself must be in capitals.
       if (abbreviation && !abbreviation.test(m[0])) continue;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
@@ -205,6 +205,7 @@ export function findMentions(rawText: string): Mention[] {
       taken.push([start, matchEnd]);
       const [from, to] = clauseAround(text, start, matchEnd);
       const clause = text.slice(from, to);
+      const revision = isRevision(clause);
       mentions.push({
         kind,
         figure: { count, bound: one || zero ? "exact" : bound(m[1]) },
@@ -212,13 +213,13 @@ export function findMentions(rawText: string): Mention[] {
         end: matchEnd,
         claimed: CLAIM.test(text.slice(from, matchEnd)) && !/\bclaimed\s+\S+\s+lives\b/iu.test(m[0]),
         provisional: isProvisional(clause),
-        revision: isRevision(clause),
+        revision,
         aggregate: AGGREGATE.test(clause),
         // "Soldiers killed all seven attackers": the attackers' deaths, not the victims'.
         attacker: Boolean(attacker) || (kind === "killed" && ATTACKER.test(afterNumber.slice(0, 24)) && /^\s*(?:attackers?|gunm[ae]n|bombers?|assailants?)\b/iu.test(afterNumber)),
         ...(parts ? { parts } : {}),
         // "also died", not "the toll also rose to 25" (a revision).
-        ...(/\balso\b/iu.test(m[0]) && !/\b(?:toll|figure|count|tally|number)\b/iu.test(m[0]) && !isRevision(clause) ? { additional: true } : {}),
+        ...(/\balso\b/iu.test(m[0]) && !TOLL_WORD.test(m[0]) && !/\bnumber\b/iu.test(m[0]) && !revision ? { additional: true } : {}),
       });
     }
   }
@@ -349,7 +350,7 @@ const CHAIN = new RegExp(String.raw`\b(?:rose|risen|climbed|increased|jumped|rea
  * that toll.
  */
 function addTollChain(text: string, mentions: Mention[], taken: [number, number][]): void {
-  const toll = mentions.find((m) => m.kind === "killed" && !m.claimed && /\b(?:toll|figure|count|tally)\b/iu.test(text.slice(Math.max(0, m.start - 20), m.end)));
+  const toll = mentions.find((m) => m.kind === "killed" && !m.claimed && TOLL_WORD.test(text.slice(Math.max(0, m.start - 20), m.end)));
   if (!toll) return;
   for (const m of text.slice(toll.end).matchAll(CHAIN)) {
     const start = toll.end + m.index;

@@ -217,10 +217,7 @@ function remembered<T>(read: (lower: string) => T): (word: string) => T {
 const nounLexFile = remembered(readNounLexFile);
 
 function readNounLexFile(lower: string): number | null {
-  const wn = wordnet();
-  if (!wn) return null;
-  const first = nounLemmas(lower).map((l) => wn.senses(l, "noun")[0]).find((o) => o !== undefined);
-  return first === undefined ? null : wn.synset(first, "noun").lexFile;
+  return leadingNounSenses(lower, 1)[0]?.lexFile ?? null;
 }
 
 /**
@@ -248,12 +245,12 @@ function readPersonSense(lower: string): boolean {
   return leadingNounSenses(lower).some((synset) => synset.lexFile === 18);
 }
 
-/** The synsets of a noun's two most frequent senses (of the first of its lemmas WordNet knows). */
-function leadingNounSenses(lower: string): Synset[] {
+/** The synsets of a noun's `count` most frequent senses (of the first of its lemmas WordNet knows). */
+function leadingNounSenses(lower: string, count = 2): Synset[] {
   const wn = wordnet();
   if (!wn) return [];
   const senses = nounLemmas(lower).map((l) => wn.senses(l, "noun")).find((list) => list.length > 0) ?? [];
-  return senses.slice(0, 2).map((offset) => wn.synset(offset, "noun"));
+  return senses.slice(0, count).map((offset) => wn.synset(offset, "noun"));
 }
 
 /**
