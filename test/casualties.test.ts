@@ -90,6 +90,11 @@ describe("casualty extraction from other phrasings", () => {
     expect(one("Rebels seized 4 kia pickups near Kestrel.")).toEqual([]);
   });
 
+  it("counts the others killed along with someone named", () => {
+    expect(one("In Kestrel a car bomb went off at the gate; the driver was killed, along with ten others.")[0]).toMatchObject({ place: "Kestrel", killed: exact(10) });
+    expect(one("In Kestrel two guards were wounded, together with three others.")[0]).toMatchObject({ place: "Kestrel", injured: exact(3) });
+  });
+
   it("splits two incidents in one sentence", () => {
     const incidents = one("A drone strike in Khost killed four people; in addition, a mine near Ghazni injured a shepherd.");
     expect(incidents.map((i) => [i.place, i.killed, i.injured])).toEqual([

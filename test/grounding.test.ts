@@ -83,6 +83,13 @@ describe("reading the question", () => {
     expect(analyseQuestion("Which of the gunmen was killed?", bot.lexical).type).not.toBe("where");
   });
 
+  it("reads 'how many' of things as a count even beside a word of harm, and 'what are the names' as who", () => {
+    expect(analyseQuestion("how many recommendations did the casualty review board make?", bot.lexical).type).toBe("count");
+    expect(analyseQuestion("how many security forces were killed?", bot.lexical).type).toBe("killed");
+    expect(analyseQuestion("how many casualties were there in Velmora?", bot.lexical).type).toBe("killed");
+    expect(analyseQuestion("what are the names of the two officers?", bot.lexical).type).toBe("who");
+  });
+
   it("counts the head noun of a how-many phrase, not an adjective or a verb after it", () => {
     expect(analyseQuestion("how many unexploded bombs did police find?", bot.lexical).focus).toBe("bomb");
     expect(analyseQuestion("How many Dravan Front members died?", bot.lexical).focus).toBe("member");

@@ -85,14 +85,28 @@ function extremeOf(lower: string): "max" | "min" | null {
 }
 const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
 
+/**
+ * Whether "how many" counts things rather than people or harm: "how many recommendations did the mass
+ * casualty commission make" asks for a number of recommendations, its word of harm only part of a
+ * name. A verb of harm keeps the question one of harm ("how many security forces were killed").
+ */
+function countedThing(lower: string, words: string[]): boolean {
+  const rest = /\bhow\s+many\s+(.*)$/u.exec(lower)?.[1];
+  const phrase = phraseAfter(rest?.match(/[\p{L}-]+/gu) ?? []);
+  if (!phrase.length || phrase.some((w) => casualtyKindOfWord(w) !== null || nounClass(w) === "people")) return false;
+  if (nounClass(phrase[phrase.length - 1]!) === null) return false;
+  return !words.some((w) => casualtyKindOfWord(w) !== null && isInflectedVerb(w));
+}
+
 function classify(question: string, lower: string): AnswerType {
-  const casualty = tokenize(question).map((t) => casualtyKindOfWord(t)).find((k) => k !== null) ?? null;
-  if (/\bhow\s+(?:many|much)\b|\bhow\s+(?:big|large|high)\b/iu.test(lower)) return casualty ?? "count";
+  const words = tokenize(question);
+  const casualty = words.map((t) => casualtyKindOfWord(t)).find((k) => k !== null) ?? null;
+  if (/\bhow\s+(?:many|much)\b|\bhow\s+(?:big|large|high)\b/iu.test(lower)) return casualty && !countedThing(lower, words) ? casualty : "count";
   if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return "count";
   if (/^\s*(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:(?:was|were|is|are)\s+(?:the|their|its|his|her)\s+)?(?:reasons?|motives?|motivation)\b/iu.test(lower)) return "why";
   if (/^\s*(?:when|what\s+(?:time|date|day|year|month))\b|\bon\s+what\s+(?:date|day)\b|\bsince\s+when\b/iu.test(lower)) return "when";
   if (/^\s*where\b|\b(?:which|what)\s+(?:town|city|village|country|province|region|district|place|area|location)\b/iu.test(lower)) return "where";
-  if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
+  if (/^\s*(?:who|whom|whose)\b|\bwhat(?:'s|\s+(?:is|was|were|are))\s+the\s+names?\s+of\b|\b(?:which|what)\s+(?:group|outfit|organi[sz]ation|faction|militia|movement|person|man|woman|official|party|country)\b/iu.test(lower)) {
     return "who";
   }
   // "Which diplomat …", "which harbour police officer …": the head noun says whether a person or a place is asked for.

@@ -108,6 +108,9 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   // "80 of the attackers had been killed", "29 of the 32 gunmen died": a part of the attackers is the attackers' deaths.
   { kind: "killed", attacker: true, regex: new RegExp(String.raw`\b${QTY}\s+of\s+(?:the|its|their)\s+(?:\d+\s+)?(?:attackers|gunmen|bombers|assailants|hostage-takers)${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
+  // "The driver … was killed, along with ten others": the others are counted; the one named may be the attacker.
+  { kind: "killed", regex: new RegExp(String.raw`\b${DEAD},?\s+(?:along|together)\s+with\s+${QTY}\s+others\b`, "giu") },
+  { kind: "injured", regex: new RegExp(String.raw`\b${HURT},?\s+(?:along|together)\s+with\s+${QTY}\s+others\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
   // One person: "his bodyguard was injured", "killing a soldier", "one of them, who was wounded".
   { kind: "killed", one: true, regex: /\b(?:killed|killing)\s+(?:a|an|one)\s+(?!number\b|few\b|lot\b|total\b|handful\b|couple\b|series\b|dozen\b)[\p{L}-]+/giu },
