@@ -440,6 +440,17 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(at("Dravan")?.killed).toEqual(exact(15));
   });
 
+  it("places a numbered item's toll by its label, not by a name an earlier sentence of it only mentions", () => {
+    const memo = "# Memo\n\n1. **Velmora, 15 April 2014.** When the Front in Exile retook the town, its fighters searched the mosque. The mission reported that 200 civilians were killed.\n\n2. **Dravan, 17 April 2014.** Gunmen stormed the camp. Twelve people were killed.\n";
+    expect(brief("memo.md", memo).map((i) => [i.place, i.killed?.count])).toEqual([
+      ["Velmora", 200],
+      ["Dravan", 12],
+    ]);
+    // A label that names the same place as the earlier sentence keeps that sentence's fuller name.
+    const same = "# Memo\n\n1. **Attack on the Hotel Kolo.** At the Hotel Kolo, a bomber forced his way in. Two guards were killed.\n\n2. **Attack on the Orvane Club.** At the Orvane Club, a bomber set off his charge. Nine people were killed.\n";
+    expect(brief("memo.md", same).map((i) => i.place)).toEqual(["Hotel Kolo", "Orvane Club"]);
+  });
+
   it("reads ordinal dates, day first or month first", () => {
     const incidents = brief("feature.md", "# Feature\n\nOn Wednesday, March 22nd, 2017, a car struck pedestrians on Dravan Bridge. Five people were killed.\n");
     expect(incidents[0]!.when).toBe("Wednesday, March 22nd, 2017");

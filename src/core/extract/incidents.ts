@@ -141,8 +141,11 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     fromTexts("paragraph", before.map((c) => withoutVictimClauses(c.text)));
     // An item's label names its place better than a name the sentence only relates by of/from/on
     // ("**Velmora, 1 May.** … a member of the Kestrel Guard was killed").
-    if (block.lead && place && !placeStrong) {
-      const labelled = labelPlace(block.lead, isName);
+    // So does it better than a name only an earlier sentence of the item gives, unless the label names
+    // that same place ("**Bentiu, 15 April.** When the SPLA in Opposition retook the town …").
+    const lead = block.lead;
+    if (lead && place && (!placeStrong || (placeLevel === "paragraph" && !lead.includes(place)))) {
+      const labelled = labelPlace(lead, isName);
       if (labelled) [place, placeLevel] = [labelled, "label"];
     }
     if (block.lead) fromLabel(block.lead);
