@@ -19,6 +19,8 @@ describe("casualty wordings", () => {
     ["Thirty-one people were taken to hospital.", "injured", exact(31)],
     ["Rescuers said a hundred and ten people had been killed.", "killed", exact(110)],
     ["Eleven people, a child among them, were killed.", "killed", exact(11)],
+    ["The toll was first given as fifteen but was later revised down to thirteen.", "killed", exact(13)],
+    ["Police found the mayor's brother shot dead at his home in Velmora.", "killed", exact(1)],
   ] as const)("%s", (sentence, kind, figure) => {
     const incidents = one(sentence);
     expect(incidents).toHaveLength(1);
@@ -438,6 +440,15 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     const at = (word: string) => incidents.find((i) => i.place?.includes(word) && i.killed?.count !== 30);
     expect(at("Airport")?.killed).toEqual(exact(15));
     expect(at("Dravan")?.killed).toEqual(exact(15));
+  });
+
+  it("reads a breakdown by site with 'near' as well as 'at' and 'in'", () => {
+    const incidents = brief("log.md", "# Log\n\nOn 19 April gunmen attacked three villages. Thirteen of the victims were killed in Velmora, four at Dravan and two near Orvane.\n");
+    expect(incidents.map((i) => [i.place, i.killed?.count])).toEqual([
+      ["Velmora", 13],
+      ["Dravan", 4],
+      ["Orvane", 2],
+    ]);
   });
 
   it("places a numbered item's toll by its label, not by a name an earlier sentence of it only mentions", () => {

@@ -79,6 +79,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b(?:killed|killing)\s+(?:and|or)\s+(?:injured|injuring|wounded|wounding)\s+${QTY}`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\b`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
+  // "The toll was first given as fifteen but was revised down to thirteen": the revised figure of the toll named before it.
+  { kind: "killed", regex: new RegExp(String.raw`(?<=\b${TOLL}\b[^.;:]{0,80}?)\b(?:revised|raised|lowered|corrected|reduced|increased|cut)\s+(?:(?:up|down)(?:wards)?\s+)?to\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   // "the final number of dead was 41", "put the number of wounded at 130", "fatalities totalled 41".
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?${WHOM}(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
@@ -118,6 +120,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", one: true, regex: new RegExp(String.raw`\b(?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:was|got)\s+(?:killed|shot\s+dead)\b`, "giu") },
   { kind: "injured", one: true, regex: new RegExp(String.raw`\b(?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:was|got)${ADVERB}\s+${HURT}`, "giu") },
   { kind: "injured", one: true, regex: /\bone\s+of\s+them,?\s+who\s+was\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b/giu },
+  // "Police found the gunman's father shot dead at home": one victim, found.
+  { kind: "killed", one: true, regex: /\bfound\s+(?:(?:his|her|their|its|the|a|an)\s+)?(?!(?:no|nobody|none)\b)(?:[\p{L}’'-]+\s+){1,3}?(?:shot|stabbed|beaten|hacked|strangled)\s+(?:dead|to\s+death)\b/giu },
   { kind: "killed", one: true, attacker: true, regex: /\b(?:killed|shot\s+dead|shot\s+and\s+killed)\s+(?:him|her)\b/giu },
 ];
 
@@ -323,7 +327,7 @@ function addNamedVictims(text: string, mentions: Mention[], taken: [number, numb
 
 export const SITE_DEATHS = /\b(?:died|killed|dead)\b/iu;
 // A figure opens the text, a clause ("; eight at …") or a list after a colon, but not a clock time's minutes ("at 18:30 on Sunday").
-const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|:\s+|(?<!\d):|[;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b(?:\s+(?:in|at|near)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))?|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
+const SITE_BREAKDOWN = new RegExp(String.raw`(?:^|:\s+|(?<!\d):|[;,]\s*|\band\s+)(${NUMBER_PATTERN})\s+(?:(?:of\s+(?:them|the\s+(?:victims|dead))\s+)?(?:died|were\s+killed|killed)\s+)?(?:at|in|on|near|outside)\s+(?:the\s+([\p{Ll}][\p{L}-]+)\b(?:\s+(?:in|at|near)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))?|(?:the\s+)?((?:[\p{Lu}][\p{L}\p{N}’'-]*)(?:\s+[\p{Lu}][\p{L}\p{N}’'-]*)*))`, "gu");
 
 /**
  * Deaths given site by site ("Eleven of the victims died at the depot and eight at Velmora"): each
