@@ -375,6 +375,29 @@ describe("answers from a small corpus", () => {
     expect(answer.citations[0]?.quote).toContain("lowered the toll to 36");
   });
 
+  it("shows the sentence holding the toll beside a better-matching one that tells the event without it", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "corpus"));
+    await writeFile(
+      join(dir, "corpus", "wire.md"),
+      [
+        "# Gunmen kill 14 at mountain meadow in deadliest attack on civilians in years",
+        "",
+        "**KOLO, 3 May 2025** — Gunmen emerged from the pine forest around the Orvane meadow above Kolo town, in the Dravan district, on Tuesday afternoon and opened fire on tourists who were picnicking and taking pony rides, in the deadliest attack on civilians in the region for more than two decades.",
+        "",
+        "Survivors said the attackers, some in military-style fatigues, asked men their names before shooting them at close range. Local guides carried the injured down the trail on ponies.",
+        "",
+        "The first official figures, released on Tuesday evening, spoke of more than ten dead. By Wednesday morning officials gave a toll of 14, with at least nine wounded. Thirteen of the dead were tourists.",
+        "",
+      ].join("\n"),
+    );
+    const wire = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    // Whether to answer at all is the refusal model's call, read from the best sentence; asked past it, the toll is shown.
+    const answer = await wire.ask("how many people were killed at the orvane meadow", { minConfidence: 0 });
+    expect(answer.citations[0]?.quote).toContain("Orvane meadow");
+    expect(answer.citations.map((c) => c.quote).join(" ")).toContain("a toll of 14");
+  });
+
   it("reads a fact sheet's label as the kind of answer its fact gives, and a clock time as no reason", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "corpus"));

@@ -81,6 +81,10 @@ export const RANKING = {
   note: -0.3,
   /** A second quote must score at least this share of the first. */
   secondShare: 0.92,
+  /** A candidate holding the asked kind of answer that the best lacks is shown beside it down to this share of its score … */
+  holderShare: 0.8,
+  /** … among this many next candidates. */
+  holderDepth: 4,
   /** A short answer sentence is quoted with the sentence before it when that one names the subject. */
   shortSentence: 110,
   maxQuoteChars: 420,
@@ -389,6 +393,20 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
   return { analysis, ranked };
 }
 
+const TYPED = new Set(["killed", "injured", "count", "when", "where", "who"]);
+
+/** The first of the next few candidates, nearly as good as the best, that holds the asked kind of answer the best lacks. */
+function answerHolder(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[], best: ScoredCandidate): ScoredCandidate | undefined {
+  if (!TYPED.has(q.type) || answerPresent(quoteText(bot, best, q), q) > 0) return undefined;
+  const span = quoteSpan(bot, best, q, {});
+  return ranked.slice(1, 1 + RANKING.holderDepth).find((s) => {
+    if (s.score < best.score * RANKING.holderShare) return false;
+    const c = s.candidate.chunk;
+    if (c.source === best.candidate.chunk.source && c.start >= span.start && c.end <= span.end) return false;
+    return answerPresent(s.candidate.chunk.text, q) > 0;
+  });
+}
+
 export async function answerQuestion(bot: Briefbot, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
   const question = validateQuestion(rawQuestion);
   const { analysis, ranked } = await rankAnswers(bot, question, options);
@@ -401,6 +419,12 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
   // A second quote only when it is nearly as good and comes from elsewhere (another paragraph).
   const second = ranked.find((s) => s !== best && s.candidate.chunk.block !== best.candidate.chunk.block);
   const chosen = second && second.score >= best.score * RANKING.secondShare ? [best, second] : [best];
+  // A best sentence that tells of the event but not the kind of answer asked for ("Gunmen opened fire on
+  // tourists …" for "how many were killed") is shown with the nearly as good one that holds it.
+  if (chosen.length === 1 && !options.ablate?.answerType) {
+    const holder = answerHolder(bot, analysis, ranked, best);
+    if (holder) chosen.push(holder);
+  }
   const citations: Citation[] = chosen.map((scored) => {
     const { chunk, similarity } = scored.candidate;
     const { start, end } = quoteSpan(bot, scored, analysis, options.ablate ?? {});
