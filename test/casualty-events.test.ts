@@ -21,6 +21,7 @@ describe("casualty wordings", () => {
     ["Eleven people, a child among them, were killed.", "killed", exact(11)],
     ["The toll was first given as fifteen but was later revised down to thirteen.", "killed", exact(13)],
     ["Police found the mayor's brother shot dead at his home in Velmora.", "killed", exact(1)],
+    ["The mission later put the number of Kolo prisoners killed at 600.", "killed", exact(600)],
   ] as const)("%s", (sentence, kind, figure) => {
     const incidents = one(sentence);
     expect(incidents).toHaveLength(1);

@@ -66,7 +66,9 @@ const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at
 const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+(?!(?:at|in|on|near|inside|outside|from)\b)[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
 
 // Who a "number of …" counts, when the phrase says: "the number of people killed", "the number of civilians wounded".
-const WHOM = String.raw`(?:people\s+|persons\s+|victims\s+|civilians\s+)?`;
+// Any plural noun, perhaps with a word before it: "the number of Shia prisoners killed".
+// Not the attackers, who are counted apart.
+const WHOM = String.raw`(?:(?:[\p{L}’'-]+\s+)?(?!(?:attackers|gunmen|bombers|assailants|hostage-takers|militants|insurgents)\b)(?:people|[\p{L}’'-]+s)\s+)?`;
 
 // After "KIA"/"WIA": the end, punctuation, a figure, the other abbreviation or a linking word; not a noun.
 const NO_NOUN_AFTER = String.raw`(?!\s+(?!(?:and|or|in|at|near|on|during|after|before|from|by|with|of|to|when|while|as|WIA|KIA)\b)\p{L})`;
