@@ -443,6 +443,14 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     expect(at("Dravan")?.killed).toEqual(exact(15));
   });
 
+  it("places a toll by its section's heading rather than by a name the text only relates by 'of'", () => {
+    const digest = "# Digest\n\n## 9 May 2020 — Velmora, north\n\nArmed youths went from house to house and killed labourers of Dravan origin. The commission said at least 600 civilians had been killed. Forty more were wounded.\n\n## 2 June 2020 — Orvane Arena\n\nA bomb went off at the entrance of Orvane Arena in Kolo. Twelve people were killed.\n";
+    expect(brief("digest.md", digest).map((i) => [i.place, i.killed?.count, i.injured?.count])).toEqual([
+      ["Velmora", 600, 40],
+      ["Orvane Arena, Kolo", 12, undefined],
+    ]);
+  });
+
   it("reads a breakdown by site with 'near' as well as 'at' and 'in'", () => {
     const incidents = brief("log.md", "# Log\n\nOn 19 April gunmen attacked three villages. Thirteen of the victims were killed in Velmora, four at Dravan and two near Orvane.\n");
     expect(incidents.map((i) => [i.place, i.killed?.count])).toEqual([

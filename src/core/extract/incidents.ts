@@ -149,6 +149,12 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       if (labelled) [place, placeLevel] = [labelled, "label"];
     }
     if (block.lead) fromLabel(block.lead);
+    // So does a section's own heading ("## 9 November 2020 — Mai Kadra"), over "labourers of Amhara origin".
+    const heading = block.headings.length > 1 ? block.headings[block.headings.length - 1]! : null;
+    // It stands in for the weak name at that name's level, so the paragraph's figures still join one story.
+    // A weak name that holds the heading's ("Manchester Arena" under "Manchester") is the more exact one.
+    const headed = heading && place && !placeStrong && placeLevel !== "label" ? labelPlace(heading, isName) : null;
+    if (headed && !place!.includes(headed)) place = headed;
     fromTexts("section", earlierBlocks);
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
     const title = block.headings[0] ?? "";
