@@ -451,6 +451,11 @@ describe("victims named, ages, chained revisions and year-less days", () => {
     ]);
   });
 
+  it("reads a place after 'around' and 'above' as well as after 'in'", () => {
+    const wire = "# Gunmen kill 14 at meadow\n\nGunmen emerged from the forest around the Orvane meadow above Kolo, in the Dravan district, and opened fire on tourists. Officials said 14 people had been killed.\n";
+    expect(brief("wire.md", wire)[0]!.place).toBe("Orvane, Kolo, Dravan");
+  });
+
   it("reads a breakdown by site with 'near' as well as 'at' and 'in'", () => {
     const incidents = brief("log.md", "# Log\n\nOn 19 April gunmen attacked three villages. Thirteen of the victims were killed in Velmora, four at Dravan and two near Orvane.\n");
     expect(incidents.map((i) => [i.place, i.killed?.count])).toEqual([
