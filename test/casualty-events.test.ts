@@ -22,6 +22,7 @@ describe("casualty wordings", () => {
     ["The toll was first given as fifteen but was later revised down to thirteen.", "killed", exact(13)],
     ["Police found the mayor's brother shot dead at his home in Velmora.", "killed", exact(1)],
     ["The mission later put the number of Kolo prisoners killed at 600.", "killed", exact(600)],
+    ["Six children died at the school and a seventh in hospital the next day.", "killed", exact(7)],
   ] as const)("%s", (sentence, kind, figure) => {
     const incidents = one(sentence);
     expect(incidents).toHaveLength(1);
@@ -449,6 +450,11 @@ describe("victims named, ages, chained revisions and year-less days", () => {
       ["Velmora", 600, 40],
       ["Orvane Arena, Kolo", 12, undefined],
     ]);
+  });
+
+  it("takes 'N in all' after figures by site as their total", () => {
+    const memo = "# Memo\n\nOn 17 March an air strike hit a house in Velmora. An investigation found that 101 civilians had died in the house and four in a neighbouring one, 105 in all.\n";
+    expect(brief("memo.md", memo).map((i) => [i.place, i.killed?.count])).toContainEqual(["Velmora", 105]);
   });
 
   it("reads a place after 'around' and 'above' as well as after 'in'", () => {

@@ -234,7 +234,44 @@ export function findMentions(rawText: string): Mention[] {
   }
   addNamedVictims(text, mentions, taken);
   addTollChain(text, mentions, taken);
+  mentions.sort((a, b) => a.start - b.start);
+  addOneMore(text, mentions);
+  addTotalInAll(text, mentions, taken);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+const ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+const ONE_MORE = new RegExp(String.raw`^[^.;:]{0,60}?\band\s+an?(?:other)?\s+(${ORDINALS.join("|")}|\d+(?:st|nd|rd|th))\b`, "iu");
+
+/** "Six children died at the school and a seventh in hospital the next day": the figure goes on by one. */
+function addOneMore(text: string, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.kind === "killedOrInjured" || m.named) continue;
+    const more = ONE_MORE.exec(text.slice(m.end));
+    if (!more) continue;
+    const word = more[1]!.toLowerCase();
+    const ordinal = /^\d/u.test(word) ? parseInt(word, 10) : ORDINALS.indexOf(word) + 2;
+    if (ordinal !== m.figure.count + 1) continue;
+    m.parts = [...(m.parts ?? [m.figure.count]), 1];
+    m.figure = { ...m.figure, count: ordinal };
+    m.end += more[0].length;
+  }
+}
+
+const IN_ALL = new RegExp(String.raw`\b(${NUMBER_PATTERN})\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b`, "giu");
+
+/** "101 civilians had died in the house and four in a neighbouring one, 105 in all": the total of the figure before it. */
+function addTotalInAll(text: string, mentions: Mention[], taken: [number, number][]): void {
+  for (const m of text.matchAll(IN_ALL)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    const before = mentions.filter((p) => p.end <= start && !p.attacker).pop();
+    const count = parseNumber(m[1]!);
+    if (!before || count === null || count <= before.figure.count || text.slice(before.end, start).length > 120) continue;
+    taken.push([start, end]);
+    mentions.push({ ...before, figure: { count, bound: "exact" }, start, end, parts: undefined, additional: undefined });
+  }
 }
 
 // One part of an enumeration of victims: a figure (or "a", "an") and up to six words ("two foreign engineers").
