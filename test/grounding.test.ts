@@ -7,7 +7,7 @@ import { answerPresent, countsIn, typeEvidence } from "../src/core/answer/answer
 import { analyseQuestion } from "../src/core/answer/question-analysis.js";
 import { leadReading, rowReading } from "../src/core/extract/labelled-figures.js";
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
-import { antonyms, canNamePerson, isKnownName, isLanguageName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
+import { antonyms, canNamePerson, canNamePlace, isKnownName, isLanguageName, nounClass, relatedWords } from "../src/core/index/wordnet.js";
 import { realEmbedder, removeTempDirs, tempDir } from "./helpers/bot.js";
 
 // Two small briefs written for these tests: a wire report with a revised toll and a claim, and a
@@ -62,6 +62,8 @@ describe("WordNet as the lexical resource", () => {
     expect(canNamePerson("hotel")).toBe(false);
     expect(["Hebrew", "Pashto", "Arabic", "Russian"].every(isLanguageName)).toBe(true);
     expect(["Kabul", "Reading", "Times", "Georgia"].some(isLanguageName)).toBe(false);
+    expect(["capital", "village", "hotel"].every(canNamePlace)).toBe(true);
+    expect(["commander", "spokesman"].some(canNamePlace)).toBe(false);
     expect(isKnownName("kigali")).toBe(true);
     expect(isKnownName("ridge")).toBe(false);
   });
@@ -248,6 +250,13 @@ describe("answer typing", () => {
     const q = analyseQuestion("What was the name of the woman who died at the ferry terminal?", bot.lexical);
     expect(answerPresent("The woman, a Kasumigaseki commuter, died at the ferry terminal.", q)).toBe(0);
     expect(answerPresent("A woman, Anna Roth, died at the ferry terminal.", q)).toBe(1);
+    // Two name words after an article, a preposition of place or a noun of place name a place, not a person.
+    const officers = analyseQuestion("What were the names of the two officers who shot the gunman at the fuel station?", bot.lexical);
+    expect(answerPresent("Two officers recognise him at the Morgan Big Stop in Mesa while he refuels, and shoot him dead.", officers)).toBe(0);
+    expect(answerPresent("Two officers, Anna Roth and Piet Velik, shot the gunman at the fuel station.", officers)).toBe(1);
+    const commander = analyseQuestion("Which rebel commander led the attack on Kolo?", bot.lexical);
+    expect(answerPresent("Rebel fighters, who had held the state capital Orvane Madeni since May, attacked Kolo twice.", commander)).toBe(0);
+    expect(answerPresent("The attack on Kolo was led by Piet Velik, a rebel commander.", commander)).toBe(1);
     // A group asked for may be named by one word.
     const group = analyseQuestion("Which group claimed the attack on the ferry terminal?", bot.lexical);
     expect(answerPresent("The attack on the ferry terminal was claimed by Hezbollah.", group)).toBe(1);

@@ -5,7 +5,7 @@ import { isRevision } from "../extract/revisions.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { canNameGroup, canNamePerson, isCommonWord, isInflectedVerb, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNameGroup, canNamePerson, canNamePlace, isCommonWord, isInflectedVerb, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -322,8 +322,27 @@ function askedRole(question: string): AskedRole | null {
  * "Kestrel Central"), so "the name of the bomber" is not given by one.
  */
 function namesPerson(text: string, names: number[]): boolean {
-  if (names.some((n, i) => names[i + 1] === n + 1)) return true;
-  return compromise()(text).people().length > 0;
+  const tokens = words(text);
+  if (names.some((n, i) => names[i + 1] === n + 1 && names[i - 1] !== n - 1 && !namesAPlace(tokens[n - 1]))) return true;
+  // compromise reads "the Irving Big Stop" as a person too: its names are held to the same rule.
+  const people = compromise()(text).people().out("array") as string[];
+  return people.some((person) => {
+    const first = words(person)[0];
+    const at = first ? tokens.indexOf(first) : -1;
+    return at < 0 || !namesAPlace(tokens[at - 1]);
+  });
+}
+
+/**
+ * Whether the word before a name makes it a place's or a thing's: an article or a preposition of place ("the
+ * Irving Big Stop", "in Wad Madani"), or a common noun of a place or a thing ("the state capital Wad
+ * Madani", "the village Kolo"). A person's name follows a role or a verb ("commander Ali Kudra", "said Anna Roth").
+ */
+function namesAPlace(before: string | undefined): boolean {
+  if (!before) return false;
+  const lower = before.toLowerCase();
+  if (/^(?:the|a|an|in|at|near|into|onto|outside|inside|around|above)$/u.test(lower)) return true;
+  return isCommonWord(lower) && canNamePlace(lower) && !canNamePerson(lower);
 }
 
 /**

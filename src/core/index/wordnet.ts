@@ -266,6 +266,16 @@ function readGroupSense(lower: string): boolean {
   );
 }
 
+/**
+ * Whether a noun can name a place or a made thing in one of its three most frequent senses (noun.location,
+ * noun.artifact): "capital" is money first and a city third; "village", "hotel", "station".
+ */
+export const canNamePlace = remembered(readPlaceSense);
+
+function readPlaceSense(lower: string): boolean {
+  return leadingNounSenses(lower, 3).some((synset) => synset.lexFile === 15 || synset.lexFile === 6);
+}
+
 /** A noun's lemma candidates, best first: wink-lemmatizer leaves some irregular plurals ("militiamen", "gunmen") as they are. */
 function nounLemmas(lower: string): string[] {
   return [lemmatizer.lemmatizeNoun(lower), lower.replace(/men$/u, "man")];
