@@ -2,6 +2,7 @@ import { normalizeTerm, tokenize } from "../index/terms.js";
 import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.js";
 import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
+import { BoundedMemo } from "../index/bounded-memo.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
@@ -79,14 +80,22 @@ function amongVictimsOnly(text: string): boolean {
   return among !== null && !findMentions(text).some((m) => m.start < among.index);
 }
 
+/** The kinds of harm a sentence's words speak of (bit 1 deaths, bit 2 injuries), a court's death sentence aside. */
+function readHarmBits(text: string): number {
+  let bits = 0;
+  for (const t of words(text.replace(JUDICIAL_DEATH, " "))) bits |= (isCasualtyWord(t, "killed") ? 1 : 0) | (isCasualtyWord(t, "injured") ? 2 : 0);
+  return bits;
+}
+// Every candidate sentence is read for harm on every casualty question: once per sentence is enough.
+const harmBits = new BoundedMemo<string, number>(20_000);
+
 /** A count close to a word of harm: "Thirty people died", "killing at least 14", "None of the ministers ... was hurt". */
 function casualtyEvidence(text: string, kind: "killed" | "injured"): number {
   // "the deadliest attack since the car bomb that killed more than a hundred": that toll is another event's;
   // "Armed officers shot all three dead": the attackers' deaths, not the victims'.
   if (COMPARISON.test(text) || (kind === "killed" && KILLED_BY_SECURITY.test(text))) return 0.5;
   // "A court sentenced seven men to death": a sentence passed, not deaths.
-  const tokens = words(text.replace(JUDICIAL_DEATH, " "));
-  const harm = tokens.some((t) => isCasualtyWord(t, kind));
+  const harm = (harmBits.get(text, readHarmBits) & (kind === "killed" ? 1 : 2)) !== 0;
   // "corrects the figure downward ... to about 253": a revised figure is a toll even without a word of harm.
   if (!harm) return countsIn(text).length && TALLY.test(text) ? (isRevision(text) ? 0.8 : 0.5) : 0;
   if (countsIn(text).some((c) => !countsThings(text, c))) return 1;
