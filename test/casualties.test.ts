@@ -91,8 +91,10 @@ describe("casualty extraction from other phrasings", () => {
   });
 
   it("counts the others killed along with someone named", () => {
-    expect(one("In Kestrel a car bomb went off at the gate; the driver was killed, along with ten others.")[0]).toMatchObject({ place: "Kestrel", killed: exact(10) });
-    expect(one("In Kestrel two guards were wounded, together with three others.")[0]).toMatchObject({ place: "Kestrel", injured: exact(3) });
+    expect(one("In Kestrel a car bomb went off at the gate; the bomber was killed, along with ten others.")[0]).toMatchObject({ place: "Kestrel", killed: exact(10) });
+    expect(one("In Kestrel two guards were wounded, together with three others.")[0]).toMatchObject({ place: "Kestrel", injured: exact(5) });
+    // One told of and the others: all of them, unless that one is the attacker.
+    expect(one("In Kestrel the mayor was killed along with two others.")[0]).toMatchObject({ killed: exact(3) });
   });
 
   it("splits two incidents in one sentence", () => {

@@ -257,6 +257,12 @@ describe("answer typing", () => {
     const commander = analyseQuestion("Which rebel commander led the attack on Kolo?", bot.lexical);
     expect(answerPresent("Rebel fighters, who had held the state capital Orvane Madeni since May, attacked Kolo twice.", commander)).toBe(0);
     expect(answerPresent("The attack on Kolo was led by Piet Velik, a rebel commander.", commander)).toBe(1);
+    // After a comma, or opened by a title, a name is a person's all the same.
+    expect(answerPresent("The rebel commander at the checkpoint, Piet Velik, led the attack on Kolo.", commander)).toBe(1);
+    const officer = analyseQuestion("What was the name of the officer who shot the gunman?", bot.lexical);
+    expect(answerPresent("The gunman was shot by an officer, the Sergeant Anna Roth.", officer)).toBe(1);
+    const fan = analyseQuestion("What was the name of the fan who survived the shooting?", bot.lexical);
+    expect(answerPresent("The fans, on their way to the qualifier at the King Orvane Stadium, were chased into a lobby and shot.", fan)).toBe(0);
     // A group asked for may be named by one word.
     const group = analyseQuestion("Which group claimed the attack on the ferry terminal?", bot.lexical);
     expect(answerPresent("The attack on the ferry terminal was claimed by Hezbollah.", group)).toBe(1);

@@ -332,26 +332,46 @@ function askedRole(question: string): AskedRole | null {
  */
 function namesPerson(text: string, names: number[]): boolean {
   const tokens = words(text);
-  if (names.some((n, i) => names[i + 1] === n + 1 && names[i - 1] !== n - 1 && !namesAPlace(tokens[n - 1]))) return true;
-  // compromise reads "the Irving Big Stop" as a person too: its names are held to the same rule.
+  if (names.some((n, i) => names[i + 1] === n + 1 && names[i - 1] !== n - 1 && !placedName(text, tokens, n))) return true;
+  // compromise reads "the Morgan Big Stop" as a person too: its names are held to the same rule.
   const people = compromise()(text).people().out("array") as string[];
   return people.some((person) => {
-    const first = words(person)[0];
-    const at = first ? tokens.indexOf(first) : -1;
-    return at < 0 || !namesAPlace(tokens[at - 1]);
+    const own = words(person);
+    const at = own[0] ? tokens.indexOf(own[0]) : -1;
+    if (at < 0) return true;
+    // "the Morgan Arena": a capitalised noun of a place or thing right after ends a place's name.
+    const after = tokens[at + own.length];
+    if (after && /^\p{Lu}/u.test(after) && isCommonWord(after) && canNamePlace(after.toLowerCase())) return false;
+    return !placedName(text, tokens, at);
   });
 }
 
+// Right before a name, these make it a place's or a thing's: "the Morgan Big Stop", "in Orvane Madeni".
+const BEFORE_A_PLACE = /^(?:the|a|an|in|at|near|into|onto|outside|inside|around|above)$/u;
+
 /**
- * Whether the word before a name makes it a place's or a thing's: an article or a preposition of place ("the
- * Irving Big Stop", "in Wad Madani"), or a common noun of a place or a thing ("the state capital Wad
- * Madani", "the village Kolo"). A person's name follows a role or a verb ("commander Ali Kudra", "said Anna Roth").
+ * Whether the name starting at token `at` is a place's or a thing's by the word right before it (no
+ * punctuation between): an article or a preposition of place, or a common noun of a place or a
+ * thing ("the state capital Orvane Madeni", "the village Kolo"). A person's name follows a role, a verb
+ * or a comma ("commander Ali Kudra", "said Anna Roth", "the commander, Piet Velik"); a title opens
+ * one ("the Sergeant Anna Roth").
  */
-function namesAPlace(before: string | undefined): boolean {
+function placedName(text: string, tokens: string[], at: number): boolean {
+  const before = tokens[at - 1];
+  const first = tokens[at]!;
   if (!before) return false;
+  // A title opens a person's name ("the Sergeant Anna Roth"), unless the name goes on to a noun of a
+  // place or a thing ("the King Baudouin Stadium").
+  if (isCommonWord(first) && canNamePerson(first)) {
+    let next = at + 1;
+    while (tokens[next] && /^\p{Lu}/u.test(tokens[next]!) && !isCommonWord(tokens[next]!)) next++;
+    const end = tokens[next];
+    return end !== undefined && /^\p{Lu}/u.test(end) && canNamePlace(end.toLowerCase()) && !canNamePerson(end.toLowerCase());
+  }
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  if (!new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(before)}\s+${escape(first)}(?![\p{L}\p{N}])`, "u").test(text)) return false;
   const lower = before.toLowerCase();
-  if (/^(?:the|a|an|in|at|near|into|onto|outside|inside|around|above)$/u.test(lower)) return true;
-  return isCommonWord(lower) && canNamePlace(lower) && !canNamePerson(lower);
+  return BEFORE_A_PLACE.test(lower) || (isCommonWord(lower) && canNamePlace(lower) && !canNamePerson(lower));
 }
 
 /**

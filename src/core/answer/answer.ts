@@ -167,7 +167,7 @@ export function answerFeatures(bot: Briefbot, q: QuestionAnalysis, best: ScoredC
     margin: best.score - (second?.score ?? 0),
     focus: Math.max(focusEvidence(quote, q), labelled ? focusEvidence(labelled, q) : 0),
     present,
-    typedAbsent: ["killed", "injured", "count", "when", "where", "who"].includes(q.type) && present === 0 ? 1 : 0,
+    typedAbsent: CHECKABLE_TYPES.has(q.type) && present === 0 ? 1 : 0,
   };
 }
 
@@ -393,12 +393,14 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
   return { analysis, ranked };
 }
 
-const TYPED = new Set(["killed", "injured", "count", "when", "where", "who"]);
+/** Question types whose answer a quote can be checked for (a toll, a count, a date, a place, a name). */
+const CHECKABLE_TYPES = new Set(["killed", "injured", "count", "when", "where", "who"]);
 
 /** The first of the next few candidates, nearly as good as the best, that holds the asked kind of answer the best lacks. */
-function answerHolder(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[], best: ScoredCandidate): ScoredCandidate | undefined {
-  if (!TYPED.has(q.type) || answerPresent(quoteText(bot, best, q), q) > 0) return undefined;
-  const span = quoteSpan(bot, best, q, {});
+function answerHolder(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[], best: ScoredCandidate, ablate: Ablation): ScoredCandidate | undefined {
+  if (!CHECKABLE_TYPES.has(q.type)) return undefined;
+  const span = quoteSpan(bot, best, q, ablate);
+  if (answerPresent(bot.text(best.candidate.chunk.source).slice(span.start, span.end), q) > 0) return undefined;
   return ranked.slice(1, 1 + RANKING.holderDepth).find((s) => {
     if (s.score < best.score * RANKING.holderShare) return false;
     const c = s.candidate.chunk;
@@ -422,7 +424,7 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
   // A best sentence that tells of the event but not the kind of answer asked for ("Gunmen opened fire on
   // tourists …" for "how many were killed") is shown with the nearly as good one that holds it.
   if (chosen.length === 1 && !options.ablate?.answerType) {
-    const holder = answerHolder(bot, analysis, ranked, best);
+    const holder = answerHolder(bot, analysis, ranked, best, options.ablate ?? {});
     if (holder) chosen.push(holder);
   }
   const citations: Citation[] = chosen.map((scored) => {

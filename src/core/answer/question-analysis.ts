@@ -86,8 +86,8 @@ function extremeOf(lower: string): "max" | "min" | null {
 const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\b\s+(?:toll|figure|count|report|estimate|number)/iu;
 
 /**
- * Whether "how many" counts things rather than people or harm: "how many recommendations did the mass
- * casualty commission make" asks for a number of recommendations, its word of harm only part of a
+ * Whether "how many" counts things rather than people or harm: "how many recommendations did the casualty
+ * review board make" asks for a number of recommendations, its word of harm only part of a
  * name. A verb of harm keeps the question one of harm ("how many security forces were killed").
  */
 function countedThing(lower: string, words: string[]): boolean {

@@ -2,7 +2,8 @@ import { isAppositiveAge, NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import { CALENDAR_WORD, MONTHS } from "./place-and-date.js";
 import { FULL_MONTHS } from "../calendar.js";
 import { isProvisional, isRevision } from "./revisions.js";
-import { isCommonWord, isInflectedVerb, nounClass } from "../index/wordnet.js";
+import { isCommonWord, isInflectedVerb, isPersonNoun, isPluralNoun, nounClass } from "../index/wordnet.js";
+import { casualtyKindOfWord } from "./casualty-lexicon.js";
 
 export type Bound = "exact" | "at least" | "more than";
 export interface Figure {
@@ -65,10 +66,13 @@ const TOLL_LINK = String.raw`(?:[^.;:]{0,50}?)\s(?:to|at|as|of|was|is|stood\s+at
 // Each part counts people ("two women"), not victims at a site ("thirty-two at the stall and ten at the park": a breakdown by site).
 const ENUMERATION = new RegExp(String.raw`^\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?((?:\s*,\s*|\s+and\s+)(?:${NUMBER_PATTERN})\s+(?!(?:at|in|on|near|inside|outside|from)\b)[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)+`, "iu");
 
+// Who attacks, in one word: their deaths are kept apart from the victims'.
+const ATTACKER_NOUNS = String.raw`(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|militants?|insurgents?|fighters?|hostage-takers?)`;
+
 // Who a "number of …" counts, when the phrase says: "the number of people killed", "the number of civilians wounded".
-// Any plural noun, perhaps with a word before it: "the number of Shia prisoners killed".
-// Not the attackers, who are counted apart.
-const WHOM = String.raw`(?:(?:[\p{L}’'-]+\s+)?(?!(?:attackers|gunmen|bombers|assailants|hostage-takers|militants|insurgents)\b)(?:people|[\p{L}’'-]+s)\s+)?`;
+// Any plural noun, perhaps with a word before it ("the number of Kolo prisoners killed"), but not
+// the attackers, whose deaths are counted apart.
+const WHOM = String.raw`(?:(?:[\p{L}’'-]+\s+)?(?!${ATTACKER_NOUNS}\b)(?:people|[\p{L}’'-]+s)\s+)?`;
 
 // After "KIA"/"WIA": the end, punctuation, a figure, the other abbreviation or a linking word; not a noun.
 const NO_NOUN_AFTER = String.raw`(?!\s+(?!(?:and|or|in|at|near|on|during|after|before|from|by|with|of|to|when|while|as|WIA|KIA)\b)\p{L})`;
@@ -81,8 +85,8 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b(?:killed|killing)\s+(?:and|or)\s+(?:injured|injuring|wounded|wounding)\s+${QTY}`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}\s+(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\b`, "giu") },
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\b${QTY}\s+(?:casualties|victims)\b`, "giu") },
-  // "The toll was first given as fifteen but was revised down to thirteen": the revised figure of the toll named before it.
-  { kind: "killed", regex: new RegExp(String.raw`(?<=\b${TOLL}\b[^.;:]{0,80}?)\b(?:revised|raised|lowered|corrected|reduced|increased|cut)\s+(?:(?:up|down)(?:wards)?\s+)?to\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
+  // "The toll was first given as twelve but was revised down to ten": the revised figure of the death toll named just before.
+  { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?toll\b[^.;:]{0,50}?\b(?:revised|raised|lowered|corrected|reduced|increased|cut)\s+(?:(?:up|down)(?:wards)?\s+)?to\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b(?:death\s+)?${TOLL}${TOLL_LINK}\s+${QTY}(?!\s+(?:injured|wounded|hurt))`, "giu") },
   // "the final number of dead was 41", "put the number of wounded at 130", "fatalities totalled 41".
   { kind: "killedOrInjured", regex: new RegExp(String.raw`\bnumber\s+of\s+(?:the\s+)?${WHOM}(?:dead|killed)\s+(?:and|or)\s+(?:injured|wounded|hurt)\b${TOLL_LINK}\s+${QTY}`, "giu") },
@@ -112,9 +116,6 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   // "80 of the attackers had been killed", "29 of the 32 gunmen died": a part of the attackers is the attackers' deaths.
   { kind: "killed", attacker: true, regex: new RegExp(String.raw`\b${QTY}\s+of\s+(?:the|its|their)\s+(?:\d+\s+)?(?:attackers|gunmen|bombers|assailants|hostage-takers)${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
   { kind: "killed", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${DEAD}\b`, "giu") },
-  // "The driver … was killed, along with ten others": the others are counted; the one named may be the attacker.
-  { kind: "killed", regex: new RegExp(String.raw`\b${DEAD},?\s+(?:along|together)\s+with\s+${QTY}\s+others\b`, "giu") },
-  { kind: "injured", regex: new RegExp(String.raw`\b${HURT},?\s+(?:along|together)\s+with\s+${QTY}\s+others\b`, "giu") },
   { kind: "injured", regex: new RegExp(String.raw`\b${QTY}${NOUNS}${BE}${ADVERB}\s+${HURT}`, "giu") },
   // One person: "his bodyguard was injured", "killing a soldier", "one of them, who was wounded".
   { kind: "killed", one: true, regex: /\b(?:killed|killing)\s+(?:a|an|one)\s+(?!number\b|few\b|lot\b|total\b|handful\b|couple\b|series\b|dozen\b)[\p{L}-]+/giu },
@@ -122,8 +123,6 @@ const PATTERNS: { kind: Kind; regex: RegExp; one?: boolean; zero?: boolean; atta
   { kind: "killed", one: true, regex: new RegExp(String.raw`\b(?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:was|got)\s+(?:killed|shot\s+dead)\b`, "giu") },
   { kind: "injured", one: true, regex: new RegExp(String.raw`\b(?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:was|got)${ADVERB}\s+${HURT}`, "giu") },
   { kind: "injured", one: true, regex: /\bone\s+of\s+them,?\s+who\s+was\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b/giu },
-  // "Police found the gunman's father shot dead at home": one victim, found.
-  { kind: "killed", one: true, regex: /\bfound\s+(?:(?:his|her|their|its|the|a|an)\s+)?(?!(?:no|nobody|none)\b)(?:[\p{L}’'-]+\s+){1,3}?(?:shot|stabbed|beaten|hacked|strangled)\s+(?:dead|to\s+death)\b/giu },
   { kind: "killed", one: true, attacker: true, regex: /\b(?:killed|shot\s+dead|shot\s+and\s+killed)\s+(?:him|her)\b/giu },
 ];
 
@@ -148,7 +147,7 @@ const AGGREGATE = new RegExp(
   String.raw`\bsince\s+(?:(?:${FULL_MONTHS})\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\s+and\b|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|months|decades?)\b|\bin\s+the\s+past\s+\w+\s+years\b|\b(?:more\s+than\s+a\s+decade|over\s+the\s+years|to\s+date|so\s+far\s+this\s+year|each\s+year|a\s+year)\b|\battacks\b|\bbetween\s+(?:${FULL_MONTHS})\b[^.;]*\band\b`,
   "iu",
 );
-const ATTACKER = /\b(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|militants?|insurgents?|fighters?)\b/iu;
+const ATTACKER = new RegExp(String.raw`\b${ATTACKER_NOUNS}\b`, "iu");
 
 /** The text a mention's sentence is judged on for claims, aggregates and revisions: its clause. */
 function clauseAround(text: string, start: number, end: number): [number, number] {
@@ -235,42 +234,116 @@ export function findMentions(rawText: string): Mention[] {
   addNamedVictims(text, mentions, taken);
   addTollChain(text, mentions, taken);
   mentions.sort((a, b) => a.start - b.start);
+  addOthersWith(text, mentions, taken);
+  addFoundDead(text, mentions, taken);
   addOneMore(text, mentions);
   addTotalInAll(text, mentions, taken);
   return mentions.sort((a, b) => a.start - b.start);
 }
 
 const ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
-const ONE_MORE = new RegExp(String.raw`^[^.;:]{0,60}?\band\s+an?(?:other)?\s+(${ORDINALS.join("|")}|\d+(?:st|nd|rd|th))\b`, "iu");
+// "… and a fifth in hospital": the next ordinal, then what is said of that one, to the clause's end.
+const ONE_MORE = new RegExp(String.raw`^[^.;:]{0,60}?\band\s+an?(?:other)?\s+(${ORDINALS.join("|")}|\d+(?:st|nd|rd|th))\b([^.;:,]*)`, "iu");
 
-/** "Six children died at the school and a seventh in hospital the next day": the figure goes on by one. */
+/**
+ * "Four pupils died at the school and a fifth in hospital": the figure goes on by one, when what is
+ * said of that one is only where or when, or the same harm ("and a fifth died
+ * later"); not "and a third was wounded", "a third escaped", "a third of the market".
+ */
 function addOneMore(text: string, mentions: Mention[]): void {
   for (const m of mentions) {
-    if (m.kind === "killedOrInjured" || m.named) continue;
+    if (m.kind === "killedOrInjured" || m.named || m.attacker) continue;
     const more = ONE_MORE.exec(text.slice(m.end));
     if (!more) continue;
     const word = more[1]!.toLowerCase();
     const ordinal = /^\d/u.test(word) ? parseInt(word, 10) : ORDINALS.indexOf(word) + 2;
     if (ordinal !== m.figure.count + 1) continue;
+    const said = more[2]!.match(/[\p{L}’'-]+/gu) ?? [];
+    if (said[0]?.toLowerCase() === "of") continue;
+    const harm = m.kind;
+    // A verb, other than an auxiliary or one of the same harm, tells something else of that one.
+    const otherVerb = said.some((w) => isInflectedVerb(w) && !/^(?:was|were|had|has|been)$/iu.test(w) && casualtyKindOfWord(w) !== harm);
+    if (otherVerb) continue;
     m.parts = [...(m.parts ?? [m.figure.count]), 1];
     m.figure = { ...m.figure, count: ordinal };
-    m.end += more[0].length;
   }
 }
 
-const IN_ALL = new RegExp(String.raw`\b(${NUMBER_PATTERN})\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b`, "giu");
+const IN_ALL = new RegExp(String.raw`\b${QTY}\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b`, "giu");
 
-/** "101 civilians had died in the house and four in a neighbouring one, 105 in all": the total of the figure before it. */
+/**
+ * "40 people died in the hall and three in the yard, 43 in all": a total told
+ * after a figure and the bare figures that follow it, equal to their sum, is their total (not
+ * "… killed and twelve wounded, sixteen in all", nor "police detained 45 in all").
+ */
 function addTotalInAll(text: string, mentions: Mention[], taken: [number, number][]): void {
   for (const m of text.matchAll(IN_ALL)) {
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([s, e]) => start < e && end > s)) continue;
-    const before = mentions.filter((p) => p.end <= start && !p.attacker).pop();
-    const count = parseNumber(m[1]!);
-    if (!before || count === null || count <= before.figure.count || text.slice(before.end, start).length > 120) continue;
+    const before = mentions.filter((p) => p.end <= start && !p.attacker && p.kind !== "killedOrInjured").pop();
+    const count = parseNumber(m[2]!);
+    if (!before || count === null || start - before.end > 120) continue;
+    const between = text.slice(before.end, start);
+    if (NOT_VICTIMS.test(between) || between.split(/[\s,]+/u).some((w) => casualtyKindOfWord(w) !== null)) continue;
+    // "three in the next one": "one" there stands for a place, not a figure.
+    const figures = [...between.matchAll(new RegExp(String.raw`\b(${NUMBER_PATTERN})\b`, "giu"))].filter((n) => !/^one$/iu.test(n[1]!));
+    // "30 soldiers and a police officer, 31 in all": "and a" adds one.
+    const ones = [...between.matchAll(/\band\s+an?\s/giu)].map(() => 1);
+    const parts = [before.figure.count, ...figures.map((n) => parseNumber(n[1]!) ?? 0), ...ones];
+    if (parts.length < 2 || parts.reduce((a, b) => a + b, 0) !== count) continue;
     taken.push([start, end]);
-    mentions.push({ ...before, figure: { count, bound: "exact" }, start, end, parts: undefined, additional: undefined });
+    mentions.push({ ...before, figure: { count, bound: bound(m[1]) }, start, end, parts, additional: undefined, named: undefined });
+  }
+}
+
+// "The mayor was killed, together with two others": the one told of, and the others.
+const WITH_OTHERS = new RegExp(String.raw`^,?\s+(?:along|together)\s+with\s+${QTY}\s+others\b`, "iu");
+const ONE_WITH_OTHERS = new RegExp(String.raw`\b(?:was|got)${ADVERB}\s+(?:(${DEAD})|${HURT}),?\s+(?:along|together)\s+with\s+${QTY}\s+others\b`, "giu");
+
+/**
+ * "Two guards were wounded, together with three others" adds the others to the figure; "the mayor
+ * was killed along with two others" counts the one and the others, unless that one is an attacker
+ * ("the bomber, a foreign militant, was killed, along with six others": six victims).
+ */
+function addOthersWith(text: string, mentions: Mention[], taken: [number, number][]): void {
+  for (const m of mentions) {
+    if (m.kind === "killedOrInjured" || m.attacker) continue;
+    const others = WITH_OTHERS.exec(text.slice(m.end));
+    const count = others ? parseNumber(others[2]!) : null;
+    if (!others || count === null) continue;
+    m.parts = [...(m.parts ?? [m.figure.count]), count];
+    m.figure = { ...m.figure, count: m.figure.count + count };
+    taken.push([m.end, m.end + others[0].length]);
+  }
+  for (const w of text.matchAll(ONE_WITH_OTHERS)) {
+    const start = w.index;
+    const end = start + w[0].length;
+    const count = parseNumber(w[3]!);
+    if (count === null || taken.some(([s, e]) => start < e && end > s)) continue;
+    const subject = text.slice(0, start).split(/[.;:]/u).pop()!;
+    const one = ATTACKER.test(subject) ? 0 : 1;
+    taken.push([start, end]);
+    const [from, to] = clauseAround(text, start, end);
+    const clause = text.slice(from, to);
+    mentions.push({ kind: w[1] ? "killed" : "injured", figure: { count: count + one, bound: bound(w[2]) }, start, end, claimed: false, provisional: isProvisional(clause), revision: isRevision(clause), aggregate: AGGREGATE.test(clause), attacker: false });
+  }
+}
+
+// "Police found the mayor's brother shot dead at his home": one person, named by a possessive or an article and a noun.
+const FOUND_DEAD = /\bfound\s+(?:(?:[\p{Lu}][\p{L}-]*['’]s|his|her|their|its|a|an|the)\s+)(?:[\p{L}’'-]+\s+)?([\p{L}-]+)\s+(?:shot|stabbed|beaten|hacked|strangled)\s+(?:dead|to\s+death)\b/giu;
+
+/** One person found killed: a single person noun ("the couple", "the villagers" are not one; "the gunman" is the attacker). */
+function addFoundDead(text: string, mentions: Mention[], taken: [number, number][]): void {
+  for (const f of text.matchAll(FOUND_DEAD)) {
+    const start = f.index;
+    const end = start + f[0].length;
+    const noun = f[1]!;
+    if (taken.some(([s, e]) => start < e && end > s) || !isPersonNoun(noun) || isPluralNoun(noun)) continue;
+    taken.push([start, end]);
+    const [from, to] = clauseAround(text, start, end);
+    const clause = text.slice(from, to);
+    mentions.push({ kind: "killed", figure: { count: 1, bound: "exact" }, start, end, claimed: false, provisional: isProvisional(clause), revision: false, aggregate: AGGREGATE.test(clause), attacker: ATTACKER.test(noun) });
   }
 }
 

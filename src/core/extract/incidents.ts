@@ -1,6 +1,6 @@
 import { type Chunk, type Paragraph, sectionKey } from "../ingest/chunker.js";
 import { type Figure, findMentions, findVagueMentions, type Kind, type Mention, SITE_DEATHS, siteFigures } from "./casualty-mentions.js";
-import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
+import { dateParts, findDate, findPlaces, findTarget as findAttackTarget, isFullDate, labelPlace, placeWords, resolveRelativeDate, samePlace, sameTime, toDate } from "./place-and-date.js";
 import { NUMBER_PATTERN, parseNumber } from "./numbers.js";
 import type { Incident, IncidentCitation, HistoryEntry } from "./casualties.js";
 import { leadReading } from "./labelled-figures.js";
@@ -82,6 +82,25 @@ interface Draft extends Incident {
 }
 
 
+/** Whether every word of place `b`'s name is in place `a`'s ("Orvane Arena, Kolo" holds "Orvane"; "Kolonia" does not hold "Kolo"). */
+function holdsPlace(a: string | null, b: string): boolean {
+  const words = placeWords(a);
+  const wanted = [...placeWords(b)];
+  return wanted.length > 0 && wanted.every((w) => words.has(w));
+}
+
+/**
+ * The place a label or heading names: its names after a preposition ("Reaction in Velmora" →
+ * Velmora, "Attack on the Hotel Kolo" → Hotel Kolo), or, for a label that dates an item ("Velmora,
+ * Unity State, 15 April 2014", "9 May 2020 — Velmora"), its parts that are not the date; null for a
+ * label that names no place ("Stated aims").
+ */
+function labelledPlace(label: string, isName: (word: string) => boolean): string | null {
+  const located = findPlaces(label, isName);
+  if (located.length) return located.slice(0, 3).join(", ");
+  return findDate(label) ? labelPlace(label, isName) : null;
+}
+
 export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Incident[] {
   const isName = nameTest(chunks);
   const drafts: Draft[] = [];
@@ -141,20 +160,25 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
     fromTexts("paragraph", before.map((c) => withoutVictimClauses(c.text)));
     // An item's label names its place better than a name the sentence only relates by of/from/on
     // ("**Velmora, 1 May.** … a member of the Kestrel Guard was killed").
-    // So does it better than a name only an earlier sentence of the item gives, unless the label names
-    // that same place ("**Bentiu, 15 April.** When the SPLA in Opposition retook the town …").
     const lead = block.lead;
-    if (lead && place && (!placeStrong || (placeLevel === "paragraph" && !lead.includes(place)))) {
+    if (lead && place && !placeStrong) {
       const labelled = labelPlace(lead, isName);
       if (labelled) [place, placeLevel] = [labelled, "label"];
+    } else if (lead && place && placeLevel === "paragraph") {
+      // So does a label that dates its item ("**Velmora, 15 April.** When the Front in Exile retook the
+      // town …") better than a name only an earlier sentence of the item gives; a label that names its
+      // place after a preposition ("**Attack on the Hotel Kolo.**") only when that name is another place.
+      const dated = findPlaces(lead, isName).length === 0;
+      const labelled = labelledPlace(lead, isName);
+      if (labelled && (dated || !samePlace(labelled, place))) [place, placeLevel] = [labelled, "label"];
     }
     if (block.lead) fromLabel(block.lead);
-    // So does a section's own heading ("## 9 November 2020 — Mai Kadra"), over "labourers of Amhara origin".
+    // So does a section's own heading ("## 9 May 2020 — Velmora") over "labourers of Dravan origin", at
+    // that name's level, so the paragraph's figures still join one story; a weak name that holds its
+    // every word ("Orvane Arena" under "Orvane") is the more exact one.
     const heading = block.headings.length > 1 ? block.headings[block.headings.length - 1]! : null;
-    // It stands in for the weak name at that name's level, so the paragraph's figures still join one story.
-    // A weak name that holds the heading's ("Manchester Arena" under "Manchester") is the more exact one.
-    const headed = heading && place && !placeStrong && placeLevel !== "label" ? labelPlace(heading, isName) : null;
-    if (headed && !place!.includes(headed)) place = headed;
+    const headed = heading && place && !placeStrong && placeLevel !== "label" ? labelledPlace(heading, isName) : null;
+    if (headed && !holdsPlace(place, headed)) place = headed;
     fromTexts("section", earlierBlocks);
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
     const title = block.headings[0] ?? "";

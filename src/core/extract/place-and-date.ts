@@ -141,7 +141,7 @@ export function sameTime(a: string | null, b: string | null): boolean {
 
 const CAP = String.raw`[\p{Lu}][\p{L}\p{N}’'-]*`;
 const CONNECTOR = String.raw`(?:of|ur|al|el|i|de|da|del|bin|ul|la|le|du|an|as|-)`;
-const PLACE = new RegExp(String.raw`\b((?:[Ii]n|[Aa]t|[Nn]ear|[Aa]round|[Aa]bove|[Oo]utside|[Ii]nside|[Aa]cross|[Ii]nto|[Oo]f|[Ff]rom|[Oo]n|attacked|struck|stormed|raided|overran|shelled|bombed|entered))\s+(?:the\s+)?(?:(?:capital|city|town|village|port)\s*,\s+)?((?:al-|el-)?${CAP}(?:[\s-]+(?:${CAP}|${CONNECTOR}(?=[\s-]+[\p{Lu}])))*)`, "gu");
+const PLACE = new RegExp(String.raw`\b((?:[Ii]n|[Aa]t|[Nn]ear|around(?=\s+the\s)|above|[Oo]utside|[Ii]nside|[Aa]cross|[Ii]nto|[Oo]f|[Ff]rom|[Oo]n|attacked|struck|stormed|raided|overran|shelled|bombed|entered))\s+(?:the\s+)?(?:(?:capital|city|town|village|port)\s*,\s+)?((?:al-|el-)?${CAP}(?:[\s-]+(?:${CAP}|${CONNECTOR}(?=[\s-]+[\p{Lu}])))*)`, "gu");
 const ATTACK_VERB = /^(?:attacked|struck|stormed|raided|overran|shelled|bombed|entered)$/u;
 // After "of", "from" or "on" a name is as often an organisation or a day as a place.
 const WEAK_PREPOSITION = /^(?:of|from|on)$/iu;

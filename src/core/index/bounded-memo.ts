@@ -1,5 +1,5 @@
 /**
- * Answers of a pure function of a word, kept up to a bound: a corpus asks about a few thousand
+ * Answers of a pure function of a word (or of a sentence), kept up to a bound: a corpus asks about a few thousand
  * words over and over, and a flood of distinct ones (questions, a huge brief) starts it afresh
  * instead of growing it without end.
  */
