@@ -361,7 +361,7 @@ function placedName(text: string, tokens: string[], at: number): boolean {
   const first = tokens[at]!;
   if (!before) return false;
   // A title opens a person's name ("the Sergeant Anna Roth"), unless the name goes on to a noun of a
-  // place or a thing ("the King Baudouin Stadium").
+  // place or a thing ("the King Orvane Stadium").
   if (isCommonWord(first) && canNamePerson(first)) {
     let next = at + 1;
     while (tokens[next] && /^\p{Lu}/u.test(tokens[next]!) && !isCommonWord(tokens[next]!)) next++;
