@@ -80,7 +80,7 @@ export const RANKING = {
   revisionSubjectPower: 1,
   note: -0.3,
   /** A second quote must score at least this share of the first. */
-  secondShare: 0.92,
+  secondShare: 0.88,
   /** A candidate holding the asked kind of answer that the best lacks is shown beside it down to this share of its score … */
   holderShare: 0.8,
   /** … among this many next candidates. */
