@@ -1,5 +1,9 @@
-# Writes qa.jsonl, casualties.json and intended.json for tune12. Run from this folder: python3 make.py
-import json
+# Writes qa.jsonl, casualties.json and intended.json for tune12. Run from anywhere: python3 make.py
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from write_set import write_set  # noqa: E402
 
 PA, AI, LY, ML, US, IL = ('port-arthur-log.md', 'airindia-judgment.md', 'libya-written-answer.md',
                           'mali-flash.html', 'us-synagogues-assessment.md', 'israel-1994-monitoring.txt')
@@ -87,26 +91,4 @@ GOLD = [
     (IL, "Suicide bombing of the No. 5 bus on Dizengoff Street, Tel Aviv, 19 October 1994 (toll 13 -> 22; bomber not counted)", ["Dizengoff Street", "Dizengoff Square", "19 Oct 94"], dict(killed=22, injured=45)),
 ]
 
-qa, intended = [], {"qa": {}, "casualties": {}}
-for i, (q, doc, any_of) in enumerate(QA, 1):
-    qid = f"r{i}"
-    if doc:
-        qa.append({"id": qid, "q": q, "answerable": True, "any_of": any_of})
-        intended["qa"][qid] = doc
-    else:
-        qa.append({"id": qid, "q": q, "answerable": False})
-gold = []
-for doc, name, keys, fields in GOLD:
-    row = {"incident": name, "keys": keys, **fields}
-    gold.append(row)
-    intended["casualties"][name] = doc
-with open("qa.jsonl", "w") as f:
-    for r in qa:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-with open("casualties.json", "w") as f:
-    json.dump(gold, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-with open("intended.json", "w") as f:
-    json.dump(intended, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-print(len(qa), "questions,", len(gold), "gold rows")
+write_set("r", QA, GOLD, os.path.dirname(os.path.abspath(__file__)))

@@ -1,5 +1,9 @@
-# Writes qa.jsonl, casualties.json and intended.json for tune13. Run from this folder: python3 make.py
-import json
+# Writes qa.jsonl, casualties.json and intended.json for tune13. Run from anywhere: python3 make.py
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from write_set import write_set  # noqa: E402
 
 SS, MG, NS, HT, CE, SA = ('south-sudan-sitrep.md', 'maguindanao-faq.md', 'nova-scotia-chronology.md',
                           'haiti-intsum.txt', 'central-europe-newsletter.txt', 'sarajevo-briefing.md')
@@ -89,26 +93,4 @@ GOLD = [
     (SA, "Second Markale shelling, Mula Mustafe Bašeskije Street, Sarajevo, 28 August 1995 (37 -> 43)", ["Mula Mustafe Bašeskije", "28 August 1995"], dict(killed=43, injured=75)),
 ]
 
-qa, intended = [], {"qa": {}, "casualties": {}}
-for i, (q, doc, any_of) in enumerate(QA, 1):
-    qid = f"t{i}"
-    if doc:
-        qa.append({"id": qid, "q": q, "answerable": True, "any_of": any_of})
-        intended["qa"][qid] = doc
-    else:
-        qa.append({"id": qid, "q": q, "answerable": False})
-gold = []
-for doc, name, keys, fields in GOLD:
-    row = {"incident": name, "keys": keys, **fields}
-    gold.append(row)
-    intended["casualties"][name] = doc
-with open("qa.jsonl", "w") as f:
-    for r in qa:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-with open("casualties.json", "w") as f:
-    json.dump(gold, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-with open("intended.json", "w") as f:
-    json.dump(intended, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-print(len(qa), "questions,", len(gold), "gold rows")
+write_set("t", QA, GOLD, os.path.dirname(os.path.abspath(__file__)))

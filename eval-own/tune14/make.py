@@ -1,8 +1,10 @@
 # Writes qa.jsonl, casualties.json and intended.json for tune14. Run from anywhere: python3 make.py
-import json
 import os
+import sys
 
-os.chdir(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from write_set import write_set  # noqa: E402
+
 
 KA, IT, MA, MM, TG, CM, MO, SD = ('kashmir-wire.md', 'ituri-bulletin.md', 'marawi-timeline.md', 'myanmar-analysis.md',
                                   'tigray-digest.md', 'cameroon-feature.md', 'mosul-assessment.md', 'sudan-briefing.md')
@@ -93,26 +95,4 @@ GOLD = [
     (SD, "Shelling of Sabreen market, Omdurman, 1 February 2025 (per hospital 52 + 2 and 105 + 53)", ["Sabreen", "Omdurman", "1 February 2025"], dict(killed=54, injured=158)),
 ]
 
-qa, intended = [], {"qa": {}, "casualties": {}}
-for i, (q, doc, any_of) in enumerate(QA, 1):
-    qid = f"u{i}"
-    if doc:
-        qa.append({"id": qid, "q": q, "answerable": True, "any_of": any_of})
-        intended["qa"][qid] = doc
-    else:
-        qa.append({"id": qid, "q": q, "answerable": False})
-gold = []
-for doc, name, keys, fields in GOLD:
-    row = {"incident": name, "keys": keys, **fields}
-    gold.append(row)
-    intended["casualties"][name] = doc
-with open("qa.jsonl", "w") as f:
-    for r in qa:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-with open("casualties.json", "w") as f:
-    json.dump(gold, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-with open("intended.json", "w") as f:
-    json.dump(intended, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-print(len(qa), "questions,", len(gold), "gold rows")
+write_set("u", QA, GOLD, os.path.dirname(os.path.abspath(__file__)))

@@ -1,8 +1,10 @@
 # Writes qa.jsonl, casualties.json and intended.json for tune15. Run from anywhere: python3 make.py
-import json
 import os
+import sys
 
-os.chdir(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from write_set import write_set  # noqa: E402
+
 
 BA, CA, BM, MX, CO, KN, BT, LB = ('bali-wire.md', 'car-bulletin.md', 'bamako-timeline.md', 'mexico-analysis.md',
                                   'colombia-digest.md', 'knife-feature.md', 'benin-togo-assessment.md', 'lebanon-briefing.md')
@@ -94,26 +96,4 @@ GOLD = [
     (LB, "Air strike on a building in Jamous, southern Beirut, 20 September 2024 (12 -> 37 -> 45 dead; 66 -> 68 wounded)", ["Jamous", "20 September 2024", "20 Sep 2024"], dict(killed=45, injured=68)),
 ]
 
-qa, intended = [], {"qa": {}, "casualties": {}}
-for i, (q, doc, any_of) in enumerate(QA, 1):
-    qid = f"k{i}"
-    if doc:
-        qa.append({"id": qid, "q": q, "answerable": True, "any_of": any_of})
-        intended["qa"][qid] = doc
-    else:
-        qa.append({"id": qid, "q": q, "answerable": False})
-gold = []
-for doc, name, keys, fields in GOLD:
-    row = {"incident": name, "keys": keys, **fields}
-    gold.append(row)
-    intended["casualties"][name] = doc
-with open("qa.jsonl", "w") as f:
-    for r in qa:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-with open("casualties.json", "w") as f:
-    json.dump(gold, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-with open("intended.json", "w") as f:
-    json.dump(intended, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-print(len(qa), "questions,", len(gold), "gold rows")
+write_set("k", QA, GOLD, os.path.dirname(os.path.abspath(__file__)))
