@@ -46,6 +46,14 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
+/** A bot over one brief written to a fresh folder, lines joined with newlines. */
+async function briefWith(file: string, lines: string[]): Promise<Briefbot> {
+  const dir = await tempDir();
+  await mkdir(join(dir, "corpus"));
+  await writeFile(join(dir, "corpus", file), lines.join("\n"));
+  return Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+}
+
 describe("WordNet as the lexical resource", () => {
   it("relates everyday words to the ones briefs use, and knows names and classes of nouns", () => {
     expect(relatedWords("kids").map((r) => r.word)).toContain("child");
@@ -372,41 +380,29 @@ describe("answers from a small corpus", () => {
   });
 
   it("answers 'the final toll' with a revision told later in the story, where the subject is not named again", async () => {
-    const dir = await tempDir();
-    await mkdir(join(dir, "corpus"));
-    await writeFile(
-      join(dir, "corpus", "memo.txt"),
-      [
-        "Security memo",
-        "",
-        "1. On 4 June 2024 a suicide bomber struck the market hall in Velmora, the final stop of the tram line, during the morning rush. By the next day the reported toll had risen to 41, officials said.",
-        "",
-        "2. Later that week the provincial authorities lowered the toll to 36, saying that some victims had been counted twice.",
-        "",
-      ].join("\n"),
-    );
-    const memo = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const memo = await briefWith("memo.txt", [
+      "Security memo",
+      "",
+      "1. On 4 June 2024 a suicide bomber struck the market hall in Velmora, the final stop of the tram line, during the morning rush. By the next day the reported toll had risen to 41, officials said.",
+      "",
+      "2. Later that week the provincial authorities lowered the toll to 36, saying that some victims had been counted twice.",
+      "",
+    ]);
     const answer = await memo.ask("What is the final death toll from the velmora market hall bombing?");
     expect(answer.citations[0]?.quote).toContain("lowered the toll to 36");
   });
 
   it("shows the sentence holding the toll beside a better-matching one that tells the event without it", async () => {
-    const dir = await tempDir();
-    await mkdir(join(dir, "corpus"));
-    await writeFile(
-      join(dir, "corpus", "wire.md"),
-      [
-        "# Gunmen kill 14 at mountain meadow in deadliest attack on civilians in years",
-        "",
-        "**KOLO, 3 May 2025** — Gunmen emerged from the pine forest around the Orvane meadow above Kolo town, in the Dravan district, on Tuesday afternoon and opened fire on tourists who were picnicking and taking pony rides, in the deadliest attack on civilians in the region for more than two decades.",
-        "",
-        "Survivors said the attackers, some in military-style fatigues, asked men their names before shooting them at close range. Local guides carried the injured down the trail on ponies.",
-        "",
-        "The first official figures, released on Tuesday evening, spoke of more than ten dead. By Wednesday morning officials gave a toll of 14, with at least nine wounded. Thirteen of the dead were tourists.",
-        "",
-      ].join("\n"),
-    );
-    const wire = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const wire = await briefWith("wire.md", [
+      "# Gunmen kill 14 at mountain meadow in deadliest attack on civilians in years",
+      "",
+      "**KOLO, 3 May 2025** — Gunmen emerged from the pine forest around the Orvane meadow above Kolo town, in the Dravan district, on Tuesday afternoon and opened fire on tourists who were picnicking and taking pony rides, in the deadliest attack on civilians in the region for more than two decades.",
+      "",
+      "Survivors said the attackers, some in military-style fatigues, asked men their names before shooting them at close range. Local guides carried the injured down the trail on ponies.",
+      "",
+      "The first official figures, released on Tuesday evening, spoke of more than ten dead. By Wednesday morning officials gave a toll of 14, with at least nine wounded. Thirteen of the dead were tourists.",
+      "",
+    ]);
     // Whether to answer at all is the refusal model's call, read from the best sentence; asked past it, the toll is shown.
     const answer = await wire.ask("how many people were killed at the orvane meadow", { minConfidence: 0 });
     expect(answer.citations[0]?.quote).toContain("Orvane meadow");
@@ -414,45 +410,33 @@ describe("answers from a small corpus", () => {
   });
 
   it("reads a fact sheet's label as the kind of answer its fact gives, and a clock time as no reason", async () => {
-    const dir = await tempDir();
-    await mkdir(join(dir, "corpus"));
-    await writeFile(
-      join(dir, "corpus", "facts.md"),
-      [
-        "# Key facts: the Velmora metro gas attack",
-        "",
-        "- **Date and time:** Monday 3 May 2024, shortly after 08:00, in the morning rush hour.",
-        "- **Perpetrators:** five members of the Dravan Front, each driven by an accomplice.",
-        "- **Method:** bags of liquid gas pierced with umbrellas on five trains.",
-        "- **Stated motive:** prosecutors said the group's leader ordered the attack to disrupt a police raid planned for that week.",
-        "",
-      ].join("\n"),
-    );
-    const facts = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const facts = await briefWith("facts.md", [
+      "# Key facts: the Velmora metro gas attack",
+      "",
+      "- **Date and time:** Monday 3 May 2024, shortly after 08:00, in the morning rush hour.",
+      "- **Perpetrators:** five members of the Dravan Front, each driven by an accomplice.",
+      "- **Method:** bags of liquid gas pierced with umbrellas on five trains.",
+      "- **Stated motive:** prosecutors said the group's leader ordered the attack to disrupt a police raid planned for that week.",
+      "",
+    ]);
     const answer = await facts.ask("why was the velmora metro attacked?");
     expect(answer.citations[0]?.quote).toContain("to disrupt a police raid");
     expect(typeEvidence("Monday 3 May 2024, shortly after 08:00, in the morning rush hour.", analyseQuestion("Why did the gunmen attack?", bot.lexical))).toBeLessThan(1);
   });
 
   it("takes a toll from a correction at the end of a brief, answers 'what time' with a clock time, and quotes past a long scene-setting sentence", async () => {
-    const dir = await tempDir();
-    await mkdir(join(dir, "corpus"));
-    await writeFile(
-      join(dir, "corpus", "summary.txt"),
-      [
-        "SECURITY SUMMARY",
-        "",
-        "VELMORA SHRINE (29 August 2003)",
-        "",
-        "A car bomb exploded outside the Velmora shrine after Friday prayers. Officials put the toll at one hundred and twenty-five dead. At 19:15 a second device went off at the shrine gate.",
-        "",
-        "CORRECTION",
-        "",
-        "The Velmora section of the previous issue gave a toll of one hundred and twenty-five dead. The count now used by this office, from the Velmora health directorate, is eighty-three dead.",
-        "",
-      ].join("\n"),
-    );
-    const brief = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const brief = await briefWith("summary.txt", [
+      "SECURITY SUMMARY",
+      "",
+      "VELMORA SHRINE (29 August 2003)",
+      "",
+      "A car bomb exploded outside the Velmora shrine after Friday prayers. Officials put the toll at one hundred and twenty-five dead. At 19:15 a second device went off at the shrine gate.",
+      "",
+      "CORRECTION",
+      "",
+      "The Velmora section of the previous issue gave a toll of one hundred and twenty-five dead. The count now used by this office, from the Velmora health directorate, is eighty-three dead.",
+      "",
+    ]);
     const toll = await brief.ask("what's the corrected death toll for the velmora shrine car bomb?");
     expect(toll.citations[0]?.quote).toContain("eighty-three dead");
     const time = await brief.ask("what time did the second device go off at the velmora shrine?");
@@ -464,32 +448,26 @@ describe("answers from a small corpus", () => {
   });
 
   it("answers 'the final toll' from a sitrep's later update, whose correction is told in the sentence before", async () => {
-    const dir = await tempDir();
-    await mkdir(join(dir, "corpus"));
-    await writeFile(
-      join(dir, "corpus", "sitrep.md"),
-      [
-        "# Sitrep: shooting at the Velmora harbour festival",
-        "",
-        "## 22:05 Sunday",
-        "",
-        "Shots are fired from a hotel window onto the crowd at the final concert of the Velmora harbour festival.",
-        "",
-        "## 08:00 Monday",
-        "",
-        "The toll climbs: police in Velmora now say at least 50 people were killed at the festival.",
-        "",
-        "## 14:00 Monday",
-        "",
-        "Velmora officials put the toll at 59 dead and 527 injured.",
-        "",
-        "## 15:00 Tuesday",
-        "",
-        "Correction: the Velmora sheriff says the figure of 59 included the gunman himself. The number of victims killed is 58.",
-        "",
-      ].join("\n"),
-    );
-    const sitrep = await Briefbot.open({ corpusDir: join(dir, "corpus"), cacheDir: join(dir, "cache"), embedder: await realEmbedder() });
+    const sitrep = await briefWith("sitrep.md", [
+      "# Sitrep: shooting at the Velmora harbour festival",
+      "",
+      "## 22:05 Sunday",
+      "",
+      "Shots are fired from a hotel window onto the crowd at the final concert of the Velmora harbour festival.",
+      "",
+      "## 08:00 Monday",
+      "",
+      "The toll climbs: police in Velmora now say at least 50 people were killed at the festival.",
+      "",
+      "## 14:00 Monday",
+      "",
+      "Velmora officials put the toll at 59 dead and 527 injured.",
+      "",
+      "## 15:00 Tuesday",
+      "",
+      "Correction: the Velmora sheriff says the figure of 59 included the gunman himself. The number of victims killed is 58.",
+      "",
+    ]);
     const answer = await sitrep.ask("what's the final death toll from the velmora festival shooting?");
     expect(answer.citations[0]?.quote).toContain("killed is 58");
   });
