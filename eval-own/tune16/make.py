@@ -1,8 +1,10 @@
 # Writes qa.jsonl, casualties.json and intended.json for tune16. Run from anywhere: python3 make.py
-import json
 import os
+import sys
 
-os.chdir(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from write_set import write_set  # noqa: E402
+
 
 IN, BU, NO, SY, IQ, CA, NR, ET = ('india-wire.md', 'burundi-bulletin.md', 'norway-timeline.md', 'syria-analysis.md',
                                   'iraq-digest.md', 'canada-feature.md', 'nordic-assessment.md', 'ethiopia-briefing.md')
@@ -93,26 +95,4 @@ GOLD = [
     (ET, "Tole kebele massacre, Gimbi, West Wollega, 18 June 2022 (more than 200 -> 338)", ["Tole kebele", "Gimbi", "18 June 2022", "2022-06-18"], dict(killed=338)),
 ]
 
-qa, intended = [], {"qa": {}, "casualties": {}}
-for i, (q, doc, any_of) in enumerate(QA, 1):
-    qid = f"m{i}"
-    if doc:
-        qa.append({"id": qid, "q": q, "answerable": True, "any_of": any_of})
-        intended["qa"][qid] = doc
-    else:
-        qa.append({"id": qid, "q": q, "answerable": False})
-gold = []
-for doc, name, keys, fields in GOLD:
-    row = {"incident": name, "keys": keys, **fields}
-    gold.append(row)
-    intended["casualties"][name] = doc
-with open("qa.jsonl", "w") as f:
-    for r in qa:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-with open("casualties.json", "w") as f:
-    json.dump(gold, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-with open("intended.json", "w") as f:
-    json.dump(intended, f, ensure_ascii=False, indent=1)
-    f.write("\n")
-print(len(qa), "questions,", len(gold), "gold rows")
+write_set("m", QA, GOLD, os.path.dirname(os.path.abspath(__file__)))
