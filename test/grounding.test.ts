@@ -292,6 +292,12 @@ describe("answer typing", () => {
     expect(typeEvidence("Soldiers killed both gunmen after a siege of four hours.", analyseQuestion("Why did the siege end?", bot.lexical))).toBe(1);
   });
 
+  it("takes a purpose told by an infinitive as a reason, but not 'to' before a noun", () => {
+    const q = analyseQuestion("Why was the couple on the Kolo bridge?", bot.lexical);
+    expect(typeEvidence("The couple had flown in from Mesa to celebrate their wedding anniversary.", q)).toBe(1);
+    expect(typeEvidence("The couple were taken to hospital in Mesa.", q)).toBeLessThan(1);
+  });
+
   it("reads a table row's figures under their column headers", () => {
     const table = "| Date | Place | Dead | Wounded |\n|---|---|---|---|\n| 3 May 2024 | Velmora | 0 | 23 |\n";
     const { paragraphs } = chunkDocuments([{ source: "table.md", text: table }]);

@@ -6,7 +6,7 @@ import { BoundedMemo } from "../index/bounded-memo.js";
 import { findMentions, findVagueMentions, SITE_DEATHS, siteFigures } from "../extract/casualty-mentions.js";
 import { CALENDAR_WORD, DAYS, findDate, findPlaces, MONTHS } from "../extract/place-and-date.js";
 import { AGE, AMOUNT, endsPhrase, phraseAfter, type QuestionAnalysis } from "./question-analysis.js";
-import { canNameGroup, canNamePerson, canNamePlace, isCommonWord, isInflectedVerb, isPersonNoun, isUnitOfMeasure, nounClass } from "../index/wordnet.js";
+import { canNameGroup, canNamePerson, canNamePlace, isCommonWord, isInflectedVerb, isPersonNoun, isUnitOfMeasure, isVerbFirst, nounClass } from "../index/wordnet.js";
 import { createRequire } from "node:module";
 
 const DATE = new RegExp(
@@ -20,6 +20,11 @@ const YEAR_OR_DATE_NUMBER = new RegExp(String.raw`^(?:1[89]|20)\d\d$`, "u");
 export const TYPE_DEFAULTS = { whyWithoutCue: 0.2 };
 const RANKING_WHY_WITHOUT_CUE_REF = TYPE_DEFAULTS;
 const REASON = /\b(?:because|since|as\s+a\s+result|due\s+to|owing\s+to|in\s+(?:retaliation|response|revenge|reprisal)|punish\w*|to\s+(?:punish|avenge|protest)|so\s+that|in\s+order\s+to|aim\w*|reason|motive|revenge|retaliation|retribution|reprisal|punishment|response|protest|after\b(?!\s+(?:\d|midnight|noon|dawn|dusk|nightfall|sunset|sunrise))|following\b|for\s+\w+ing|blamed|led\s+to|caused|meant|counted|look\s+like|seen\s+as|explain\w*)\b/iu;
+/** "… to celebrate", "… to attend": "to" before a word WordNet knows as a verb more than as a noun (not "to hospital"). */
+function purposeInfinitive(text: string): boolean {
+  for (const m of text.matchAll(/\bto\s+([a-z]+)\b/gu)) if (isVerbFirst(m[1]!)) return true;
+  return false;
+}
 const ASKS_STATED_REASON = /\b(?:say|said|says|claim|claimed|explain|explained|give|gave|justify|justified)\b/iu;
 // Someone giving a reason: a reporting verb in the sentence.
 const REPORTED = /\b(?:said|says|told|tells|claimed|claims|stated|described|describing|called|calling|announced|declared|explained|warned|justified)\b/iu;
@@ -472,7 +477,8 @@ export function typeEvidence(text: string, q: QuestionAnalysis): number {
       return q.harm.asked ? Math.min(names, Math.max(0.5, casualtyEvidence(text, q.harm.asked))) : names;
     }
     case "why":
-      if (!REASON.test(text)) return RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
+      // A purpose told by an infinitive ("had flown in from Kolo to celebrate their anniversary") gives a reason too.
+      if (!REASON.test(text) && !purposeInfinitive(text)) return RANKING_WHY_WITHOUT_CUE_REF.whyWithoutCue;
       // "Why did the group say it attacked …" asks for a stated reason: one that someone gives.
       return ASKS_STATED_REASON.test(q.text) && !REPORTED.test(text) ? 0.5 : 1;
     case "yesno":

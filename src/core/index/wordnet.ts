@@ -317,6 +317,15 @@ function readInflectedVerb(lower: string): boolean {
   return lemma !== lower && wn.senses(lemma, "verb").length > 0;
 }
 
+/** Whether WordNet knows a word as a verb more than as a noun ("celebrate", "attend"; not "hospital", "power"). */
+export const isVerbFirst = remembered(readVerbFirst);
+
+function readVerbFirst(lower: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  return wn.senses(lower, "verb").length > wn.senses(lower, "noun").length;
+}
+
 /** Whether a word is the plural of a noun WordNet knows ("soldiers", "gunmen", "people"). */
 export function isPluralNoun(word: string): boolean {
   const wn = wordnet();
