@@ -19,7 +19,7 @@ import { RELATION_WEIGHT } from "../src/core/answer/question-analysis.js";
 import { FEATURE_NAMES, type RefusalModel } from "../src/core/answer/refusal.js";
 import { fitLogistic, predictLogistic } from "../src/core/answer/logistic.js";
 import { ANSWERABLE, OFF_TOPIC } from "../test/fixtures/questions.js";
-import { formatSummary, type QuestionResult, type QuestionSet, readQuestionSet, runQuestion, summarise } from "./quality.js";
+import { formatSummary, OWN_SETS, ownSetDir, ownSetLabel, type QuestionResult, type QuestionSet, readQuestionSet, runQuestion, summarise } from "./quality.js";
 
 const args = new Set(process.argv.slice(2));
 const MODEL_FILE = join(PROJECT_ROOT, "src/core/answer/refusal-model.json");
@@ -37,32 +37,14 @@ function questionSets(): { fit: QuestionSet[]; tunedOnly: QuestionSet[]; heldOut
     ],
   };
   const dev = readQuestionSet("dev (eval-dev)", join(PROJECT_ROOT, "..", "shared", "eval-dev"));
-  const tune = readQuestionSet("own tune", join(PROJECT_ROOT, "eval-own", "tune"));
-  const tune2 = readQuestionSet("own tune2", join(PROJECT_ROOT, "eval-own", "tune2"));
-  const tune3 = readQuestionSet("own tune3", join(PROJECT_ROOT, "eval-own", "tune3"));
-  const tune4 = readQuestionSet("own tune4", join(PROJECT_ROOT, "eval-own", "tune4"));
-  const tune5 = readQuestionSet("own tune5", join(PROJECT_ROOT, "eval-own", "tune5"));
-  const tune6 = readQuestionSet("own tune6", join(PROJECT_ROOT, "eval-own", "tune6"));
-  const tune7 = readQuestionSet("own tune7", join(PROJECT_ROOT, "eval-own", "tune7"));
-  const tune8 = readQuestionSet("own tune8", join(PROJECT_ROOT, "eval-own", "tune8"));
-  const tune9 = readQuestionSet("own tune9", join(PROJECT_ROOT, "eval-own", "tune9"));
-  const tune10 = readQuestionSet("own tune10", join(PROJECT_ROOT, "eval-own", "tune10"));
-  const tune11 = readQuestionSet("own tune11", join(PROJECT_ROOT, "eval-own", "tune11"));
-  const tune12 = readQuestionSet("own tune12", join(PROJECT_ROOT, "eval-own", "tune12"));
-  const heldOut = readQuestionSet("own held-out", join(PROJECT_ROOT, "eval-own", "heldout"));
-  const heldOut2 = readQuestionSet("own held-out 2", join(PROJECT_ROOT, "eval-own", "heldout2"));
-  const heldOut3 = readQuestionSet("own held-out 3", join(PROJECT_ROOT, "eval-own", "heldout3"));
-  const tune13 = readQuestionSet("own tune13", join(PROJECT_ROOT, "eval-own", "tune13"));
-  const tune14 = readQuestionSet("own tune14", join(PROJECT_ROOT, "eval-own", "tune14"));
-  // Written blind and not tuned on yet: their misses are not listed either.
-  const tune15 = readQuestionSet("own tune15", join(PROJECT_ROOT, "eval-own", "tune15"));
-  const tune16 = readQuestionSet("own tune16", join(PROJECT_ROOT, "eval-own", "tune16"));
+  const own = (names: string[]) => names.map((n) => readQuestionSet(ownSetLabel(n), ownSetDir(n)));
+  const present = (sets: (QuestionSet | null)[]) => sets.filter((s): s is QuestionSet => s !== null);
   return {
-    fit: [dev, tune, tune2, tune3, tune4, tune5, tune6, shipped].filter((s): s is QuestionSet => s !== null),
+    fit: present([dev, ...own(OWN_SETS.fit), shipped]),
     // Tuned on (their misses are read) but not in the refusal fit: a refit with them answered less on dev
     // and the held-out sets (README "Quality"), so the committed model stays the one these sets reproduce.
-    tunedOnly: [tune7, tune8, tune9, tune10, tune11, tune12, tune13, tune14].filter((s): s is QuestionSet => s !== null),
-    heldOut: [heldOut, heldOut2, heldOut3, tune15, tune16].filter((s): s is QuestionSet => s !== null),
+    tunedOnly: present(own(OWN_SETS.tunedOnly)),
+    heldOut: present(own(OWN_SETS.heldOut)),
   };
 }
 

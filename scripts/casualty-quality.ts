@@ -2,8 +2,8 @@
  * `npx tsx scripts/casualty-quality.ts [--verbose] [SET_DIR ...]`: the casualty scorer's field score
  * (the same rule as ../shared/eval-dev/score-casualties.mjs) plus what it does not count: incidents
  * that match no gold incident (false tolls) and aggregates. Default sets: the development set and
- * the tuning sets; the held-out sets (heldout, heldout2, heldout3, and tune15 and tune16 until they are tuned on) are
- * scored only with --heldout, and their misses are never listed.
+ * the tuning sets; the held-out sets (`OWN_SETS` in quality.ts) are scored only with --heldout, and
+ * their misses are never listed.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,6 +12,7 @@ import { extractCasualtiesFrom, type Incident } from "../src/core/extract/casual
 import { chunkDocuments } from "../src/core/ingest/chunker.js";
 import { loadCorpus } from "../src/core/ingest/corpus.js";
 import { incidentJson } from "../src/cli/casualties.js";
+import { OWN_SETS, ownSetDir } from "./quality.js";
 
 interface Gold {
   incident: string;
@@ -66,10 +67,9 @@ async function main() {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
   const sets = args.filter((a) => !a.startsWith("--"));
-  const own = (name: string) => join(PROJECT_ROOT, "eval-own", name);
-  const tuned = ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14"].map(own);
-  // Never tuned on: scored only with --heldout, and their misses are never listed (tune15 and tune16 until they are tuned on).
-  const heldOut = ["heldout", "heldout2", "heldout3", "tune15", "tune16"].map(own);
+  const tuned = [...OWN_SETS.fit, ...OWN_SETS.tunedOnly].map(ownSetDir);
+  // Never tuned on (or not yet): scored only with --heldout, and their misses are never listed.
+  const heldOut = OWN_SETS.heldOut.map(ownSetDir);
   const dirs = sets.length ? sets : [join(PROJECT_ROOT, "..", "shared", "eval-dev"), ...tuned, ...(args.includes("--heldout") ? heldOut : [])];
   for (const dir of dirs.filter((d) => existsSync(join(d, "casualties.json")))) {
     const s = await scoreCasualties(dir);

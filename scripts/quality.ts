@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Briefbot } from "../src/core/briefbot.js";
+import { type Briefbot, PROJECT_ROOT } from "../src/core/briefbot.js";
 import { type Ablation, answerFeatures, answerQuestion, rankAnswers } from "../src/core/answer/answer.js";
 import type { AnswerFeatures } from "../src/core/answer/refusal.js";
 import type { AnswerType } from "../src/core/answer/question-analysis.js";
@@ -33,6 +33,27 @@ export function readQuestionSet(name: string, dir: string): QuestionSet | null {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledQuestion);
   return { name, corpus: join(dir, "corpus"), questions };
+}
+
+/**
+ * eval-own's sets by how they are used, the one list `calibrate` and `casualty-quality` read: the
+ * refusal model is fitted on the first (with dev and the shipped questions); the next are tuned on
+ * too (their misses are read); the held-out ones are only measured (never tuned on, or written
+ * blind and not tuned on yet), and their misses are never listed.
+ */
+export const OWN_SETS = {
+  fit: ["tune", "tune2", "tune3", "tune4", "tune5", "tune6"],
+  tunedOnly: ["tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14"],
+  heldOut: ["heldout", "heldout2", "heldout3", "tune15", "tune16"],
+};
+
+/** A set's folder under eval-own. */
+export const ownSetDir = (name: string) => join(PROJECT_ROOT, "eval-own", name);
+
+/** A set's name in reports: "own tune7", "own held-out 2". */
+export function ownSetLabel(name: string): string {
+  const heldOut = /^heldout(\d*)$/u.exec(name);
+  return heldOut ? `own held-out${heldOut[1] ? ` ${heldOut[1]}` : ""}` : `own ${name}`;
 }
 
 /** The scorer's normalisation: lower case, ’ as ', whitespace collapsed. */
