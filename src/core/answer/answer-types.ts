@@ -1,5 +1,5 @@
 import { normalizeTerm, tokenize } from "../index/terms.js";
-import { casualtyKindOfWord, isCasualtyWord } from "../extract/casualty-lexicon.js";
+import { casualtyKindOfWord, isCasualtyWord, kindBits } from "../extract/casualty-lexicon.js";
 import { isAppositiveAge, NUMBER_PATTERN } from "../extract/numbers.js";
 import { isRevision } from "../extract/revisions.js";
 import { BoundedMemo } from "../index/bounded-memo.js";
@@ -88,7 +88,7 @@ function amongVictimsOnly(text: string): boolean {
 /** The kinds of harm a sentence's words speak of (bit 1 deaths, bit 2 injuries), a court's death sentence aside. */
 function readHarmBits(text: string): number {
   let bits = 0;
-  for (const t of words(text.replace(JUDICIAL_DEATH, " "))) bits |= (isCasualtyWord(t, "killed") ? 1 : 0) | (isCasualtyWord(t, "injured") ? 2 : 0);
+  for (const t of words(text.replace(JUDICIAL_DEATH, " "))) bits |= kindBits(t);
   return bits;
 }
 // Every candidate sentence is read for harm on every casualty question: once per sentence is enough.
@@ -345,14 +345,25 @@ function namesPerson(text: string, names: number[]): boolean {
     const at = own[0] ? tokens.indexOf(own[0]) : -1;
     if (at < 0) return true;
     // "the Morgan Arena": a capitalised noun of a place or thing right after ends a place's name.
-    const after = tokens[at + own.length];
-    if (after && /^\p{Lu}/u.test(after) && isCommonWord(after) && canNamePlace(after.toLowerCase())) return false;
+    if (placeNounAt(tokens, at + own.length)) return false;
     return !placedName(text, tokens, at);
   });
 }
 
 // Right before a name, these make it a place's or a thing's: "the Morgan Big Stop", "in Orvane Madeni".
 const BEFORE_A_PLACE = /^(?:the|a|an|in|at|near|into|onto|outside|inside|around|above)$/u;
+
+/** Whether a word is a common noun of a place or a thing ("capital", "stadium"), not of a person. */
+function isPlaceNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  return isCommonWord(lower) && canNamePlace(lower) && !canNamePerson(lower);
+}
+
+/** Whether token `i` is such a noun, capitalised, ending a name ("the King Orvane Stadium"). */
+function placeNounAt(tokens: string[], i: number): boolean {
+  const word = tokens[i];
+  return word !== undefined && /^\p{Lu}/u.test(word) && isPlaceNoun(word);
+}
 
 /**
  * Whether the name starting at token `at` is a place's or a thing's by the word right before it (no
@@ -370,13 +381,11 @@ function placedName(text: string, tokens: string[], at: number): boolean {
   if (isCommonWord(first) && canNamePerson(first)) {
     let next = at + 1;
     while (tokens[next] && /^\p{Lu}/u.test(tokens[next]!) && !isCommonWord(tokens[next]!)) next++;
-    const end = tokens[next];
-    return end !== undefined && /^\p{Lu}/u.test(end) && canNamePlace(end.toLowerCase()) && !canNamePerson(end.toLowerCase());
+    return placeNounAt(tokens, next);
   }
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
   if (!new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(before)}\s+${escape(first)}(?![\p{L}\p{N}])`, "u").test(text)) return false;
-  const lower = before.toLowerCase();
-  return BEFORE_A_PLACE.test(lower) || (isCommonWord(lower) && canNamePlace(lower) && !canNamePerson(lower));
+  return BEFORE_A_PLACE.test(before.toLowerCase()) || isPlaceNoun(before);
 }
 
 /**

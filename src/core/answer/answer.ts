@@ -397,9 +397,8 @@ export async function rankAnswers(bot: Briefbot, question: string, options: AskO
 const CHECKABLE_TYPES = new Set(["killed", "injured", "count", "when", "where", "who"]);
 
 /** The first of the next few candidates, nearly as good as the best, that holds the asked kind of answer the best lacks. */
-function answerHolder(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[], best: ScoredCandidate, ablate: Ablation): ScoredCandidate | undefined {
+function answerHolder(bot: Briefbot, q: QuestionAnalysis, ranked: ScoredCandidate[], best: ScoredCandidate, span: { start: number; end: number }): ScoredCandidate | undefined {
   if (!CHECKABLE_TYPES.has(q.type)) return undefined;
-  const span = quoteSpan(bot, best, q, ablate);
   if (answerPresent(bot.text(best.candidate.chunk.source).slice(span.start, span.end), q) > 0) return undefined;
   return ranked.slice(1, 1 + RANKING.holderDepth).find((s) => {
     if (s.score < best.score * RANKING.holderShare) return false;
@@ -421,15 +420,17 @@ export async function answerQuestion(bot: Briefbot, rawQuestion: string, options
   // A second quote only when it is nearly as good and comes from elsewhere (another paragraph).
   const second = ranked.find((s) => s !== best && s.candidate.chunk.block !== best.candidate.chunk.block);
   const chosen = second && second.score >= best.score * RANKING.secondShare ? [best, second] : [best];
+  const ablate = options.ablate ?? {};
+  const bestSpan = quoteSpan(bot, best, analysis, ablate);
   // A best sentence that tells of the event but not the kind of answer asked for ("Gunmen opened fire on
   // tourists …" for "how many were killed") is shown with the nearly as good one that holds it.
-  if (chosen.length === 1 && !options.ablate?.answerType) {
-    const holder = answerHolder(bot, analysis, ranked, best, options.ablate ?? {});
+  if (chosen.length === 1 && !ablate.answerType) {
+    const holder = answerHolder(bot, analysis, ranked, best, bestSpan);
     if (holder) chosen.push(holder);
   }
   const citations: Citation[] = chosen.map((scored) => {
     const { chunk, similarity } = scored.candidate;
-    const { start, end } = quoteSpan(bot, scored, analysis, options.ablate ?? {});
+    const { start, end } = scored === best ? bestSpan : quoteSpan(bot, scored, analysis, ablate);
     const quote = bot.text(chunk.source).slice(start, end);
     return {
       source: chunk.source,

@@ -17,7 +17,7 @@ function lemmas(word: string): string[] {
 }
 
 /** Which of the two vocabularies a word's forms fall in: bit 1 deaths, bit 2 injuries. */
-function kindBits(word: string): number {
+export function kindBits(word: string): number {
   // Military reporting's "KIA 9 WIA 21", in capitals only ("Kia" is a carmaker).
   if (word === "KIA") return 1;
   if (word === "WIA") return 2;
