@@ -149,6 +149,11 @@ const AGGREGATE = new RegExp(
 );
 const ATTACKER = new RegExp(String.raw`\b${ATTACKER_NOUNS}\b`, "iu");
 
+/** Whether [start, end) overlaps text a pattern has already used. */
+function isTaken(taken: [number, number][], start: number, end: number): boolean {
+  return taken.some(([s, e]) => start < e && end > s);
+}
+
 /** The text a mention's sentence is judged on for claims, aggregates and revisions: its clause. */
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const before = text.slice(0, start);
@@ -171,7 +176,7 @@ export function findMentions(rawText: string): Mention[] {
       const end = start + m[0].length;
       // The pattern reads number words in any case; the abbreviation itself must be in capitals.
       if (abbreviation && !abbreviation.test(m[0])) continue;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (isTaken(taken, start, end)) continue;
       const numberText = m[2] ?? "";
       const numberAt = numberText ? text.indexOf(numberText, start) : start;
       const beforeNumber = text.slice(Math.max(0, numberAt - 24), numberAt);
@@ -280,7 +285,7 @@ function addTotalInAll(text: string, mentions: Mention[], taken: [number, number
   for (const m of text.matchAll(IN_ALL)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    if (isTaken(taken, start, end)) continue;
     const before = mentions.filter((p) => p.end <= start && !p.attacker && p.kind !== "killedOrInjured").pop();
     const count = parseNumber(m[2]!);
     if (!before || count === null || start - before.end > 120) continue;
@@ -320,7 +325,7 @@ function addOthersWith(text: string, mentions: Mention[], taken: [number, number
     const start = w.index;
     const end = start + w[0].length;
     const count = parseNumber(w[3]!);
-    if (count === null || taken.some(([s, e]) => start < e && end > s)) continue;
+    if (count === null || isTaken(taken, start, end)) continue;
     const subject = text.slice(0, start).split(/[.;:]/u).pop()!;
     const one = ATTACKER.test(subject) ? 0 : 1;
     taken.push([start, end]);
@@ -339,7 +344,7 @@ function addFoundDead(text: string, mentions: Mention[], taken: [number, number]
     const start = f.index;
     const end = start + f[0].length;
     const noun = f[1]!;
-    if (taken.some(([s, e]) => start < e && end > s) || !isPersonNoun(noun) || isPluralNoun(noun)) continue;
+    if (isTaken(taken, start, end) || !isPersonNoun(noun) || isPluralNoun(noun)) continue;
     taken.push([start, end]);
     const [from, to] = clauseAround(text, start, end);
     const clause = text.slice(from, to);
@@ -425,7 +430,7 @@ function addNamedVictims(text: string, mentions: Mention[], taken: [number, numb
   for (const m of text.matchAll(NAMED_VICTIMS)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    if (isTaken(taken, start, end)) continue;
     // A name opens the list or follows a comma or "and", and is followed by its age, a comma, "and" or the verb.
     const names = [...(m[1]! + " is").matchAll(NAME_IN_LIST)];
     if (!names.length) continue;
@@ -474,7 +479,7 @@ function addTollChain(text: string, mentions: Mention[], taken: [number, number]
   for (const m of text.slice(toll.end).matchAll(CHAIN)) {
     const start = toll.end + m.index;
     const end = start + m[0].length;
-    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    if (isTaken(taken, start, end)) continue;
     const count = parseNumber(m[2]!);
     if (count === null || count <= toll.figure.count) continue;
     taken.push([start, end]);

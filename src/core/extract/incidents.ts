@@ -91,14 +91,15 @@ function holdsPlace(a: string | null, b: string): boolean {
 
 /**
  * The place a label or heading names: its names after a preposition ("Reaction in Velmora" →
- * Velmora, "Attack on the Hotel Kolo" → Hotel Kolo), or, for a label that dates an item ("Velmora,
- * Unity State, 15 April 2014", "9 May 2020 — Velmora"), its parts that are not the date; null for a
- * label that names no place ("Stated aims").
+ * Velmora, "Attack on the Hotel Kolo" → Hotel Kolo; `located`), or, for a label that dates an item
+ * ("Velmora, Unity State, 15 April 2014", "9 May 2020 — Velmora"), its parts that are not the date;
+ * null for a label that names no place ("Stated aims").
  */
-function labelledPlace(label: string, isName: (word: string) => boolean): string | null {
+function labelledPlace(label: string, isName: (word: string) => boolean): { place: string; located: boolean } | null {
   const located = findPlaces(label, isName);
-  if (located.length) return located.slice(0, 3).join(", ");
-  return findDate(label) ? labelPlace(label, isName) : null;
+  if (located.length) return { place: located.slice(0, 3).join(", "), located: true };
+  const dated = findDate(label) ? labelPlace(label, isName) : null;
+  return dated ? { place: dated, located: false } : null;
 }
 
 export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Incident[] {
@@ -168,16 +169,15 @@ export function assembleIncidents(chunks: Chunk[], paragraphs: Paragraph[]): Inc
       // So does a label that dates its item ("**Velmora, 15 April.** When the Front in Exile retook the
       // town …") better than a name only an earlier sentence of the item gives; a label that names its
       // place after a preposition ("**Attack on the Hotel Kolo.**") only when that name is another place.
-      const dated = findPlaces(lead, isName).length === 0;
       const labelled = labelledPlace(lead, isName);
-      if (labelled && (dated || !samePlace(labelled, place))) [place, placeLevel] = [labelled, "label"];
+      if (labelled && (!labelled.located || !samePlace(labelled.place, place))) [place, placeLevel] = [labelled.place, "label"];
     }
-    if (block.lead) fromLabel(block.lead);
+    if (lead) fromLabel(lead);
     // So does a section's own heading ("## 9 May 2020 — Velmora") over "labourers of Dravan origin", at
     // that name's level, so the paragraph's figures still join one story; a weak name that holds its
     // every word ("Orvane Arena" under "Orvane") is the more exact one.
     const heading = block.headings.length > 1 ? block.headings[block.headings.length - 1]! : null;
-    const headed = heading && place && !placeStrong && placeLevel !== "label" ? labelledPlace(heading, isName) : null;
+    const headed = heading && place && !placeStrong && placeLevel !== "label" ? (labelledPlace(heading, isName)?.place ?? null) : null;
     if (headed && !holdsPlace(place, headed)) place = headed;
     fromTexts("section", earlierBlocks);
     for (const label of block.headings.slice(1).reverse()) fromLabel(label);
