@@ -91,8 +91,7 @@ const FIRST = /\b(?:first|initial|initially|early|earliest|original|originally)\
  * name. A verb of harm keeps the question one of harm ("how many security forces were killed").
  */
 function countedThing(lower: string, words: string[]): boolean {
-  const rest = /\bhow\s+many\s+(.*)$/u.exec(lower)?.[1];
-  const phrase = phraseAfter(rest?.match(/[\p{L}-]+/gu) ?? []);
+  const phrase = howManyPhrase(lower) ?? [];
   if (!phrase.length || phrase.some((w) => casualtyKindOfWord(w) !== null || nounClass(w) === "people")) return false;
   if (nounClass(phrase[phrase.length - 1]!) === null) return false;
   return !words.some((w) => casualtyKindOfWord(w) !== null && isInflectedVerb(w));
@@ -173,13 +172,21 @@ export const AMOUNT = "amount";
 function focusOf(lower: string): string | null {
   if (/\bhow\s+old\b|\bwhat\s+age\b/iu.test(lower)) return AGE;
   if (/\bhow\s+much\b/iu.test(lower)) return AMOUNT;
-  // "How many of the convoy's vehicles": skip "of the" and a possessive to reach the counted noun.
-  const m = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+(?:\s+[\p{L}-]+){0,3})/u.exec(lower);
+  const m = HOW_MANY.exec(lower);
   if (!m) return null;
   const words = m[1]!.split(/\s+/u);
   const nouns = phraseAfter(words).filter((w) => nounClass(w) !== null && normalizeTerm(w));
   const head = nouns.find((w) => isPluralNoun(w)) ?? nouns[nouns.length - 1];
   return normalizeTerm(head ?? words[0]!);
+}
+
+// "How many of the convoy's vehicles": skip "of the" and a possessive to reach the counted noun.
+const HOW_MANY = /\bhow\s+many\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:[\p{L}-]+['’]s\s+)?([\p{L}-]+(?:\s+[\p{L}-]+){0,3})/u;
+
+/** The noun phrase "how many" counts ("how many unexploded bombs | did …" → unexploded, bombs), or null. */
+function howManyPhrase(lower: string): string[] | null {
+  const m = HOW_MANY.exec(lower);
+  return m ? phraseAfter(m[1]!.split(/\s+/u)) : null;
 }
 
 /**
